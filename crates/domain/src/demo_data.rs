@@ -1,0 +1,327 @@
+//! Deterministic demo data: 25 hand-made customers that between them show every case the
+//! product handles, and as many generated ones as asked for, always the same for a spec.
+
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::ids::{AzureSubscriptionId, CustomerId, PartnerUserId, SubscriptionId};
+use crate::model::{
+    Address, AzureRole, BillingProfile, Customer, CustomerUser, Offer, Partner, PartnerRole,
+    PartnerUser, RoleAssignment, Subscription, SubscriptionStatus,
+};
+use crate::rng::DemoRng;
+use crate::self_serve_policy::{Permission, PermissionSet};
+
+/// Which demo data a store holds: the hand-made customers plus `extra_customers`
+/// generated ones, dated relative to `generated_at`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoSpec {
+    pub extra_customers: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub generated_at: OffsetDateTime,
+}
+
+impl DemoSpec {
+    pub fn new(extra_customers: u32, generated_at: OffsetDateTime) -> Self {
+        Self { extra_customers, generated_at }
+    }
+}
+
+/// A permission granted before the demo starts (it also appears in the Activity log).
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub customer_id: CustomerId,
+    pub permissions: Vec<Permission>,
+    pub by: PartnerUserId,
+    pub at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoData {
+    pub partner: Partner,
+    pub partner_users: Vec<PartnerUser>,
+    pub customers: Vec<Customer>,
+    pub customer_users: Vec<CustomerUser>,
+    pub subscriptions: Vec<Subscription>,
+    pub role_assignments: Vec<RoleAssignment>,
+    pub grants: Vec<Grant>,
+}
+
+pub const PARTNER_DOMAIN: &str = "adatumcloud.onmicrosoft.com";
+
+/// The demo partner's staff: two Admin agents, a Sales agent and a Helpdesk agent.
+pub fn partner_users() -> Vec<PartnerUser> {
+    [
+        ("alex.wilber", "Alex Wilber", PartnerRole::AdminAgent),
+        ("diego.siciliani", "Diego Siciliani", PartnerRole::AdminAgent),
+        ("isaiah.langer", "Isaiah Langer", PartnerRole::SalesAgent),
+        ("lidia.holloway", "Lidia Holloway", PartnerRole::HelpdeskAgent),
+    ]
+    .into_iter()
+    .map(|(name, display_name, role)| PartnerUser {
+        id: PartnerUserId::new(format!("{name}@{PARTNER_DOMAIN}")),
+        display_name: display_name.to_string(),
+        role,
+    })
+    .collect()
+}
+
+/// What Azure a customer has, which decides its readiness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// No subscriptions at all.
+    Nothing,
+    /// Only licence-based subscriptions (Microsoft 365, Dynamics 365).
+    LicenseOnly,
+    AzurePlan,
+    /// An Azure plan that is suspended: it does not count.
+    AzurePlanSuspended,
+    /// An Azure plan with two Azure subscriptions; roles are on the second one.
+    AzurePlanTwoSubscriptions,
+    /// A legacy Azure Global (MS-AZR-0145P) usage subscription.
+    AzureGlobal,
+}
+
+struct HandMade {
+    name: &'static str,
+    domain: &'static str,
+    shape: Shape,
+    /// (display name, mail nickname, role on the customer's Azure subscription)
+    users: &'static [(&'static str, &'static str, Option<AzureRole>)],
+    granted: &'static [Permission],
+}
+
+use AzureRole::{Contributor, Owner, Reader};
+use Permission::{AzureReservations, AzureSavingsPlan};
+
+const HAND_MADE: &[HandMade] = &[
+    HandMade { name: "Contoso Ltd", domain: "contoso", shape: Shape::AzurePlan, users: &[("Megan Bowen", "meganb", Some(Owner)), ("Adele Vance", "adelev", Some(Contributor))], granted: &[AzureReservations] },
+    HandMade { name: "Fabrikam Inc", domain: "fabrikam", shape: Shape::AzurePlan, users: &[("Nestor Wilke", "nestorw", Some(Owner))], granted: &[] },
+    HandMade { name: "Northwind Traders", domain: "northwindtraders", shape: Shape::LicenseOnly, users: &[("Lynne Robbins", "lynner", None)], granted: &[] },
+    HandMade { name: "Adventure Works Cycles", domain: "adventureworks", shape: Shape::AzurePlan, users: &[("Johanna Lorenz", "johannal", Some(Contributor)), ("Grady Archie", "gradya", Some(Reader))], granted: &[] },
+    HandMade { name: "Tailspin Toys", domain: "tailspintoys", shape: Shape::AzureGlobal, users: &[("Patti Fernandez", "pattif", Some(Owner))], granted: &[] },
+    HandMade { name: "Wide World Importers", domain: "wideworldimporters", shape: Shape::AzurePlan, users: &[("Lee Gu", "leeg", Some(Owner))], granted: &[AzureReservations, AzureSavingsPlan] },
+    HandMade { name: "Litware Inc", domain: "litware", shape: Shape::AzurePlan, users: &[("Miriam Graham", "miriamg", Some(Owner))], granted: &[AzureSavingsPlan] },
+    HandMade { name: "Proseware, Inc.", domain: "proseware", shape: Shape::Nothing, users: &[("Henrietta Mueller", "henriettam", None)], granted: &[] },
+    HandMade { name: "Woodgrove Bank", domain: "woodgrovebank", shape: Shape::AzurePlanSuspended, users: &[("Pradeep Gupta", "pradeepg", Some(Owner))], granted: &[] },
+    HandMade { name: "Coho Winery", domain: "cohowinery", shape: Shape::AzurePlan, users: &[("Christie Cline", "christiec", Some(Reader))], granted: &[] },
+    HandMade { name: "Alpine Ski House", domain: "alpineskihouse", shape: Shape::AzurePlan, users: &[("Enrico Cattaneo", "enricoc", Some(Owner))], granted: &[] },
+    HandMade { name: "Blue Yonder Airlines", domain: "blueyonderairlines", shape: Shape::LicenseOnly, users: &[("Joni Sherman", "jonis", None)], granted: &[] },
+    HandMade { name: "Fourth Coffee", domain: "fourthcoffee", shape: Shape::AzurePlanTwoSubscriptions, users: &[("Isaac Wright", "isaacw", Some(Owner)), ("Irvin Sayers", "irvins", Some(Reader))], granted: &[] },
+    HandMade { name: "Graphic Design Institute", domain: "graphicdesigninstitute", shape: Shape::AzurePlan, users: &[], granted: &[] },
+    HandMade { name: "Humongous Insurance", domain: "humongousinsurance", shape: Shape::AzurePlan, users: &[("Alan Steiner", "alans", Some(Owner))], granted: &[AzureReservations] },
+    HandMade { name: "Lucerne Publishing", domain: "lucernepublishing", shape: Shape::LicenseOnly, users: &[("Debra Berger", "debrab", None)], granted: &[AzureReservations] },
+    HandMade { name: "Margie's Travel", domain: "margiestravel", shape: Shape::AzureGlobal, users: &[("Allan Deyoung", "allan", Some(Contributor))], granted: &[] },
+    HandMade { name: "Relecloud", domain: "relecloud", shape: Shape::AzurePlan, users: &[("Cameron White", "cameronw", Some(Owner))], granted: &[] },
+    HandMade { name: "Trey Research", domain: "treyresearch", shape: Shape::AzurePlan, users: &[("Emily Braun", "emilyb", Some(Owner))], granted: &[AzureSavingsPlan] },
+    HandMade { name: "VanArsdel Ltd", domain: "vanarsdel", shape: Shape::Nothing, users: &[], granted: &[] },
+    HandMade { name: "Bayerische Müller & Söhne Maschinenbau- und Anlagenvertriebsgesellschaft mit beschränkter Haftung", domain: "muellersoehne", shape: Shape::AzurePlan, users: &[("Jürgen Weiß", "juergenw", Some(Owner))], granted: &[] },
+    HandMade { name: "東京クラウドソリューションズ株式会社", domain: "tokyocloud", shape: Shape::AzurePlan, users: &[("佐藤 花子", "hanako.sato", Some(Owner))], granted: &[] },
+    HandMade { name: "Ελληνικές Ψηφιακές Λύσεις Α.Ε.", domain: "hellenicdigital", shape: Shape::AzureGlobal, users: &[("Γιώργος Παπαδόπουλος", "georgep", Some(Owner))], granted: &[] },
+    HandMade { name: "شركة الرياض للحلول السحابية", domain: "riyadhcloud", shape: Shape::AzurePlan, users: &[("ليلى العتيبي", "layla", Some(Reader))], granted: &[] },
+    HandMade { name: "<script>alert('pwned')</script> Hostile Strings & <b>Markup</b> Ltd", domain: "hostilestrings", shape: Shape::LicenseOnly, users: &[("\"><img src=x onerror=alert(1)>", "hostile", None)], granted: &[] },
+];
+
+const FIRST_WORDS: &[&str] = &[
+    "Amber", "Arctic", "Atlas", "Aurora", "Bright", "Cedar", "Cobalt", "Coral", "Crimson",
+    "Delta", "Eagle", "Emerald", "Falcon", "Granite", "Harbor", "Horizon", "Iron", "Juniper",
+    "Lakeside", "Maple", "Meridian", "Nimbus", "Northern", "Oak", "Orbit", "Pacific", "Pine",
+    "Prairie", "Quantum", "River", "Sapphire", "Silver", "Summit", "Sunrise", "Tidal", "Vertex",
+];
+const SECOND_WORDS: &[&str] = &[
+    "Analytics", "Bakery", "Builders", "Capital", "Clinics", "Consulting", "Dental", "Design",
+    "Energy", "Engineering", "Foods", "Freight", "Health", "Hotels", "Insurance", "Labs",
+    "Legal", "Logistics", "Media", "Motors", "Outfitters", "Pharma", "Robotics", "Software",
+    "Studios", "Systems", "Textiles", "Travel", "Ventures", "Works",
+];
+const SUFFIXES: &[&str] = &["Ltd", "Inc", "GmbH", "LLC", "S.A.", "AG", "plc", "Pty Ltd", "B.V.", "Co."];
+const CITIES: &[(&str, &str, &str)] = &[
+    ("Redmond", "98052", "US"), ("Seattle", "98101", "US"), ("London", "EC1A 1BB", "GB"),
+    ("München", "80331", "DE"), ("Berlin", "10115", "DE"), ("Paris", "75001", "FR"),
+    ("Sydney", "2000", "AU"), ("Tokyo", "100-0001", "JP"), ("Toronto", "M5H 2N2", "CA"),
+];
+const FIRST_NAMES: &[&str] = &["Anna", "Ben", "Chloe", "David", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kara", "Liam", "Maya", "Noah", "Olga", "Priya"];
+const LAST_NAMES: &[&str] = &["Adams", "Becker", "Chen", "Dubois", "Evans", "Fischer", "García", "Hansen", "Ito", "Jensen", "Kowalski", "Lopez", "Müller", "Nakamura", "Okafor", "Patel"];
+
+/// Builds the demo data for `spec`; the same spec always gives the same data.
+pub fn build(spec: &DemoSpec) -> DemoData {
+    let mut builder = Builder {
+        rng: DemoRng::new(0x5eed_c0ffee),
+        at: spec.generated_at,
+        data: DemoData {
+            partner: Partner {
+                tenant_id: Uuid::from_u128(0x6f0c_1d2e_aa55_4c8b_9b3e_2f70_d1c0_ffee),
+                company_name: "Adatum Cloud Services".to_string(),
+                domain: PARTNER_DOMAIN.to_string(),
+            },
+            partner_users: partner_users(),
+            customers: Vec::new(),
+            customer_users: Vec::new(),
+            subscriptions: Vec::new(),
+            role_assignments: Vec::new(),
+            grants: Vec::new(),
+        },
+    };
+    for (n, hand_made) in HAND_MADE.iter().enumerate() {
+        let users: Vec<(String, String, Option<AzureRole>)> = hand_made
+            .users
+            .iter()
+            .map(|(name, nick, role)| (name.to_string(), nick.to_string(), *role))
+            .collect();
+        builder.add_customer(
+            hand_made.name.to_string(),
+            format!("{}.onmicrosoft.com", hand_made.domain),
+            hand_made.shape,
+            &users,
+            hand_made.granted,
+            n as u64,
+        );
+    }
+    let mut rng = DemoRng::new(0x9e4e_7a7e_d000_0000);
+    for n in 0..u64::from(spec.extra_customers) {
+        let (first, second, suffix) =
+            (*rng.pick(FIRST_WORDS), *rng.pick(SECOND_WORDS), *rng.pick(SUFFIXES));
+        let name = format!("{first} {second} {suffix} {}", n + 1);
+        let domain = format!("{}{}{}.onmicrosoft.com", first.to_lowercase(), second.to_lowercase(), n + 1);
+        let shape = match rng.below(10) {
+            0 => Shape::Nothing,
+            1 | 2 => Shape::LicenseOnly,
+            3 => Shape::AzureGlobal,
+            4 => Shape::AzurePlanTwoSubscriptions,
+            _ => Shape::AzurePlan,
+        };
+        let users: Vec<_> = (0..rng.below(3) + 1)
+            .map(|_| {
+                let (given, family) = (*rng.pick(FIRST_NAMES), *rng.pick(LAST_NAMES));
+                let role = match rng.below(4) {
+                    0 | 1 => Some(Owner),
+                    2 => Some(Contributor),
+                    _ => None,
+                };
+                (format!("{given} {family}"), given.to_lowercase(), role)
+            })
+            .collect();
+        let granted: &[Permission] = match rng.below(10) {
+            0 => &[AzureReservations],
+            1 => &[AzureReservations, AzureSavingsPlan],
+            _ => &[],
+        };
+        builder.add_customer(name, domain, shape, &users, granted, 30 + n % 300);
+    }
+    builder.data
+}
+
+struct Builder {
+    rng: DemoRng,
+    at: OffsetDateTime,
+    data: DemoData,
+}
+
+impl Builder {
+    fn add_customer(
+        &mut self,
+        company_name: String,
+        domain: String,
+        shape: Shape,
+        users: &[(String, String, Option<AzureRole>)],
+        granted: &[Permission],
+        age_days: u64,
+    ) {
+        let id = CustomerId::from_uuid(self.rng.uuid());
+        let (city, postal_code, country) = *self.rng.pick(CITIES);
+        let contact = users.first().map(|u| u.0.as_str()).unwrap_or("Billing Contact");
+        let (first_name, last_name) = contact.split_once(' ').unwrap_or((contact, ""));
+        self.data.customers.push(Customer {
+            id,
+            company_name,
+            domain: domain.clone(),
+            billing: BillingProfile {
+                first_name: first_name.to_string(),
+                last_name: last_name.to_string(),
+                email: format!("billing@{domain}"),
+                phone: format!("+1 425 555 {:04}", self.rng.below(10_000)),
+                culture: "en-US".to_string(),
+                address: Address {
+                    line1: format!("{} Main Street", self.rng.below(900) + 1),
+                    city: city.to_string(),
+                    postal_code: postal_code.to_string(),
+                    country: country.to_string(),
+                },
+            },
+            relationship: "reseller".to_string(),
+        });
+        let created = self.at - Duration::days(age_days as i64 + 60);
+        let mut azure_ids = Vec::new();
+        let mut subscribe = |builder: &mut Self, offer: Offer, status, azure_count: usize| {
+            let ids: Vec<_> = (0..azure_count)
+                .map(|_| AzureSubscriptionId::from_uuid(builder.rng.uuid()))
+                .collect();
+            azure_ids.extend(ids.iter().copied());
+            builder.data.subscriptions.push(Subscription {
+                id: SubscriptionId::from_uuid(builder.rng.uuid()),
+                customer_id: id,
+                offer,
+                friendly_name: offer.offer_name().to_string(),
+                quantity: if offer.is_azure() { 1 } else { 10 },
+                status,
+                creation_date: created,
+                azure_subscription_ids: ids,
+            });
+        };
+        match shape {
+            Shape::Nothing => {}
+            Shape::LicenseOnly => {
+                subscribe(self, Offer::Microsoft365BusinessStandard, SubscriptionStatus::Active, 0);
+                subscribe(self, Offer::Dynamics365Sales, SubscriptionStatus::Active, 0);
+            }
+            Shape::AzurePlan => {
+                subscribe(self, Offer::AzurePlan, SubscriptionStatus::Active, 1);
+                subscribe(self, Offer::Microsoft365E3, SubscriptionStatus::Active, 0);
+            }
+            Shape::AzurePlanSuspended => {
+                subscribe(self, Offer::AzurePlan, SubscriptionStatus::Suspended, 1)
+            }
+            Shape::AzurePlanTwoSubscriptions => {
+                subscribe(self, Offer::AzurePlan, SubscriptionStatus::Active, 2)
+            }
+            Shape::AzureGlobal => subscribe(self, Offer::AzureGlobal, SubscriptionStatus::Active, 1),
+        }
+        let roles_on = azure_ids.last().copied();
+        for (display_name, nickname, role) in users {
+            let user_principal_name = format!("{nickname}@{domain}");
+            if let (Some(role), Some(azure_subscription_id)) = (role, roles_on) {
+                self.data.role_assignments.push(RoleAssignment {
+                    azure_subscription_id,
+                    user_principal_name: user_principal_name.clone(),
+                    role: *role,
+                });
+            }
+            self.data.customer_users.push(CustomerUser {
+                customer_id: id,
+                user_principal_name,
+                display_name: display_name.clone(),
+            });
+        }
+        if !granted.is_empty() {
+            let by = &self.data.partner_users[(age_days % 2) as usize];
+            self.data.grants.push(Grant {
+                customer_id: id,
+                permissions: granted.to_vec(),
+                by: by.id.clone(),
+                at: self.at - Duration::hours(6 + (age_days as i64 % 25) * 7),
+            });
+        }
+    }
+}
+
+/// How many permissions the hand-made customers start with (for tests).
+pub fn hand_made_grants() -> impl Iterator<Item = (&'static str, PermissionSet)> {
+    HAND_MADE
+        .iter()
+        .filter(|h| !h.granted.is_empty())
+        .map(|h| (h.name, h.granted.iter().copied().collect()))
+}
+
+/// How many customers are hand-made.
+pub const HAND_MADE_COUNT: usize = HAND_MADE.len();

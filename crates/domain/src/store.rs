@@ -1,0 +1,390 @@
+//! The in-memory store: every customer-permissions rule applied to data held in memory.
+//! The web app keeps one in the Wasm; the mock API server keeps one in front of SQLite.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::activity_log::{ActivityAction, ActivityRecord};
+use crate::clock::Clock;
+use crate::demo_data::{self, DemoData, DemoSpec};
+use crate::error::DomainError;
+use crate::ids::{AzureSubscriptionId, CustomerId, Etag, PartnerUserId};
+use crate::model::{
+    AzureRole, Customer, CustomerUser, Partner, PartnerUser, RoleAssignment, Subscription,
+};
+use crate::readiness::{AzureSubscriptionRef, Readiness};
+use crate::self_serve_policy::{Permission, PermissionSet, SelfServePolicy};
+
+/// A customer as the Customers list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerSummary {
+    pub id: CustomerId,
+    pub company_name: String,
+    pub domain: String,
+    pub permissions: PermissionSet,
+}
+
+/// One page of a customer search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerPage {
+    pub items: Vec<CustomerSummary>,
+    /// How many customers match the search in all.
+    pub total: usize,
+    pub offset: usize,
+}
+
+/// The outcome of a permission change that was allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyChange {
+    /// The policy as it is now; `None` when no permission is granted.
+    pub policy: Option<SelfServePolicy>,
+    /// The Activity log record, or `None` when the request changed nothing.
+    pub record: Option<ActivityRecord>,
+}
+
+impl PolicyChange {
+    pub fn permissions(&self) -> PermissionSet {
+        self.policy.as_ref().map(|p| p.permissions.clone()).unwrap_or_default()
+    }
+}
+
+/// What a store holds beyond its deterministic demo data: enough to rebuild it exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreSnapshot {
+    pub demo: DemoSpec,
+    pub policies: Vec<SelfServePolicy>,
+    pub activity: Vec<ActivityRecord>,
+    pub next_etag: u64,
+    pub next_record_id: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct PartnerStore {
+    demo: DemoSpec,
+    partner: Partner,
+    partner_users: Vec<PartnerUser>,
+    /// Sorted by company name, as the Customers list shows them.
+    customers: Vec<Customer>,
+    /// Lower-cased "name domain id" of each customer, for search as you type.
+    search_keys: Vec<String>,
+    index: HashMap<CustomerId, usize>,
+    customer_users: HashMap<CustomerId, Vec<CustomerUser>>,
+    subscriptions: HashMap<CustomerId, Vec<Subscription>>,
+    role_assignments: HashMap<AzureSubscriptionId, Vec<RoleAssignment>>,
+    policies: HashMap<CustomerId, SelfServePolicy>,
+    /// In the order they were recorded.
+    activity: Vec<ActivityRecord>,
+    next_etag: u64,
+    next_record_id: u64,
+}
+
+impl PartnerStore {
+    /// A store filled with the deterministic demo data of `spec`.
+    pub fn demo(spec: DemoSpec) -> Self {
+        let mut data = demo_data::build(&spec);
+        let mut grants = std::mem::take(&mut data.grants);
+        grants.sort_by_key(|g| g.at);
+        let mut store = Self::from_parts(spec, data);
+        for grant in grants {
+            let old = store.permissions(&grant.customer_id);
+            let mut new = old.clone();
+            new.extend(grant.permissions.iter().copied());
+            store.commit(&grant.by, grant.customer_id, old, new, grant.at);
+        }
+        store
+    }
+
+    /// Rebuilds a store from a snapshot taken with [`PartnerStore::snapshot`].
+    /// Policies and records of customers the demo data does not have are dropped.
+    pub fn from_snapshot(snapshot: StoreSnapshot) -> Self {
+        let data = demo_data::build(&snapshot.demo);
+        let mut store = Self::from_parts(snapshot.demo, data);
+        store.policies = snapshot
+            .policies
+            .into_iter()
+            .filter(|p| store.index.contains_key(&p.customer_id) && !p.permissions.is_empty())
+            .map(|p| (p.customer_id, p))
+            .collect();
+        store.activity = snapshot
+            .activity
+            .into_iter()
+            .filter(|r| store.index.contains_key(&r.customer_id))
+            .collect();
+        store.activity.sort_by_key(|r| (r.at, r.id));
+        let highest_record = store.activity.iter().map(|r| r.id).max().unwrap_or(0);
+        store.next_record_id = snapshot.next_record_id.max(highest_record + 1);
+        store.next_etag = snapshot.next_etag.max(store.policies.len() as u64 + 1);
+        store
+    }
+
+    pub fn snapshot(&self) -> StoreSnapshot {
+        let mut policies: Vec<_> = self.policies.values().cloned().collect();
+        policies.sort_by_key(|p| p.customer_id);
+        StoreSnapshot {
+            demo: self.demo.clone(),
+            policies,
+            activity: self.activity.clone(),
+            next_etag: self.next_etag,
+            next_record_id: self.next_record_id,
+        }
+    }
+
+    fn from_parts(spec: DemoSpec, data: DemoData) -> Self {
+        let mut customers = data.customers;
+        customers.sort_by_cached_key(|c| (c.company_name.to_lowercase(), c.id));
+        let search_keys = customers
+            .iter()
+            .map(|c| format!("{} {} {}", c.company_name, c.domain, c.id).to_lowercase())
+            .collect();
+        let index = customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        let mut customer_users: HashMap<CustomerId, Vec<CustomerUser>> = HashMap::new();
+        for user in data.customer_users {
+            customer_users.entry(user.customer_id).or_default().push(user);
+        }
+        let mut subscriptions: HashMap<CustomerId, Vec<Subscription>> = HashMap::new();
+        for subscription in data.subscriptions {
+            subscriptions.entry(subscription.customer_id).or_default().push(subscription);
+        }
+        let mut role_assignments: HashMap<AzureSubscriptionId, Vec<RoleAssignment>> =
+            HashMap::new();
+        for assignment in data.role_assignments {
+            role_assignments.entry(assignment.azure_subscription_id).or_default().push(assignment);
+        }
+        Self {
+            demo: spec,
+            partner: data.partner,
+            partner_users: data.partner_users,
+            customers,
+            search_keys,
+            index,
+            customer_users,
+            subscriptions,
+            role_assignments,
+            policies: HashMap::new(),
+            activity: Vec::new(),
+            next_etag: 1,
+            next_record_id: 1,
+        }
+    }
+
+    pub fn demo_spec(&self) -> &DemoSpec {
+        &self.demo
+    }
+
+    pub fn partner(&self) -> &Partner {
+        &self.partner
+    }
+
+    pub fn partner_users(&self) -> &[PartnerUser] {
+        &self.partner_users
+    }
+
+    pub fn partner_user(&self, id: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
+        self.partner_users
+            .iter()
+            .find(|u| &u.id == id)
+            .ok_or_else(|| DomainError::UnknownPartnerUser(id.clone()))
+    }
+
+    pub fn customer_count(&self) -> usize {
+        self.customers.len()
+    }
+
+    /// Customers whose name, domain or Microsoft ID contains `search` (any case),
+    /// sorted by name; `limit` of them from `offset` on.
+    pub fn customers_page(&self, search: &str, offset: usize, limit: usize) -> CustomerPage {
+        let needle = search.trim().to_lowercase();
+        let matching = self
+            .search_keys
+            .iter()
+            .enumerate()
+            .filter(|(_, key)| needle.is_empty() || key.contains(&needle))
+            .map(|(i, _)| i);
+        let mut total = 0;
+        let mut items = Vec::new();
+        for i in matching {
+            if total >= offset && items.len() < limit {
+                items.push(self.summary(&self.customers[i]));
+            }
+            total += 1;
+        }
+        CustomerPage { items, total, offset }
+    }
+
+    fn summary(&self, customer: &Customer) -> CustomerSummary {
+        CustomerSummary {
+            id: customer.id,
+            company_name: customer.company_name.clone(),
+            domain: customer.domain.clone(),
+            permissions: self.permissions(&customer.id),
+        }
+    }
+
+    pub fn customer(&self, id: &CustomerId) -> Result<&Customer, DomainError> {
+        self.index
+            .get(id)
+            .map(|&i| &self.customers[i])
+            .ok_or(DomainError::UnknownCustomer(*id))
+    }
+
+    pub fn customer_users(&self, id: &CustomerId) -> Result<&[CustomerUser], DomainError> {
+        self.customer(id)?;
+        Ok(self.customer_users.get(id).map(Vec::as_slice).unwrap_or(&[]))
+    }
+
+    pub fn subscriptions(&self, id: &CustomerId) -> Result<&[Subscription], DomainError> {
+        self.customer(id)?;
+        Ok(self.subscriptions.get(id).map(Vec::as_slice).unwrap_or(&[]))
+    }
+
+    pub fn role_assignments(&self, azure_subscription: &AzureSubscriptionId) -> &[RoleAssignment] {
+        self.role_assignments.get(azure_subscription).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether the customer has what a purchase needs: an active Azure subscription, and
+    /// users with Owner on one.
+    pub fn readiness(&self, id: &CustomerId) -> Result<Readiness, DomainError> {
+        let azure_subscriptions: Vec<AzureSubscriptionRef> = self
+            .subscriptions(id)?
+            .iter()
+            .filter(|s| s.is_active_azure())
+            .flat_map(|s| {
+                s.azure_subscription_ids.iter().map(|azure_id| AzureSubscriptionRef {
+                    subscription_id: s.id,
+                    offer: s.offer,
+                    friendly_name: s.friendly_name.clone(),
+                    azure_subscription_id: *azure_id,
+                })
+            })
+            .collect();
+        let owners = self
+            .customer_users(id)?
+            .iter()
+            .filter(|user| {
+                azure_subscriptions.iter().any(|sub| {
+                    self.role_assignments(&sub.azure_subscription_id).iter().any(|a| {
+                        a.role == AzureRole::Owner
+                            && a.user_principal_name == user.user_principal_name
+                    })
+                })
+            })
+            .cloned()
+            .collect();
+        Ok(Readiness { azure_subscriptions, owners })
+    }
+
+    /// The customer's policy, or `None` while no permission is granted.
+    pub fn policy(&self, id: &CustomerId) -> Result<Option<&SelfServePolicy>, DomainError> {
+        self.customer(id)?;
+        Ok(self.policies.get(id))
+    }
+
+    fn permissions(&self, id: &CustomerId) -> PermissionSet {
+        self.policies.get(id).map(|p| p.permissions.clone()).unwrap_or_default()
+    }
+
+    /// Activity records dated from `from` to `to` (both included, UTC), newest first.
+    pub fn activity(&self, from: Date, to: Date) -> Vec<ActivityRecord> {
+        let mut records: Vec<ActivityRecord> = self
+            .activity
+            .iter()
+            .filter(|r| (from..=to).contains(&r.at.date()))
+            .cloned()
+            .collect();
+        records.sort_by(|a, b| (b.at, b.id).cmp(&(a.at, a.id)));
+        records
+    }
+
+    /// Turns one permission On (`allowed`) or Off for a customer, as the Account page's
+    /// switch does.
+    pub fn set_permission(
+        &mut self,
+        actor: &PartnerUserId,
+        customer: &CustomerId,
+        permission: Permission,
+        allowed: bool,
+        clock: &dyn Clock,
+    ) -> Result<PolicyChange, DomainError> {
+        self.authorize(actor)?;
+        let mut wanted = self.policy(customer)?.map(|p| p.permissions.clone()).unwrap_or_default();
+        if allowed {
+            wanted.insert(permission);
+        } else {
+            wanted.remove(&permission);
+        }
+        self.apply_permissions(actor, customer, wanted, None, clock)
+    }
+
+    /// Makes `wanted` the customer's whole set of permissions. With `expected_etag`, the
+    /// change is refused as [`DomainError::StaleEtag`] unless the policy is still the one
+    /// the caller read (an absent policy matches no etag).
+    ///
+    /// Only an Admin agent may do this. A request that changes nothing logs nothing; every
+    /// real change gets a new etag and one Activity log record.
+    pub fn apply_permissions(
+        &mut self,
+        actor: &PartnerUserId,
+        customer: &CustomerId,
+        wanted: PermissionSet,
+        expected_etag: Option<&Etag>,
+        clock: &dyn Clock,
+    ) -> Result<PolicyChange, DomainError> {
+        self.authorize(actor)?;
+        let current = self.policy(customer)?;
+        if let Some(expected) = expected_etag {
+            if current.map(|p| &p.etag) != Some(expected) {
+                return Err(DomainError::StaleEtag);
+            }
+        }
+        let old = current.map(|p| p.permissions.clone()).unwrap_or_default();
+        let record = self.commit(actor, *customer, old, wanted, clock.now());
+        Ok(PolicyChange { policy: self.policies.get(customer).cloned(), record })
+    }
+
+    fn authorize(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
+        let user = self.partner_user(actor)?;
+        if user.role.may_change_customer_permissions() {
+            Ok(user)
+        } else {
+            Err(DomainError::NotAdminAgent { user: user.id.clone(), role: user.role })
+        }
+    }
+
+    /// Stores `new` as the customer's permissions and logs the change, if there is one.
+    /// Callers have checked the actor and the customer.
+    fn commit(
+        &mut self,
+        actor: &PartnerUserId,
+        customer_id: CustomerId,
+        old: PermissionSet,
+        new: PermissionSet,
+        at: OffsetDateTime,
+    ) -> Option<ActivityRecord> {
+        let action = ActivityAction::for_change(&old, &new)?;
+        if new.is_empty() {
+            self.policies.remove(&customer_id);
+        } else {
+            let etag = Etag::from_counter(self.next_etag, &customer_id);
+            self.next_etag += 1;
+            self.policies
+                .insert(customer_id, SelfServePolicy { customer_id, permissions: new.clone(), etag });
+        }
+        let customer_name =
+            self.customer(&customer_id).map(|c| c.company_name.clone()).unwrap_or_default();
+        let record = ActivityRecord {
+            id: self.next_record_id,
+            at,
+            customer_id,
+            customer_name,
+            action,
+            partner_user: actor.clone(),
+            old_value: old,
+            new_value: new,
+        };
+        self.next_record_id += 1;
+        self.activity.push(record.clone());
+        Some(record)
+    }
+}
