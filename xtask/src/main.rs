@@ -1,1 +1,133 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's own set-up and workflows.
+//!
+//! - `setup`  installs what is missing (wasm target, wasm-bindgen CLI, trunk, wasm-opt,
+//!            Chromium and chromedriver), idempotently, one progress line per step
+//! - `serve`  set-up, then the app on `trunk serve` with the embedded store
+//! - `test`   set-up, then every test: native, headless-browser and end-to-end
+//! - `dist [--public-url /path/]`  a release build in `dist/` for any static host
+//! - `bench`  release bundle sizes and domain timings
+
+mod bench;
+mod setup;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use tools::{run, Cmd};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::setup().map(|_| ()),
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("dist") => dist_command(&args[1..]),
+        Some("bench") => bench::bench(),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// The workspace root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Where cargo puts its builds (honours `CARGO_TARGET_DIR`, as CI sets it).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+fn serve() -> Result<()> {
+    let env = setup::setup()?;
+    println!("==> serving the app with the embedded store at http://127.0.0.1:8080/ (Ctrl-C stops)");
+    run(Cmd::new("trunk").args(["serve", "--port", "8080"]).env_path(&env).dir(root()))
+}
+
+/// A release build in `out`, served from `public_url`; deep links survive a reload on any
+/// static host through a `404.html` that boots the app.
+pub fn dist(env: &setup::ToolEnv, public_url: &str, out: &Path) -> Result<()> {
+    println!("==> release build into {} (public URL {public_url})", out.display());
+    run(Cmd::new("trunk")
+        .args(["build", "--release", "--public-url", public_url, "--dist"])
+        .arg(out.as_os_str())
+        .env_path(env)
+        .dir(root()))?;
+    std::fs::copy(out.join("index.html"), out.join("404.html")).map_err(|e| format!("writing 404.html: {e}"))?;
+    Ok(())
+}
+
+fn dist_command(args: &[String]) -> Result<()> {
+    let public_url = match args {
+        [] => "/".to_string(),
+        [flag, url] if flag == "--public-url" => {
+            let trimmed = url.trim_matches('/');
+            if trimmed.is_empty() { "/".to_string() } else { format!("/{trimmed}/") }
+        }
+        _ => return Err("usage: cargo xtask dist [--public-url /some/path/]".into()),
+    };
+    let env = setup::setup()?;
+    let out = root().join("dist");
+    dist(&env, &public_url, &out)?;
+    println!("==> dist/ is ready: serve it from {public_url} on any static file server");
+    Ok(())
+}
+
+fn test() -> Result<()> {
+    let env = setup::setup()?;
+    let mut failed = Vec::new();
+    let mut step = |name: &str, cmd: Cmd| {
+        println!("==> {name}");
+        if let Err(error) = run(cmd) {
+            eprintln!("xtask: {name} failed: {error}");
+            failed.push(name.to_string());
+        }
+    };
+    step("native tests (domain, xtask)", Cmd::new("cargo").args(["test", "-p", "domain", "-p", "xtask"]).env_path(&env).dir(root()));
+    step(
+        "component tests in headless Chromium (wasm-bindgen-test)",
+        Cmd::new("cargo")
+            .args(["test", "-p", "customer-permissions", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", env.chromedriver.as_os_str())
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .env_path(&env)
+            .dir(root()),
+    );
+    let e2e_dist = target_dir().join("e2e-dist");
+    let public_url = "/partner-center/";
+    match dist(&env, public_url, &e2e_dist) {
+        Ok(()) => step(
+            "end-to-end tests (WebDriver, release build under a sub-path)",
+            Cmd::new("cargo")
+                .args(["test", "-p", "e2e-tests"])
+                .env("E2E_DIST", e2e_dist.as_os_str())
+                .env("E2E_PUBLIC_URL", public_url)
+                .env("CHROMEDRIVER", env.chromedriver.as_os_str())
+                .env("CHROMIUM", env.chromium.as_os_str())
+                .env_path(&env)
+                .dir(root()),
+        ),
+        Err(error) => {
+            eprintln!("xtask: release build for end-to-end tests failed: {error}");
+            failed.push("release build".into());
+        }
+    }
+    if failed.is_empty() {
+        println!("==> every test passed");
+        Ok(())
+    } else {
+        Err(format!("failed: {}", failed.join(", ")))
+    }
+}

@@ -1,0 +1,146 @@
+//! The default backend: the domain's store, compiled into the Wasm and kept in localStorage.
+//!
+//! Only what changed since the deterministic demo data is saved (policies, Activity log),
+//! under a versioned key; anything unreadable is replaced by fresh demo data, never a panic.
+
+use std::cell::RefCell;
+
+use async_trait::async_trait;
+use domain::{
+    ActivityRecord, Clock, Customer, CustomerId, CustomerPage, DemoSpec, PartnerStore,
+    PartnerUser, PartnerUserId, Permission, PermissionSet, Readiness, StoreSnapshot,
+    Subscription,
+};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{Backend, BackendError, BackendKind, BrowserClock};
+
+/// The localStorage key. The number is the format's version: a new format gets a new key.
+pub const STORAGE_KEY: &str = "customer-permissions/store";
+const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct SavedStore {
+    version: u32,
+    snapshot: StoreSnapshot,
+}
+
+/// What was found in storage at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// The saved data was loaded.
+    Restored,
+    /// Nothing was saved yet: fresh demo data.
+    Fresh,
+    /// Saved data could not be read: fresh demo data.
+    Unreadable,
+    /// Saved data had another format version: fresh demo data.
+    OldVersion,
+}
+
+pub struct EmbeddedStore {
+    store: RefCell<PartnerStore>,
+    storage: Option<web_sys::Storage>,
+    clock: BrowserClock,
+}
+
+impl EmbeddedStore {
+    /// Loads the store saved in localStorage, or fresh demo data.
+    pub fn load() -> (Self, LoadOutcome) {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        let saved = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let (store, outcome) = match saved {
+            None => (None, LoadOutcome::Fresh),
+            Some(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(value) if value.get("version").and_then(|v| v.as_u64()) != Some(FORMAT_VERSION.into()) => {
+                    (None, if value.get("version").is_some() { LoadOutcome::OldVersion } else { LoadOutcome::Unreadable })
+                }
+                Ok(value) => match serde_json::from_value::<SavedStore>(value) {
+                    Ok(saved) => (Some(PartnerStore::from_snapshot(saved.snapshot)), LoadOutcome::Restored),
+                    Err(_) => (None, LoadOutcome::Unreadable),
+                },
+                Err(_) => (None, LoadOutcome::Unreadable),
+            },
+        };
+        let clock = BrowserClock;
+        let fresh = store.is_none();
+        let store = store.unwrap_or_else(|| PartnerStore::demo(DemoSpec::new(0, clock.now())));
+        let this = Self { store: RefCell::new(store), storage, clock };
+        if fresh {
+            // Best effort: if storage is unavailable the demo still works for this visit.
+            let _ = this.save();
+        }
+        (this, outcome)
+    }
+
+    fn save(&self) -> Result<(), BackendError> {
+        let Some(storage) = &self.storage else {
+            return Ok(());
+        };
+        let saved = SavedStore { version: FORMAT_VERSION, snapshot: self.store.borrow().snapshot() };
+        let text = serde_json::to_string(&saved).map_err(|e| BackendError::Storage(e.to_string()))?;
+        storage
+            .set_item(STORAGE_KEY, &text)
+            .map_err(|_| BackendError::Storage("the browser refused to store it".to_string()))
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for EmbeddedStore {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Embedded
+    }
+
+    async fn partner_users(&self) -> Result<Vec<PartnerUser>, BackendError> {
+        Ok(self.store.borrow().partner_users().to_vec())
+    }
+
+    async fn customers(&self, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
+        Ok(self.store.borrow().customers_page(search, offset, limit))
+    }
+
+    async fn customer(&self, id: CustomerId) -> Result<Customer, BackendError> {
+        Ok(self.store.borrow().customer(&id)?.clone())
+    }
+
+    async fn subscriptions(&self, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
+        Ok(self.store.borrow().subscriptions(&id)?.to_vec())
+    }
+
+    async fn readiness(&self, id: CustomerId) -> Result<Readiness, BackendError> {
+        Ok(self.store.borrow().readiness(&id)?)
+    }
+
+    async fn permissions(&self, id: CustomerId) -> Result<PermissionSet, BackendError> {
+        Ok(self.store.borrow().policy(&id)?.map(|p| p.permissions.clone()).unwrap_or_default())
+    }
+
+    async fn set_permission(
+        &self,
+        actor: &PartnerUserId,
+        id: CustomerId,
+        permission: Permission,
+        allowed: bool,
+    ) -> Result<PermissionSet, BackendError> {
+        let before = self.store.borrow().snapshot();
+        let change = self.store.borrow_mut().set_permission(actor, &id, permission, allowed, &self.clock)?;
+        if change.record.is_some() {
+            if let Err(error) = self.save() {
+                // Keep memory and storage the same: a change that cannot be kept is undone.
+                *self.store.borrow_mut() = PartnerStore::from_snapshot(before);
+                return Err(error);
+            }
+        }
+        Ok(change.permissions())
+    }
+
+    async fn activity(&self, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
+        Ok(self.store.borrow().activity(from, to))
+    }
+
+    async fn reset_demo_data(&self, extra_customers: u32) -> Result<(), BackendError> {
+        *self.store.borrow_mut() = PartnerStore::demo(DemoSpec::new(extra_customers, self.clock.now()));
+        self.save()
+    }
+}

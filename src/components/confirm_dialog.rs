@@ -1,0 +1,51 @@
+//! A modal confirmation: title, body, a primary button on the left and Cancel.
+//! Focus moves to the primary button; Escape cancels.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::messages::t;
+
+#[component]
+pub fn ConfirmDialog(
+    /// The dialog's title.
+    #[prop(into)]
+    title: String,
+    /// The label of the primary button.
+    confirm_label: &'static str,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let confirm_button = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = confirm_button.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div class="dialog-backdrop">
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="dialog-title"
+                aria-describedby="dialog-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        on_cancel.run(());
+                    }
+                }
+            >
+                <h2 id="dialog-title" class="dialog-title">{title}</h2>
+                <div id="dialog-body" class="dialog-body">{children()}</div>
+                <div class="dialog-actions">
+                    <button type="button" class="button button-primary" node_ref=confirm_button
+                        on:click=move |_| on_confirm.run(())>{confirm_label}</button>
+                    <button type="button" class="button" on:click=move |_| on_cancel.run(())>{t().cancel}</button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! The coloured message bar at the top of the content area.
+
+use leptos::prelude::*;
+
+use crate::app_state::{use_app, NoticeKind};
+use crate::messages::t;
+
+#[component]
+pub fn MessageBar() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="message-bar" role="status" aria-live="polite" data-testid="messages">
+            <For each=move || app.notices.get() key=|n| n.id let:notice>
+                <div class=format!("message message-{}", kind_class(notice.kind))
+                    role=(notice.kind == NoticeKind::Error).then_some("alert")>
+                    <span class="message-text">{notice.text.clone()}</span>
+                    <button type="button" class="message-dismiss" aria-label=t().dismiss
+                        on:click=move |_| app.dismiss(notice.id)>"×"</button>
+                </div>
+            </For>
+        </div>
+    }
+}
+
+fn kind_class(kind: NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::Info => "info",
+        NoticeKind::Success => "success",
+        NoticeKind::Warning => "warning",
+        NoticeKind::Error => "error",
+    }
+}

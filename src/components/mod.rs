@@ -1,0 +1,11 @@
+//! Pieces shared by the pages.
+
+pub mod confirm_dialog;
+pub mod customer_header;
+pub mod customer_permissions;
+pub mod demo_data_panel;
+pub mod identity_switcher;
+pub mod message_bar;
+pub mod permission_switch;
+pub mod readiness_panel;
+pub mod shell;

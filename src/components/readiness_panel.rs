@@ -1,0 +1,52 @@
+//! Beside the switches: does the customer have what a purchase needs, and how to fix it.
+
+use domain::{CustomerId, Readiness};
+use leptos::prelude::*;
+
+use crate::app_state::use_app;
+use crate::messages::{fill, t};
+
+#[component]
+pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
+    let app = use_app();
+    let m = t();
+    let azure = if readiness.has_azure_subscription() {
+        let names: Vec<String> = readiness
+            .azure_subscriptions
+            .iter()
+            .map(|s| format!("{} ({})", s.friendly_name, s.azure_subscription_id))
+            .collect();
+        view! { <li class="check check-ok">{fill(m.readiness_azure_ok, &[&names.join(", ")])}</li> }.into_any()
+    } else {
+        view! {
+            <li class="check check-missing">
+                <strong>{m.readiness_azure_missing}</strong>" "{m.readiness_azure_fix}" "
+                <a href=app.href(&format!("/customers/{id}/subscriptions"))>{m.view_subscriptions}</a>
+            </li>
+        }
+        .into_any()
+    };
+    let owners = if readiness.has_owner() {
+        let names: Vec<String> = readiness
+            .owners
+            .iter()
+            .map(|u| format!("{} ({})", u.display_name, u.user_principal_name))
+            .collect();
+        view! { <li class="check check-ok">{fill(m.readiness_owner_ok, &[&names.join(", ")])}</li> }.into_any()
+    } else {
+        view! {
+            <li class="check check-missing">
+                <strong>{m.readiness_owner_missing}</strong>" "{m.readiness_owner_fix}
+            </li>
+        }
+        .into_any()
+    };
+    let ready = readiness.is_ready();
+    view! {
+        <section class="readiness" aria-labelledby="readiness-title" data-testid="readiness">
+            <h3 id="readiness-title" class="readiness-title">{m.readiness_title}</h3>
+            <ul class="checks">{azure}{owners}</ul>
+            {(!ready).then(|| view! { <p class="readiness-warning">{m.readiness_warning}</p> })}
+        </section>
+    }
+}

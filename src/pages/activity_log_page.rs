@@ -1,0 +1,107 @@
+//! Settings › Activity log: who changed which customer's purchase permissions, and when.
+
+use domain::{ActivityRecord, Clock};
+use leptos::prelude::*;
+use time::macros::format_description;
+use time::{Date, Duration};
+
+use crate::app_state::use_app;
+use crate::backend::BrowserClock;
+use crate::messages::{fill, t};
+
+const DATE: &[time::format_description::BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+const DATE_TIME: &[time::format_description::BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+
+#[component]
+pub fn ActivityLogPage() -> impl IntoView {
+    let app = use_app();
+    let m = t();
+    let today = BrowserClock.now().date();
+    // Default range: the last month.
+    let from = RwSignal::new(Some(today - Duration::days(30)));
+    let to = RwSignal::new(Some(today));
+    let records = LocalResource::new(move || {
+        let range = (from.get(), to.get());
+        app.data_version.track();
+        let backend = app.backend();
+        async move {
+            match range {
+                (Some(from), Some(to)) if from <= to => Some(backend.activity(from, to).await),
+                _ => None,
+            }
+        }
+    });
+    let date_input = move |id: &'static str, label: &'static str, value: RwSignal<Option<Date>>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="date"
+                    prop:value=move || value.get().and_then(|d| d.format(DATE).ok()).unwrap_or_default()
+                    on:change=move |ev| value.set(Date::parse(&event_target_value(&ev), DATE).ok())/>
+            </div>
+        }
+    };
+
+    view! {
+        <h1 class="page-title">{m.activity_log}</h1>
+        <p class="hint">{m.activity_intro}</p>
+        <div class="toolbar">
+            {date_input("activity-from", m.from_date, from)}
+            {date_input("activity-to", m.to_date, to)}
+        </div>
+        <Transition fallback=move || view! { <p class="loading">{m.loading}</p> }>
+            {move || records.get().map(|result| match result {
+                None => view! { <p class="error-text" role="alert">{m.invalid_range}</p> }.into_any(),
+                Some(Err(error)) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),
+                Some(Ok(records)) if records.is_empty() => view! { <p class="empty">{m.no_activity}</p> }.into_any(),
+                Some(Ok(records)) => view! { <ActivityTable records=records/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
+    let app = use_app();
+    let m = t();
+    let count = records.len();
+    let rows = records
+        .into_iter()
+        .map(|r| {
+            let user = app
+                .users
+                .with_untracked(|users| users.iter().find(|u| u.id == r.partner_user).map(|u| u.display_name.clone()));
+            let details = fill(m.change_details, &[&m.permission_list(&r.old_value), &m.permission_list(&r.new_value)]);
+            view! {
+                <tr>
+                    <td class="nowrap">{r.at.format(DATE_TIME).unwrap_or_default()}</td>
+                    <td><a href=app.href(&format!("/customers/{}/account", r.customer_id))>{r.customer_name}</a></td>
+                    <td>{m.action(r.action)}</td>
+                    <td>
+                        {user.map(|name| view! { <div>{name}</div> })}
+                        <div class="secondary">{r.partner_user.to_string()}</div>
+                    </td>
+                    <td class="secondary">{details}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="count">{fill(m.activity_count, &[&count.to_string()])}</p>
+        <div class="table-wrap">
+            <table class="table" data-testid="activity-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{m.col_date_time}</th>
+                        <th scope="col">{m.col_affected_customer}</th>
+                        <th scope="col">{m.col_action}</th>
+                        <th scope="col">{m.col_partner_user}</th>
+                        <th scope="col">{m.col_details}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,23 @@
+//! Shown for unknown addresses and unknown customers.
+
+use leptos::prelude::*;
+
+use crate::app_state::use_app;
+use crate::messages::t;
+
+#[component]
+pub fn NotFoundPage(
+    /// What was not found, in words; the general text when absent.
+    #[prop(optional, into)]
+    detail: Option<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let m = t();
+    view! {
+        <section class="not-found" data-testid="not-found">
+            <h1 class="page-title">{m.not_found_title}</h1>
+            <p>{detail.unwrap_or_else(|| m.not_found_text.to_string())}</p>
+            <p><a href=app.href("/customers")>{m.back_to_customers}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,293 @@
+//! The app in a real (headless) browser: what an Admin agent, a Sales agent and a user
+//! with broken saved data see and can do. Run by `cargo xtask test`
+//! (wasm-bindgen-test in headless Chromium).
+
+#![cfg(target_arch = "wasm32")]
+
+use customer_permissions::backend::STORAGE_KEY;
+use customer_permissions::App;
+use domain::{DemoSpec, PartnerStore};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ADMIN: &str = "alex.wilber@adatumcloud.onmicrosoft.com";
+const SALES: &str = "isaiah.langer@adatumcloud.onmicrosoft.com";
+const HELPDESK: &str = "lidia.holloway@adatumcloud.onmicrosoft.com";
+const USER_KEY: &str = "customer-permissions/user";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The Microsoft ID of a hand-made demo customer (the same in every build).
+fn customer_id(name: &str) -> String {
+    let store = PartnerStore::demo(DemoSpec::new(0, time::OffsetDateTime::UNIX_EPOCH));
+    store.customers_page(name, 0, 5).items.into_iter().find(|c| c.company_name == name).unwrap().id.to_string()
+}
+
+/// A fresh browser profile, signed in as `user`, with the app mounted at `path`.
+struct Mounted {
+    handle: Option<Box<dyn std::any::Any>>,
+    owner: leptos::prelude::Owner,
+    root: HtmlElement,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // Unmount, then run every cleanup (the router's global listeners among them), so
+        // the next test's app is the only one on the page.
+        self.handle.take();
+        self.owner.cleanup();
+        self.root.remove();
+    }
+}
+
+async fn start(path: &str, user: Option<&str>, saved_store: Option<&str>) -> Mounted {
+    let storage = storage();
+    storage.clear().unwrap();
+    if let Some(user) = user {
+        storage.set_item(USER_KEY, user).unwrap();
+    }
+    if let Some(saved) = saved_store {
+        storage.set_item(STORAGE_KEY, saved).unwrap();
+    }
+    web_sys::window().unwrap().history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let owner = leptos::prelude::Owner::new();
+    let handle = owner.with(|| leptos::mount::mount_to(root.clone(), App));
+    settle().await;
+    Mounted { handle: Some(Box::new(handle)), owner, root }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+        sleep(5).await;
+    }
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    /// Waits (up to 2 s) for an element to appear.
+    async fn wait_for(&self, selector: &str) -> Element {
+        for _ in 0..200 {
+            if let Some(el) = self.find(selector) {
+                return el;
+            }
+            sleep(10).await;
+        }
+        panic!("{selector} did not appear; page text: {}", self.text());
+    }
+
+    /// Waits (up to 2 s) for the page to show `text`.
+    async fn wait_for_text(&self, text: &str) {
+        for _ in 0..200 {
+            if self.text().contains(text) {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("the page never showed {text:?}; it shows: {}", self.text());
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    fn button(&self, label: &str) -> HtmlElement {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().unwrap_or_default().trim() == label)
+            .unwrap_or_else(|| panic!("no button {label:?}"))
+    }
+
+    fn link(&self, text: &str) -> HtmlElement {
+        let links = self.root.query_selector_all("a").unwrap();
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .find(|a| a.text_content().unwrap_or_default().trim() == text || a.get_attribute("aria-label").as_deref() == Some(text))
+            .unwrap_or_else(|| panic!("no link {text:?}"))
+    }
+}
+
+fn aria_checked(switch: &Element) -> String {
+    switch.get_attribute("aria-checked").unwrap_or_default()
+}
+
+fn press(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn admin_agent_turns_reservations_on_through_the_dialog_and_the_log_records_it() {
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text("Fabrikam Inc").await;
+    assert!(app.text().contains("Alex Wilber") && app.text().contains("Admin agent"), "current user and role are shown");
+
+    // Search, then open the customer.
+    let search: HtmlInputElement = app.wait_for("#customer-search").await.unchecked_into();
+    search.set_value("fabri");
+    search.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap()).unwrap();
+    app.wait_for_text("Showing 1–1 of 1").await;
+    app.link("Fabrikam Inc").click();
+
+    let switch = app.wait_for("#switch-reservations").await;
+    app.wait_for_text("Customer permissions").await;
+    assert_eq!(aria_checked(&switch), "false", "Off by default");
+    assert_eq!(switch.get_attribute("role").as_deref(), Some("switch"));
+    assert!(app.text().contains("Users with Owner: Nestor Wilke"), "readiness is shown beside the switch");
+
+    switch.unchecked_ref::<HtmlElement>().click();
+    let dialog = app.wait_for("[role=dialog]").await;
+    let dialog_text = dialog.text_content().unwrap_or_default();
+    assert!(dialog_text.contains("You pay for every later purchase"), "{dialog_text}");
+    assert!(dialog_text.contains("You will not be notified"));
+    assert!(dialog_text.contains("cannot exchange, cancel or renew"));
+    assert_eq!(aria_checked(&switch), "false", "still Off until confirmed");
+
+    app.button("Turn on").click();
+    app.wait_for_text("Azure reservations turned On for Fabrikam Inc.").await;
+    let switch = app.wait_for("#switch-reservations").await;
+    assert_eq!(aria_checked(&switch), "true");
+    assert!(app.find("[role=dialog]").is_none());
+
+    // The gear opens the Activity log, newest first.
+    app.link("Settings: Activity log").click();
+    let table = app.wait_for("[data-testid=activity-table] tbody tr").await;
+    let first_row = table.text_content().unwrap_or_default();
+    assert!(first_row.contains("Fabrikam Inc"), "{first_row}");
+    assert!(first_row.contains("Create Customer Purchase Permissions"), "{first_row}");
+    assert!(first_row.contains("Alex Wilber"), "{first_row}");
+}
+
+#[wasm_bindgen_test]
+async fn cancel_leaves_the_switch_off_and_logs_nothing() {
+    let id = customer_id("Relecloud");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+
+    // Keyboard: Enter asks, like a click.
+    press(&switch, "Enter");
+    app.wait_for("[role=dialog]").await;
+    app.button("Cancel").click();
+    settle().await;
+    assert!(app.find("[role=dialog]").is_none());
+    assert_eq!(aria_checked(&app.wait_for("#switch-savings-plan").await), "false");
+
+    // Escape cancels too.
+    switch.unchecked_ref::<HtmlElement>().click();
+    let dialog = app.wait_for("[role=dialog]").await;
+    press(&dialog, "Escape");
+    settle().await;
+    assert!(app.find("[role=dialog]").is_none());
+    assert_eq!(aria_checked(&app.wait_for("#switch-savings-plan").await), "false");
+
+    app.link("Settings: Activity log").click();
+    app.wait_for("[data-testid=activity-table]").await;
+    assert!(!app.text().contains("Relecloud"), "nothing was logged for Relecloud");
+}
+
+#[wasm_bindgen_test]
+async fn turning_off_needs_no_dialog() {
+    let id = customer_id("Contoso Ltd");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let switch = app.wait_for("#switch-reservations").await;
+    assert_eq!(aria_checked(&switch), "true", "Contoso starts with reservations On");
+    switch.unchecked_ref::<HtmlElement>().click();
+    app.wait_for_text("Azure reservations turned Off for Contoso Ltd.").await;
+    assert!(app.find("[role=dialog]").is_none());
+    assert_eq!(aria_checked(&app.wait_for("#switch-reservations").await), "false");
+}
+
+#[wasm_bindgen_test]
+async fn sales_and_helpdesk_agents_see_the_switch_read_only_with_the_reason() {
+    let id = customer_id("Fabrikam Inc");
+    for (user, role) in [(SALES, "Sales agent"), (HELPDESK, "Helpdesk agent")] {
+        let app = start(&format!("/customers/{id}/account"), Some(user), None).await;
+        let switch = app.wait_for("#switch-reservations").await;
+        app.wait_for_text("Only an Admin agent can change customer permissions").await;
+        app.wait_for_text(&format!("You are signed in as a {role}.")).await;
+        assert!(switch.has_attribute("disabled"), "{role}: the switch is disabled");
+        switch.unchecked_ref::<HtmlElement>().click();
+        press(&switch, "Enter");
+        settle().await;
+        assert!(app.find("[role=dialog]").is_none(), "{role}: no dialog");
+        assert_eq!(aria_checked(&switch), "false");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_or_old_saved_data_is_replaced_with_a_notice() {
+    let app = start("/customers", Some(ADMIN), Some("{this is not json")).await;
+    app.wait_for_text("Saved demo data could not be read, so fresh demo data was loaded.").await;
+    app.wait_for_text("Showing 1–25 of 25").await;
+    drop(app);
+
+    let app = start("/customers", Some(ADMIN), Some(r#"{"version":0,"snapshot":{}}"#)).await;
+    app.wait_for_text("Saved demo data was from an older version").await;
+    app.wait_for_text("Showing 1–25 of 25").await;
+    drop(app);
+
+    // A saved user that does not exist falls back to an Admin agent.
+    let app = start("/customers", Some("<script>nobody</script>"), None).await;
+    app.wait_for_text("Alex Wilber").await;
+}
+
+#[wasm_bindgen_test]
+async fn unknown_pages_and_customers_get_not_found() {
+    let app = start("/no/such/page", Some(ADMIN), None).await;
+    app.wait_for("[data-testid=not-found]").await;
+    app.wait_for_text("Page not found").await;
+    drop(app);
+
+    let app = start("/customers/00000000-0000-4000-8000-000000000000/account", Some(ADMIN), None).await;
+    app.wait_for_text("No customer has the Microsoft ID “00000000-0000-4000-8000-000000000000”.").await;
+    drop(app);
+
+    let app = start("/customers/%3Cimg%20src%3Dx%3E/subscriptions", Some(ADMIN), None).await;
+    app.wait_for("[data-testid=not-found]").await;
+    assert!(app.find("img").is_none(), "hostile ids are shown as text");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_company_names_are_text_and_subscriptions_show_billing_type() {
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text("<script>alert('pwned')</script> Hostile Strings").await;
+    assert!(app.find("tbody script").is_none() && app.find("tbody b").is_none(), "no markup was injected");
+    drop(app);
+
+    let id = customer_id("Fabrikam Inc");
+    let app = start(&format!("/customers/{id}/subscriptions"), Some(ADMIN), None).await;
+    app.wait_for_text("Azure plan").await;
+    assert!(app.text().contains("Usage-based") && app.text().contains("License-based"), "{}", app.text());
+}

@@ -1,0 +1,113 @@
+//! `cargo xtask bench`: figures, not pass/fail. The release bundle's size (raw, gzip,
+//! brotli) and how long the domain takes with 10,000 generated customers.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use domain::{DemoSpec, FixedClock, PartnerRole, PartnerStore, Permission};
+
+use crate::Result;
+
+/// The whole app's budget, brotli-compressed.
+const BUDGET_BROTLI: usize = 150 * 1024;
+
+pub fn bench() -> Result<()> {
+    let env = crate::setup::setup()?;
+    let out = crate::target_dir().join("bench-dist");
+    crate::dist(&env, "/", &out)?;
+    bundle_sizes(&out)?;
+    domain_timings();
+    Ok(())
+}
+
+fn bundle_sizes(dist: &Path) -> Result<()> {
+    println!("\n== Release bundle ({})", dist.display());
+    println!("{:<12} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    let mut totals = (0, 0, 0);
+    let mut entries: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "404.html"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("js") => "js",
+            Some("css") => "css",
+            Some("html") => "html",
+            _ => "other",
+        };
+        let (raw, gz, br) = (bytes.len(), gzip(&bytes), brotli(&bytes));
+        totals = (totals.0 + raw, totals.1 + gz, totals.2 + br);
+        println!("{kind:<12} {raw:>10} {gz:>10} {br:>10}");
+    }
+    println!("{:<12} {:>10} {:>10} {:>10}", "total", totals.0, totals.1, totals.2);
+    let verdict = if totals.2 <= BUDGET_BROTLI { "within" } else { "OVER" };
+    println!("budget: {} KB brotli for the whole app: {verdict} ({:.1} KB)", BUDGET_BROTLI / 1024, totals.2 as f64 / 1024.0);
+    Ok(())
+}
+
+fn gzip(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out.len()
+}
+
+fn domain_timings() {
+    println!("\n== Domain with 10,000 generated customers (native, release of xtask's profile)");
+    let clock = FixedClock::new(time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000));
+    let started = Instant::now();
+    let mut store = PartnerStore::demo(DemoSpec::new(10_000, clock_now(&clock)));
+    println!("build demo store:          {:>8.2} ms", ms(started));
+
+    let rounds = 50;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(store.customers_page("", 5_000, 50));
+    }
+    println!("list page (no search):     {:>8.3} ms each", ms(started) / rounds as f64);
+    for query in ["harbor", "HARBOR LOGISTICS", "zzz-no-match", "東京"] {
+        let started = Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(store.customers_page(query, 0, 50));
+        }
+        println!("search {:<18} {:>8.3} ms each", format!("{query:?}:"), ms(started) / rounds as f64);
+    }
+
+    let admin = store.partner_users().iter().find(|u| u.role == PartnerRole::AdminAgent).map(|u| u.id.clone());
+    let first = store.customers_page("", 0, 1).items.first().map(|c| c.id);
+    if let (Some(admin), Some(customer)) = (admin, first) {
+        let started = Instant::now();
+        for n in 0..1_000 {
+            let _ = store.set_permission(&admin, &customer, Permission::AzureReservations, n % 2 == 0, &clock);
+        }
+        println!("grant/revoke:              {:>8.4} ms each", ms(started) / 1_000.0);
+    }
+    let started = Instant::now();
+    let json = serde_snapshot_len(&store);
+    println!("snapshot to JSON:          {:>8.2} ms ({} bytes)", ms(started), json);
+}
+
+fn clock_now(clock: &FixedClock) -> time::OffsetDateTime {
+    use domain::Clock;
+    clock.now()
+}
+
+fn serde_snapshot_len(store: &PartnerStore) -> usize {
+    serde_json::to_string(&store.snapshot()).map(|s| s.len()).unwrap_or(0)
+}
+
+fn ms(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}

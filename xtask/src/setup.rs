@@ -1,0 +1,148 @@
+//! `cargo xtask setup`: installs what is missing, and only that. A second run on a ready
+//! machine only checks versions (seconds). Nothing downloads a prebuilt binary: tools come
+//! from crates.io, the npm registry and Debian's packages.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::tools::{output, run, Cmd};
+use crate::Result;
+
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen from the npm registry: a recent wasm-opt (Debian's version 108 breaks the build).
+pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
+const WASM_OPT_VERSION_TEXT: &str = "version 132";
+
+/// Paths the other commands need once set-up is done.
+pub struct ToolEnv {
+    /// PATH with the project's tools first.
+    pub path: std::ffi::OsString,
+    pub chromium: PathBuf,
+    pub chromedriver: PathBuf,
+}
+
+/// Tools that are not cargo-installed live here, outside any clone, so fresh clones (CI)
+/// reuse them. `CUSTOMER_PERMISSIONS_TOOLS` overrides it.
+fn tools_dir() -> PathBuf {
+    std::env::var_os("CUSTOMER_PERMISSIONS_TOOLS").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/tmp"));
+        home.join(".cache").join("customer-permissions-tools")
+    })
+}
+
+fn cargo_bin() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+    });
+    cargo_home.join("bin")
+}
+
+pub fn setup() -> Result<ToolEnv> {
+    let started = Instant::now();
+    let binaryen_dir = tools_dir().join("binaryen");
+    let wasm_opt_bin = binaryen_dir.join("node_modules").join(".bin");
+    let mut dirs = vec![wasm_opt_bin.clone(), cargo_bin()];
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    let path = std::env::join_paths(dirs).map_err(|e| format!("PATH: {e}"))?;
+    let with_path = |cmd: Cmd| cmd.env("PATH", &path);
+
+    step("wasm32 target", || {
+        let installed = output(Cmd::new("rustup").args(["target", "list", "--installed"]))
+            .is_some_and(|list| list.lines().any(|l| l.trim() == "wasm32-unknown-unknown"));
+        if installed {
+            return Ok(Status::Ready);
+        }
+        run(Cmd::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        Ok(Status::Installed)
+    })?;
+
+    step(&format!("wasm-bindgen CLI {WASM_BINDGEN_VERSION}"), || {
+        let version = output(with_path(Cmd::new("wasm-bindgen").arg("--version")));
+        if version.is_some_and(|v| v.contains(WASM_BINDGEN_VERSION)) {
+            return Ok(Status::Ready);
+        }
+        // Not --locked: its lockfile pins a yanked crate.
+        run(Cmd::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION]))?;
+        Ok(Status::Installed)
+    })?;
+
+    step(&format!("trunk {TRUNK_VERSION}"), || {
+        let version = output(with_path(Cmd::new("trunk").arg("--version")));
+        if version.is_some_and(|v| v.contains(TRUNK_VERSION)) {
+            return Ok(Status::Ready);
+        }
+        run(Cmd::new("cargo").args(["install", "--force", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+        Ok(Status::Installed)
+    })?;
+
+    step(&format!("wasm-opt (binaryen {BINARYEN_NPM_VERSION})"), || {
+        let version = output(Cmd::new(wasm_opt_bin.join("wasm-opt").to_string_lossy().as_ref()).arg("--version"));
+        if version.is_some_and(|v| v.contains(WASM_OPT_VERSION_TEXT)) {
+            return Ok(Status::Ready);
+        }
+        if output(Cmd::new("npm").arg("--version")).is_none() {
+            apt_install(&["nodejs", "npm"])?;
+        }
+        std::fs::create_dir_all(&binaryen_dir).map_err(|e| format!("{}: {e}", binaryen_dir.display()))?;
+        run(Cmd::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&binaryen_dir)
+            .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")))?;
+        Ok(Status::Installed)
+    })?;
+
+    step("Chromium and chromedriver", || {
+        let ready = output(Cmd::new("chromium").arg("--version")).is_some()
+            && output(Cmd::new("chromedriver").arg("--version")).is_some();
+        if ready {
+            return Ok(Status::Ready);
+        }
+        apt_install(&["chromium", "chromium-driver"])?;
+        Ok(Status::Installed)
+    })?;
+
+    let chromium = which("chromium", &path).ok_or("chromium is not on PATH after set-up")?;
+    let chromedriver = which("chromedriver", &path).ok_or("chromedriver is not on PATH after set-up")?;
+    println!("==> set-up ready in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(ToolEnv { path, chromium, chromedriver })
+}
+
+enum Status {
+    Ready,
+    Installed,
+}
+
+fn step(name: &str, work: impl FnOnce() -> Result<Status>) -> Result<()> {
+    let started = Instant::now();
+    println!("==> set-up: {name}: checking");
+    match work() {
+        Ok(Status::Ready) => println!("==> set-up: {name}: ready"),
+        Ok(Status::Installed) => println!("==> set-up: {name}: installed in {:.0}s", started.elapsed().as_secs_f64()),
+        Err(error) => return Err(format!("set-up of {name} failed: {error}")),
+    }
+    Ok(())
+}
+
+/// Debian packages, with sudo when not root.
+fn apt_install(packages: &[&str]) -> Result<()> {
+    let is_root = output(Cmd::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
+    let prefix: &[&str] = if is_root { &[] } else { &["sudo", "-n"] };
+    let apt = |args: &[&str]| {
+        let all: Vec<&str> = prefix.iter().chain(["apt-get"].iter()).chain(args.iter()).copied().collect();
+        Cmd::new(all[0]).args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive")
+    };
+    run(apt(&["update", "-q"]))?;
+    let mut args = vec!["install", "-y", "-q"];
+    args.extend_from_slice(packages);
+    run(apt(&args)).map_err(|e| format!("{e} (install {} as root: apt-get install {})", packages.join(" "), packages.join(" ")))
+}
+
+fn which(program: &str, path: &std::ffi::OsStr) -> Option<PathBuf> {
+    std::env::split_paths(path).map(|dir| dir.join(program)).find(|p| is_executable(p))
+}
+
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    path.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
