@@ -26,6 +26,12 @@ struct SavedStore {
     snapshot: StoreSnapshot,
 }
 
+/// Just the version of whatever was saved, to tell old data from broken data.
+#[derive(Deserialize)]
+struct SavedVersion {
+    version: u32,
+}
+
 /// What was found in storage at start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadOutcome {
@@ -52,11 +58,9 @@ impl EmbeddedStore {
         let saved = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
         let (store, outcome) = match saved {
             None => (None, LoadOutcome::Fresh),
-            Some(text) => match serde_json::from_str::<serde_json::Value>(&text) {
-                Ok(value) if value.get("version").and_then(|v| v.as_u64()) != Some(FORMAT_VERSION.into()) => {
-                    (None, if value.get("version").is_some() { LoadOutcome::OldVersion } else { LoadOutcome::Unreadable })
-                }
-                Ok(value) => match serde_json::from_value::<SavedStore>(value) {
+            Some(text) => match serde_json::from_str::<SavedVersion>(&text) {
+                Ok(saved) if saved.version != FORMAT_VERSION => (None, LoadOutcome::OldVersion),
+                Ok(_) => match serde_json::from_str::<SavedStore>(&text) {
                     Ok(saved) => (Some(PartnerStore::from_snapshot(saved.snapshot)), LoadOutcome::Restored),
                     Err(_) => (None, LoadOutcome::Unreadable),
                 },

@@ -1,17 +1,13 @@
 //! Settings › Activity log: who changed which customer's purchase permissions, and when.
 
+use domain::dates::{format_date, format_date_time, parse_date};
 use domain::{ActivityRecord, Clock};
 use leptos::prelude::*;
-use time::macros::format_description;
 use time::{Date, Duration};
 
 use crate::app_state::use_app;
 use crate::backend::BrowserClock;
 use crate::messages::{fill, t};
-
-const DATE: &[time::format_description::BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
-const DATE_TIME: &[time::format_description::BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
 
 #[component]
 pub fn ActivityLogPage() -> impl IntoView {
@@ -37,8 +33,8 @@ pub fn ActivityLogPage() -> impl IntoView {
             <div class="field">
                 <label for=id>{label}</label>
                 <input id=id type="date"
-                    prop:value=move || value.get().and_then(|d| d.format(DATE).ok()).unwrap_or_default()
-                    on:change=move |ev| value.set(Date::parse(&event_target_value(&ev), DATE).ok())/>
+                    prop:value=move || value.get().map(format_date).unwrap_or_default()
+                    on:change=move |ev| value.set(parse_date(&event_target_value(&ev)))/>
             </div>
         }
     };
@@ -75,7 +71,7 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
             let details = fill(m.change_details, &[&m.permission_list(&r.old_value), &m.permission_list(&r.new_value)]);
             view! {
                 <tr>
-                    <td class="nowrap">{r.at.format(DATE_TIME).unwrap_or_default()}</td>
+                    <td class="nowrap">{format_date_time(r.at)}</td>
                     <td><a href=app.href(&format!("/customers/{}/account", r.customer_id))>{r.customer_name}</a></td>
                     <td>{m.action(r.action)}</td>
                     <td>

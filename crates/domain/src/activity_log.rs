@@ -54,7 +54,7 @@ impl fmt::Display for ActivityAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityRecord {
     pub id: u64,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "time::serde::timestamp")]
     pub at: OffsetDateTime,
     pub customer_id: CustomerId,
     pub customer_name: String,

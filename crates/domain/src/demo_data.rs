@@ -18,7 +18,7 @@ use crate::self_serve_policy::{Permission, PermissionSet};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemoSpec {
     pub extra_customers: u32,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "time::serde::timestamp")]
     pub generated_at: OffsetDateTime,
 }
 

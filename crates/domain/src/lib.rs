@@ -6,6 +6,7 @@
 
 pub mod activity_log;
 pub mod clock;
+pub mod dates;
 pub mod demo_data;
 pub mod error;
 pub mod ids;

@@ -180,7 +180,7 @@ pub struct Subscription {
     pub friendly_name: String,
     pub quantity: u32,
     pub status: SubscriptionStatus,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "time::serde::timestamp")]
     pub creation_date: OffsetDateTime,
     /// For an Azure plan or Azure Global subscription: the Azure subscriptions under it.
     pub azure_subscription_ids: Vec<AzureSubscriptionId>,
