@@ -260,6 +260,19 @@ pub fn t() -> &'static Messages {
     &EN
 }
 
+/// A count with thousands separators: 10000 → "10,000".
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Puts `args` into the `{}` slots of `template`, in order.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -353,5 +366,9 @@ mod tests {
         assert_eq!(fill("{} turned On for {}.", &["A", "B"]), "A turned On for B.");
         assert_eq!(fill("{} and {}", &["only"]), "only and ");
         assert_eq!(fill("none", &["x"]), "none");
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(10_025), "10,025");
+        assert_eq!(number(1_000_000), "1,000,000");
     }
 }

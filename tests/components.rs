@@ -49,7 +49,17 @@ impl Drop for Mounted {
     }
 }
 
+thread_local! {
+    /// The app the previous test mounted. A failed test (a panic in Wasm skips `Drop`) leaves
+    /// its app behind; the next test cleans it up first.
+    static PREVIOUS: std::cell::RefCell<Option<(leptos::prelude::Owner, HtmlElement)>> = const { std::cell::RefCell::new(None) };
+}
+
 async fn start(path: &str, user: Option<&str>, saved_store: Option<&str>) -> Mounted {
+    if let Some((owner, root)) = PREVIOUS.with(|p| p.borrow_mut().take()) {
+        owner.cleanup();
+        root.remove();
+    }
     let storage = storage();
     storage.clear().unwrap();
     if let Some(user) = user {
@@ -63,6 +73,7 @@ async fn start(path: &str, user: Option<&str>, saved_store: Option<&str>) -> Mou
     document().body().unwrap().append_child(&root).unwrap();
     let owner = leptos::prelude::Owner::new();
     let handle = owner.with(|| leptos::mount::mount_to(root.clone(), App));
+    PREVIOUS.with(|p| *p.borrow_mut() = Some((owner.clone(), root.clone())));
     settle().await;
     Mounted { handle: Some(Box::new(handle)), owner, root }
 }
@@ -118,7 +129,7 @@ impl Mounted {
             .filter_map(|i| buttons.item(i))
             .map(|n| n.unchecked_into::<HtmlElement>())
             .find(|b| b.text_content().unwrap_or_default().trim() == label)
-            .unwrap_or_else(|| panic!("no button {label:?}"))
+            .unwrap_or_else(|| { let html = self.root.inner_html(); panic!("no button {label:?}; page ends: {}", &html[html.len().saturating_sub(1500)..]) })
     }
 
     fn link(&self, text: &str) -> HtmlElement {
@@ -198,11 +209,16 @@ async fn cancel_leaves_the_switch_off_and_logs_nothing() {
 
     // Keyboard: Enter asks, like a click.
     press(&switch, "Enter");
-    app.wait_for("[role=dialog]").await;
+    let dialog = app.wait_for("[role=dialog]").await;
+    let focused = document().active_element().map(|el| el.text_content().unwrap_or_default());
+    assert_eq!(focused.as_deref(), Some("Turn on"), "the dialog takes focus");
+    assert!(dialog.text_content().unwrap_or_default().contains("Allow Relecloud to purchase Azure savings plan?"));
     app.button("Cancel").click();
     settle().await;
     assert!(app.find("[role=dialog]").is_none());
     assert_eq!(aria_checked(&app.wait_for("#switch-savings-plan").await), "false");
+    let focused = document().active_element().map(|el| el.id());
+    assert_eq!(focused.as_deref(), Some("switch-savings-plan"), "focus returns to the switch");
 
     // Escape cancels too.
     switch.unchecked_ref::<HtmlElement>().click();
@@ -290,4 +306,27 @@ async fn hostile_company_names_are_text_and_subscriptions_show_billing_type() {
     let app = start(&format!("/customers/{id}/subscriptions"), Some(ADMIN), None).await;
     app.wait_for_text("Azure plan").await;
     assert!(app.text().contains("Usage-based") && app.text().contains("License-based"), "{}", app.text());
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_customers_render_one_page_at_a_time() {
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text("Showing 1–25 of 25").await;
+    let size: web_sys::HtmlSelectElement = app.wait_for("#demo-size").await.unchecked_into();
+    size.set_value("9975");
+    size.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    app.button("Reset demo data").click();
+    app.wait_for_text("Showing 1–50 of 10,000").await;
+    app.wait_for_text("Demo data was reset: 10,000 customers").await;
+    let rows = app.root.query_selector_all("tbody tr").unwrap().length();
+    assert_eq!(rows, 50, "only one page of rows is in the document");
+
+    app.button("Next").click();
+    app.wait_for_text("Showing 51–100 of 10,000").await;
+    app.wait_for_text("Page 2 of 200").await;
+
+    let search: HtmlInputElement = app.wait_for("#customer-search").await.unchecked_into();
+    search.set_value("contoso");
+    search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    app.wait_for_text("Showing 1–1 of 1").await;
 }

@@ -71,10 +71,7 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
             <div class="permissions-layout">
                 <div class="permission-rows">
                     {Permission::ALL.into_iter().map(|permission| {
-                        let key = match permission {
-                            Permission::AzureReservations => "reservations",
-                            Permission::AzureSavingsPlan => "savings-plan",
-                        };
+                        let key = switch_key(permission);
                         let explained = match permission {
                             Permission::AzureReservations => m.reservations_explained,
                             Permission::AzureSavingsPlan => m.savings_plan_explained,
@@ -120,9 +117,13 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                     confirm_label=m.turn_on
                     on_confirm=Callback::new(move |_| {
                         confirming.set(None);
+                        focus_switch(permission);
                         apply(permission, true);
                     })
-                    on_cancel=Callback::new(move |_| confirming.set(None))
+                    on_cancel=Callback::new(move |_| {
+                        confirming.set(None);
+                        focus_switch(permission);
+                    })
                 >
                     <p>{m.confirm_intro}</p>
                     <ul class="consequences">
@@ -137,3 +138,23 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
     }
 }
 
+
+/// The part of element ids that names a permission's row.
+fn switch_key(permission: Permission) -> &'static str {
+    match permission {
+        Permission::AzureReservations => "reservations",
+        Permission::AzureSavingsPlan => "savings-plan",
+    }
+}
+
+/// Gives keyboard focus back to the switch that opened the dialog.
+fn focus_switch(permission: Permission) {
+    use wasm_bindgen::JsCast;
+    let switch = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("switch-{}", switch_key(permission))))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(switch) = switch {
+        let _ = switch.focus();
+    }
+}

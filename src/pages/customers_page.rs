@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::app_state::use_app;
-use crate::messages::{fill, t};
+use crate::messages::{fill, number, t};
 
 /// Rows on one page: few enough to render at once, however many customers there are.
 pub const PAGE_SIZE: usize = 50;
@@ -84,7 +84,7 @@ fn CustomerTable(found: CustomerPage, search: String, page: RwSignal<usize>) -> 
         })
         .collect_view();
     view! {
-        <p class="count" aria-live="polite">{fill(m.customers_range, &[&first.to_string(), &last.to_string(), &found.total.to_string()])}</p>
+        <p class="count" aria-live="polite">{fill(m.customers_range, &[&number(first), &number(last), &number(found.total)])}</p>
         <div class="table-wrap">
             <table class="table customers-table">
                 <thead>
@@ -100,10 +100,10 @@ fn CustomerTable(found: CustomerPage, search: String, page: RwSignal<usize>) -> 
         </div>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label="Pages">
-                <button type="button" class="button" disabled=current == 0
+                <button type="button" class="button" disabled={current == 0}
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{m.previous_page}</button>
-                <span>{fill(m.page_of, &[&(current + 1).to_string(), &pages.to_string()])}</span>
-                <button type="button" class="button" disabled=current + 1 >= pages
+                <span>{fill(m.page_of, &[&number(current + 1), &number(pages)])}</span>
+                <button type="button" class="button" disabled={current + 1 >= pages}
                     on:click=move |_| page.update(|p| *p += 1)>{m.next_page}</button>
             </nav>
         })}

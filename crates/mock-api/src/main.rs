@@ -1,0 +1,2 @@
+//! Not built yet: see issue 4.
+fn main() {}
