@@ -5,6 +5,7 @@
 //! - `serve`  set-up, then the app on `trunk serve` with the embedded store
 //! - `test`   set-up, then every test: native, headless-browser and end-to-end
 //! - `dist [--public-url /path/]`  a release build in `dist/` for any static host
+//! - `api [flags]`  the mock Partner Center API server (`--help` lists its flags)
 //! - `bench`  release bundle sizes and domain timings
 
 mod bench;
@@ -24,8 +25,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist_command(&args[1..]),
         Some("bench") => bench::bench(),
+        Some("api") => api(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|bench>");
+            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|api [flags]|bench>");
             return ExitCode::from(2);
         }
     };
@@ -48,6 +50,15 @@ pub fn root() -> PathBuf {
 /// Where cargo puts its builds (honours `CARGO_TARGET_DIR`, as CI sets it).
 pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+/// The mock API server, on port 8081 unless told otherwise (trunk serve has 8080).
+fn api(args: &[String]) -> Result<()> {
+    let mut flags: Vec<String> = args.to_vec();
+    if !flags.iter().any(|f| f == "--port" || f.starts_with("--port=") || f == "--help" || f == "-h") {
+        flags.extend(["--port".to_string(), "8081".to_string()]);
+    }
+    run(Cmd::new("cargo").args(["run", "--quiet", "-p", "mock-api", "--"]).args(&flags).dir(root()))
 }
 
 fn serve() -> Result<()> {
@@ -95,7 +106,10 @@ fn test() -> Result<()> {
             failed.push(name.to_string());
         }
     };
-    step("native tests (domain, xtask)", Cmd::new("cargo").args(["test", "-p", "domain", "-p", "xtask"]).env_path(&env).dir(root()));
+    step(
+        "native tests (domain, mock API server, xtask)",
+        Cmd::new("cargo").args(["test", "-p", "domain", "-p", "mock-api", "-p", "xtask"]).env_path(&env).dir(root()),
+    );
     step(
         "component tests in headless Chromium (wasm-bindgen-test)",
         Cmd::new("cargo")

@@ -388,3 +388,48 @@ impl PartnerStore {
         Some(record)
     }
 }
+
+/// What the mock API server needs beyond the UI: checking a change before making it,
+/// listing every policy, and putting memory back when a change could not be saved.
+impl PartnerStore {
+    /// Whether `actor` may change customer permissions: `Ok` for an Admin agent,
+    /// [`DomainError::NotAdminAgent`] or [`DomainError::UnknownPartnerUser`] otherwise.
+    pub fn authorize_change(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
+        self.authorize(actor)
+    }
+
+    /// Every policy (customers with at least one permission), by customer id.
+    pub fn policies(&self) -> Vec<&SelfServePolicy> {
+        let mut policies: Vec<_> = self.policies.values().collect();
+        policies.sort_by_key(|p| p.customer_id);
+        policies
+    }
+
+    /// The next etag counter and the next Activity record id, as a snapshot holds them.
+    pub fn counters(&self) -> (u64, u64) {
+        (self.next_etag, self.next_record_id)
+    }
+
+    /// Takes back the changes made to `customer`'s policy since `counters` were read:
+    /// its policy becomes `before` again, and the records logged since are dropped.
+    /// For a caller that could not save a change it already made in memory.
+    pub fn undo_change(
+        &mut self,
+        customer: CustomerId,
+        before: Option<SelfServePolicy>,
+        counters: (u64, u64),
+    ) {
+        match before {
+            Some(policy) if !policy.permissions.is_empty() => {
+                self.policies.insert(customer, policy);
+            }
+            _ => {
+                self.policies.remove(&customer);
+            }
+        }
+        let (next_etag, next_record_id) = counters;
+        self.activity.retain(|r| r.id < next_record_id);
+        self.next_etag = next_etag;
+        self.next_record_id = next_record_id;
+    }
+}

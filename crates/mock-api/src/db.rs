@@ -1,0 +1,240 @@
+//! The SQLite data file: the demo spec, every policy, every Activity record, the store's
+//! counters and the replies to POSTs by `MS-RequestId`. WAL mode; each change is one
+//! transaction, so a killed process leaves either all of a change or none of it.
+
+use std::path::Path;
+
+use domain::{
+    ActivityRecord, CustomerId, DemoSpec, Etag, PermissionSet, SelfServePolicy, StoreSnapshot,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use time::OffsetDateTime;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("stored data is invalid: {0}")]
+    Invalid(String),
+}
+
+/// A reply kept for a POST, to give again when the same `MS-RequestId` comes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReply {
+    pub request_id: String,
+    pub status: u16,
+    pub body: String,
+}
+
+pub struct Db {
+    conn: Connection,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS demo (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    extra_customers INTEGER NOT NULL,
+    generated_at INTEGER NOT NULL -- unix seconds
+);
+CREATE TABLE IF NOT EXISTS policies (
+    customer_id TEXT PRIMARY KEY,
+    permissions TEXT NOT NULL, -- JSON array of resource names
+    etag TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS activity (
+    id INTEGER PRIMARY KEY,
+    record TEXT NOT NULL -- JSON of domain::ActivityRecord
+);
+CREATE TABLE IF NOT EXISTS counters (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    next_etag INTEGER NOT NULL,
+    next_record_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS replies (
+    request_id TEXT PRIMARY KEY,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL
+);
+";
+
+impl Db {
+    pub fn open(path: &Path) -> Result<Self, DbError> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Self { conn })
+    }
+
+    /// What the file holds, or `None` for a file never filled.
+    pub fn load(&self) -> Result<Option<StoreSnapshot>, DbError> {
+        let demo = self
+            .conn
+            .query_row(
+                "SELECT extra_customers, generated_at FROM demo WHERE id = 1",
+                [],
+                |row| Ok((row.get::<_, u32>(0)?, row.get::<_, i64>(1)?)),
+            )
+            .optional()?;
+        let Some((extra_customers, generated_at)) = demo else {
+            return Ok(None);
+        };
+        let generated_at = OffsetDateTime::from_unix_timestamp(generated_at)
+            .map_err(|e| DbError::Invalid(e.to_string()))?;
+
+        let mut policies = Vec::new();
+        let mut statement = self
+            .conn
+            .prepare("SELECT customer_id, permissions, etag FROM policies")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let customer_id: String = row.get(0)?;
+            let customer_id =
+                CustomerId::parse(&customer_id).map_err(|e| DbError::Invalid(e.to_string()))?;
+            let permissions: PermissionSet = serde_json::from_str(&row.get::<_, String>(1)?)?;
+            policies.push(SelfServePolicy {
+                customer_id,
+                permissions,
+                etag: Etag::new(row.get::<_, String>(2)?),
+            });
+        }
+
+        let mut activity = Vec::new();
+        let mut statement = self
+            .conn
+            .prepare("SELECT record FROM activity ORDER BY id")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            activity.push(serde_json::from_str::<ActivityRecord>(
+                &row.get::<_, String>(0)?,
+            )?);
+        }
+
+        let (next_etag, next_record_id) = self
+            .conn
+            .query_row(
+                "SELECT next_etag, next_record_id FROM counters WHERE id = 1",
+                [],
+                |row| Ok((row.get::<_, u64>(0)?, row.get::<_, u64>(1)?)),
+            )
+            .optional()?
+            .unwrap_or((1, 1));
+        Ok(Some(StoreSnapshot {
+            demo: DemoSpec::new(extra_customers, generated_at),
+            policies,
+            activity,
+            next_etag,
+            next_record_id,
+        }))
+    }
+
+    /// Fills a new file with a whole store, in one transaction.
+    pub fn init(&mut self, snapshot: &StoreSnapshot) -> Result<(), DbError> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO demo (id, extra_customers, generated_at) VALUES (1, ?1, ?2)",
+            params![
+                snapshot.demo.extra_customers,
+                snapshot.demo.generated_at.unix_timestamp()
+            ],
+        )?;
+        for policy in &snapshot.policies {
+            put_policy(&tx, &policy.customer_id, Some(policy))?;
+        }
+        for record in &snapshot.activity {
+            add_record(&tx, record)?;
+        }
+        put_counters(&tx, (snapshot.next_etag, snapshot.next_record_id))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves one change: the customer's policy row, its Activity record, the counters and
+    /// the reply to remember, all or nothing.
+    pub fn save_change(
+        &mut self,
+        customer: &CustomerId,
+        policy: Option<&SelfServePolicy>,
+        record: &ActivityRecord,
+        counters: (u64, u64),
+        reply: Option<&StoredReply>,
+    ) -> Result<(), DbError> {
+        let tx = self.conn.transaction()?;
+        put_policy(&tx, customer, policy)?;
+        add_record(&tx, record)?;
+        put_counters(&tx, counters)?;
+        if let Some(reply) = reply {
+            tx.execute(
+                "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",
+                params![reply.request_id, reply.status, reply.body],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// From now on every write fails, as with a full or broken disk (tests only).
+    #[cfg(test)]
+    pub(crate) fn refuse_writes(&self) -> Result<(), DbError> {
+        self.conn.pragma_update(None, "query_only", "ON")?;
+        Ok(())
+    }
+
+    /// The reply given to an earlier POST with this `MS-RequestId`.
+    pub fn reply(&self, request_id: &str) -> Result<Option<StoredReply>, DbError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT status, body FROM replies WHERE request_id = ?1",
+                params![request_id],
+                |row| Ok((row.get::<_, u16>(0)?, row.get::<_, String>(1)?)),
+            )
+            .optional()?;
+        Ok(found.map(|(status, body)| StoredReply {
+            request_id: request_id.to_string(),
+            status,
+            body,
+        }))
+    }
+}
+
+fn put_policy(
+    tx: &Transaction,
+    customer: &CustomerId,
+    policy: Option<&SelfServePolicy>,
+) -> Result<(), DbError> {
+    match policy {
+        Some(policy) => {
+            tx.execute(
+                "INSERT OR REPLACE INTO policies (customer_id, permissions, etag) VALUES (?1, ?2, ?3)",
+                params![customer.to_string(), serde_json::to_string(&policy.permissions)?, policy.etag.as_str()],
+            )?;
+        }
+        None => {
+            tx.execute(
+                "DELETE FROM policies WHERE customer_id = ?1",
+                params![customer.to_string()],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn add_record(tx: &Transaction, record: &ActivityRecord) -> Result<(), DbError> {
+    tx.execute(
+        "INSERT INTO activity (id, record) VALUES (?1, ?2)",
+        params![record.id, serde_json::to_string(record)?],
+    )?;
+    Ok(())
+}
+
+fn put_counters(tx: &Transaction, (next_etag, next_record_id): (u64, u64)) -> Result<(), DbError> {
+    tx.execute(
+        "INSERT OR REPLACE INTO counters (id, next_etag, next_record_id) VALUES (1, ?1, ?2)",
+        params![next_etag, next_record_id],
+    )?;
+    Ok(())
+}

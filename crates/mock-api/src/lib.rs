@@ -1,0 +1,92 @@
+//! A local stand-in for Partner Center's customer-permissions REST API (`/v1`): axum in
+//! front of the domain crate's `PartnerStore`, kept in a SQLite file.
+//!
+//! Every answer, errors included, is Partner Center-shaped; `MS-CorrelationId` and
+//! `MS-RequestId` are echoed; browsers may call it from any origin.
+
+pub mod auth;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod middleware;
+pub mod routes;
+pub mod state;
+
+use std::future::Future;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, Method, Uri};
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::cors::{Any, CorsLayer};
+
+pub use error::ApiError;
+pub use state::{AppState, Opened};
+
+/// The largest request body accepted (413 beyond).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The Partner Center headers a browser may send and read.
+pub const MS_HEADERS: [&str; 3] = ["ms-correlationid", "ms-requestid", "ms-continuationtoken"];
+
+/// The whole API.
+pub fn app(state: AppState) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        .allow_headers(
+            [
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::IF_MATCH,
+                header::ACCEPT,
+            ]
+            .into_iter()
+            .chain(MS_HEADERS.map(HeaderName::from_static))
+            .collect::<Vec<_>>(),
+        )
+        .expose_headers(
+            [header::ETAG]
+                .into_iter()
+                .chain(MS_HEADERS.map(HeaderName::from_static))
+                .collect::<Vec<_>>(),
+        );
+    Router::new()
+        .merge(routes::policies::routes())
+        .merge(routes::customers::routes())
+        .merge(routes::audit::routes())
+        .merge(routes::demo::routes())
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(wrong_method)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(middleware::partner_center_errors))
+        .layer(axum::middleware::from_fn(middleware::echo_ms_headers))
+        .layer(cors)
+}
+
+async fn unknown_route(uri: Uri) -> ApiError {
+    ApiError::UnknownRoute(uri.path().chars().take(200).collect())
+}
+
+async fn wrong_method() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// Serves the API on `listener` until `shutdown` completes, then finishes the requests
+/// under way.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,225 @@
+//! `/v1/customers`: the partner's customers, their subscriptions, and whether they could
+//! buy today (readiness).
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::routing::get;
+use axum::{Json, Router};
+use domain::{Customer, CustomerId, Subscription};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::extract::{header, Params, PathId};
+use crate::routes::{collection, rfc3339};
+use crate::state::AppState;
+
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+pub const MAX_PAGE_SIZE: usize = 1000;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/customers", get(list))
+        .route("/v1/customers/{id}", get(read))
+        .route("/v1/customers/{id}/subscriptions", get(subscriptions))
+        .route("/v1/customers/{id}/readiness", get(readiness))
+}
+
+pub fn customer_json(customer: &Customer) -> Value {
+    let billing = &customer.billing;
+    let language = billing.culture.split('-').next().unwrap_or_default();
+    json!({
+        "id": customer.id,
+        "companyProfile": {
+            "tenantId": customer.id,
+            "domain": customer.domain,
+            "companyName": customer.company_name,
+        },
+        "billingProfile": {
+            "firstName": billing.first_name,
+            "lastName": billing.last_name,
+            "email": billing.email,
+            "phoneNumber": billing.phone,
+            "culture": billing.culture,
+            "language": language,
+            "companyName": customer.company_name,
+            "defaultAddress": {
+                "addressLine1": billing.address.line1,
+                "city": billing.address.city,
+                "postalCode": billing.address.postal_code,
+                "country": billing.address.country,
+            },
+        },
+        "relationshipToPartner": customer.relationship,
+        "attributes": { "objectType": "Customer" },
+    })
+}
+
+fn subscription_json(subscription: &Subscription) -> Value {
+    let offer = subscription.offer;
+    json!({
+        "id": subscription.id,
+        "offerId": offer.offer_id(),
+        "offerName": offer.offer_name(),
+        "friendlyName": subscription.friendly_name,
+        "quantity": subscription.quantity,
+        "unitType": if offer.is_azure() { "Usage-based" } else { "Licenses" },
+        "status": subscription.status,
+        "billingType": subscription.billing_type(),
+        "creationDate": rfc3339(subscription.creation_date),
+        "entitlementId": subscription.azure_subscription_ids.first(),
+        "azureSubscriptionIds": subscription.azure_subscription_ids,
+        "attributes": { "objectType": "Subscription" },
+    })
+}
+
+fn parse_customer(id: &str) -> Result<CustomerId, ApiError> {
+    Ok(CustomerId::parse(id)?)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListQuery {
+    size: Option<usize>,
+    search: Option<String>,
+    continuation_token: Option<String>,
+}
+
+/// `GET /v1/customers?size=&search=&continuationToken=` (the token may also come in the
+/// `MS-ContinuationToken` header). Sorted by name; `search` matches name, domain or id.
+async fn list(
+    State(state): State<AppState>,
+    _caller: Caller,
+    headers: HeaderMap,
+    Params(query): Params<ListQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let size = query.size.unwrap_or(DEFAULT_PAGE_SIZE);
+    if !(1..=MAX_PAGE_SIZE).contains(&size) {
+        return Err(ApiError::BadRequest(format!(
+            "size must be from 1 to {MAX_PAGE_SIZE}"
+        )));
+    }
+    let token = query
+        .continuation_token
+        .or_else(|| header(&headers, "ms-continuationtoken"));
+    let offset = match token.as_deref().filter(|t| !t.is_empty()) {
+        Some(token) => token.parse::<usize>().map_err(|_| {
+            ApiError::BadRequest("the continuation token is not one this server gave".to_string())
+        })?,
+        None => 0,
+    };
+    let search = query.search.unwrap_or_default();
+    let store = state.read();
+    let page = store.customers_page(&search, offset, size);
+    let items: Vec<Value> = page
+        .items
+        .iter()
+        .filter_map(|summary| {
+            let mut item = customer_json(store.customer(&summary.id).ok()?);
+            let permissions: Vec<&str> = summary
+                .permissions
+                .iter()
+                .map(|p| p.resource_name())
+                .collect();
+            item["selfServePermissions"] = json!(permissions);
+            Some(item)
+        })
+        .collect();
+    let next = offset + items.len();
+    let mut body = collection(items);
+    body["totalMatches"] = json!(page.total);
+    body["offset"] = json!(page.offset);
+    if next < page.total {
+        let uri = format!(
+            "/v1/customers?size={size}&search={}&continuationToken={next}",
+            percent_encode(&search)
+        );
+        body["continuationToken"] = json!(next.to_string());
+        body["links"] = json!({
+            "next": {
+                "uri": uri,
+                "method": "GET",
+                "headers": [ { "key": "MS-ContinuationToken", "value": next.to_string() } ],
+            }
+        });
+    }
+    Ok(Json(body))
+}
+
+/// `GET /v1/customers/{id}`.
+async fn read(
+    State(state): State<AppState>,
+    _caller: Caller,
+    PathId(id): PathId,
+) -> Result<Json<Value>, ApiError> {
+    let id = parse_customer(&id)?;
+    let store = state.read();
+    Ok(Json(customer_json(store.customer(&id)?)))
+}
+
+/// `GET /v1/customers/{id}/subscriptions`.
+async fn subscriptions(
+    State(state): State<AppState>,
+    _caller: Caller,
+    PathId(id): PathId,
+) -> Result<Json<Value>, ApiError> {
+    let id = parse_customer(&id)?;
+    let store = state.read();
+    let items = store
+        .subscriptions(&id)?
+        .iter()
+        .map(subscription_json)
+        .collect();
+    Ok(Json(collection(items)))
+}
+
+/// `GET /v1/customers/{id}/readiness`: whether a purchase would go through today.
+async fn readiness(
+    State(state): State<AppState>,
+    _caller: Caller,
+    PathId(id): PathId,
+) -> Result<Json<Value>, ApiError> {
+    let id = parse_customer(&id)?;
+    let store = state.read();
+    let readiness = store.readiness(&id)?;
+    let subscriptions: Vec<Value> = readiness
+        .azure_subscriptions
+        .iter()
+        .map(|s| {
+            json!({
+                "subscriptionId": s.subscription_id,
+                "offerId": s.offer.offer_id(),
+                "offerName": s.offer.offer_name(),
+                "friendlyName": s.friendly_name,
+                "azureSubscriptionId": s.azure_subscription_id,
+            })
+        })
+        .collect();
+    let owners: Vec<Value> = readiness
+        .owners
+        .iter()
+        .map(|u| json!({ "userPrincipalName": u.user_principal_name, "displayName": u.display_name }))
+        .collect();
+    Ok(Json(json!({
+        "customerId": id,
+        "hasAzureSubscription": readiness.has_azure_subscription(),
+        "hasOwner": readiness.has_owner(),
+        "isReady": readiness.is_ready(),
+        "azureSubscriptions": subscriptions,
+        "owners": owners,
+        "attributes": { "objectType": "CustomerPurchaseReadiness" },
+    })))
+}
+
+/// Percent-encodes everything but unreserved characters, for a query value.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
