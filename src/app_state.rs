@@ -54,9 +54,11 @@ impl AppState {
             data_version: RwSignal::new(0),
         };
         state.load_users();
-        // Keep the signed-in user across reloads.
+        // Keep the signed-in user across reloads, and tell the backend who reads.
         Effect::new(move |_| {
-            if let (Some(user), Some(storage)) = (state.current_user.get(), local_storage()) {
+            let Some(user) = state.current_user.get() else { return };
+            state.backend().use_identity(&user);
+            if let Some(storage) = local_storage() {
                 let _ = storage.set_item(USER_KEY, user.as_str());
             }
         });
@@ -77,8 +79,13 @@ impl AppState {
                     let chosen = known.or_else(|| {
                         users.iter().find(|u| u.role.may_change_customer_permissions()).map(|u| u.id.clone())
                     });
+                    if let Some(user) = &chosen {
+                        self.backend().use_identity(user);
+                    }
                     self.users.try_set(users);
                     self.current_user.try_set(chosen);
+                    // Views that loaded before anyone was signed in read again.
+                    self.data_changed();
                 }
                 Err(error) => self.report(&error),
             }

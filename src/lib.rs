@@ -14,7 +14,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::app_state::AppState;
-use crate::backend::{Backend, EmbeddedStore};
+use crate::backend::{Backend, EmbeddedStore, PartnerCenterApi};
 use crate::components::shell::Shell;
 use crate::pages::{
     account_page::AccountPage, activity_log_page::ActivityLogPage,
@@ -31,10 +31,16 @@ pub fn start() {
 /// The whole app, on the embedded store.
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, outcome) = EmbeddedStore::load();
-    let backend: Rc<dyn Backend> = Rc::new(store);
-    let state = AppState::new(backend, app_base_path());
-    state.announce_load(outcome);
+    let state = match chosen_api() {
+        Some(url) => AppState::new(Rc::new(PartnerCenterApi::new(&url)), app_base_path()),
+        None => {
+            let (store, outcome) = EmbeddedStore::load();
+            let backend: Rc<dyn Backend> = Rc::new(store);
+            let state = AppState::new(backend, app_base_path());
+            state.announce_load(outcome);
+            state
+        }
+    };
     provide_context(state);
     let base = state.base();
 
@@ -50,6 +56,33 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Shell>
         </Router>
+    }
+}
+
+const API_KEY: &str = "customer-permissions/api";
+
+/// The mock API to use instead of the embedded store: `?api=http://127.0.0.1:8081` (or
+/// `?api=/` behind `trunk serve`'s proxy), remembered for the browser session;
+/// `?api=off` goes back to the embedded store.
+fn chosen_api() -> Option<String> {
+    let window = web_sys::window()?;
+    let session = window.session_storage().ok().flatten();
+    let search = window.location().search().unwrap_or_default();
+    let asked = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("api"));
+    match asked.as_deref().map(str::trim) {
+        Some("off") | Some("") => {
+            if let Some(session) = &session {
+                let _ = session.remove_item(API_KEY);
+            }
+            None
+        }
+        Some(url) => {
+            if let Some(session) = &session {
+                let _ = session.set_item(API_KEY, url);
+            }
+            Some(url.to_string())
+        }
+        None => session.and_then(|s| s.get_item(API_KEY).ok().flatten()),
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Messages {
     pub switch_user: &'static str,
     pub backend_embedded: &'static str,
     pub backend_embedded_hint: &'static str,
+    pub backend_api: &'static str,
+    pub backend_api_hint: &'static str,
     pub loading: &'static str,
     pub dismiss: &'static str,
 
@@ -129,6 +131,7 @@ pub struct Messages {
     pub error_storage: &'static str,
     pub error_network: &'static str,
     pub error_server: &'static str,
+    pub error_not_supported: &'static str,
 }
 
 pub const EN: Messages = Messages {
@@ -142,6 +145,8 @@ pub const EN: Messages = Messages {
     switch_user: "Demo user",
     backend_embedded: "Embedded store",
     backend_embedded_hint: "Demo data lives in this browser (offline)",
+    backend_api: "Mock API: {}",
+    backend_api_hint: "Data comes from the mock Partner Center API; open the app with ?api=off to go back to the embedded store",
     loading: "Loading…",
     dismiss: "Dismiss",
 
@@ -253,6 +258,7 @@ pub const EN: Messages = Messages {
     error_storage: "The change could not be saved in this browser's storage ({}). Nothing was changed.",
     error_network: "The server could not be reached ({}). Nothing was changed.",
     error_server: "The server refused the request ({}).",
+    error_not_supported: "The mock API keeps its own data file: to start again, restart it with a new --data file.",
 };
 
 /// The catalogue in use. (One language for now; the German one will be chosen here.)
@@ -346,6 +352,7 @@ impl Messages {
             BackendError::Domain(DomainError::StaleEtag) => self.error_stale.to_string(),
             BackendError::Storage(why) => fill(self.error_storage, &[why]),
             BackendError::Network(why) => fill(self.error_network, &[why]),
+            BackendError::NotSupported => self.error_not_supported.to_string(),
             BackendError::Server { status, message } => {
                 fill(self.error_server, &[&format!("{status}: {message}")])
             }

@@ -5,6 +5,8 @@
 
 mod browser_clock;
 mod embedded_store;
+mod partner_center_api;
+mod wire;
 
 use async_trait::async_trait;
 use domain::{
@@ -15,6 +17,7 @@ use time::Date;
 
 pub use browser_clock::BrowserClock;
 pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY};
+pub use partner_center_api::PartnerCenterApi;
 
 /// Why a backend call failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -31,17 +34,25 @@ pub enum BackendError {
     /// The server answered with an error it did not map to a rule.
     #[error("server {status}: {message}")]
     Server { status: u16, message: String },
+    /// This backend cannot do that (e.g. reset the mock API's data file).
+    #[error("not supported by this backend")]
+    NotSupported,
 }
 
 /// Which backend is live, as the top bar shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackendKind {
     Embedded,
+    /// The mock Partner Center API at this address.
+    MockApi(String),
 }
 
 #[async_trait(?Send)]
 pub trait Backend {
     fn kind(&self) -> BackendKind;
+
+    /// Tells the backend who is signed in, for the reads it makes on their behalf.
+    fn use_identity(&self, _user: &PartnerUserId) {}
 
     /// The partner's staff, who can sign in to the demo.
     async fn partner_users(&self) -> Result<Vec<PartnerUser>, BackendError>;

@@ -8,7 +8,7 @@ use crate::backend::BackendKind;
 use crate::components::demo_data_panel::DemoDataPanel;
 use crate::components::identity_switcher::IdentitySwitcher;
 use crate::components::message_bar::MessageBar;
-use crate::messages::t;
+use crate::messages::{fill, t};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -30,8 +30,9 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn TopBar() -> impl IntoView {
     let app = use_app();
     let m = t();
-    let backend_name = match app.backend().kind() {
-        BackendKind::Embedded => m.backend_embedded,
+    let (backend_name, backend_hint) = match app.backend().kind() {
+        BackendKind::Embedded => (m.backend_embedded.to_string(), m.backend_embedded_hint),
+        BackendKind::MockApi(url) => (fill(m.backend_api, &[&url]), m.backend_api_hint),
     };
     view! {
         <header class="top-bar">
@@ -41,7 +42,7 @@ fn TopBar() -> impl IntoView {
                 <span class="brand-workspace">{m.workspace}</span>
             </a>
             <div class="top-bar-end">
-                <span class="backend-badge" title=m.backend_embedded_hint data-testid="backend">{backend_name}</span>
+                <span class="backend-badge" title=backend_hint data-testid="backend">{backend_name}</span>
                 <a class="icon-button" href=app.href("/activity-log") aria-label=m.settings title=m.settings>
                     <GearIcon/>
                 </a>

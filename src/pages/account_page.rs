@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::backend::BackendError;
+use domain::DomainError;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
 use crate::components::customer_permissions::CustomerPermissions;
 use crate::messages::{fill, t};
@@ -31,7 +32,7 @@ pub fn AccountPage() -> impl IntoView {
                     <AccountInfo customer=customer.clone()/>
                     <CustomerPermissions id=customer.id company_name=customer.company_name/>
                 }.into_any(),
-                Err(BackendError::Domain(e)) => {
+                Err(BackendError::Domain(e @ (DomainError::UnknownCustomer(_) | DomainError::InvalidCustomerId(_)))) => {
                     view! { <NotFoundPage detail=fill(m.customer_not_found, &[&params_text(&e)])/> }.into_any()
                 }
                 Err(error) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),

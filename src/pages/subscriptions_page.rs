@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::backend::BackendError;
+use domain::DomainError;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
 use crate::messages::{fill, t};
 use crate::pages::customer_id_param;
@@ -37,7 +38,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
                         <SubscriptionTable subscriptions=subscriptions/>
                     }.into_any()).unwrap_or_else(|| ().into_any())
                 }
-                Err(BackendError::Domain(e)) => {
+                Err(BackendError::Domain(e @ (DomainError::UnknownCustomer(_) | DomainError::InvalidCustomerId(_)))) => {
                     let shown = params_text(&e);
                     view! { <NotFoundPage detail=fill(m.customer_not_found, &[&shown])/> }.into_any()
                 }

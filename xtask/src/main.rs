@@ -119,6 +119,8 @@ fn test() -> Result<()> {
             .env_path(&env)
             .dir(root()),
     );
+    let mock_api = target_dir().join("debug").join("mock-api");
+    step("build the mock API server for end-to-end tests", Cmd::new("cargo").args(["build", "-p", "mock-api"]).env_path(&env).dir(root()));
     let e2e_dist = target_dir().join("e2e-dist");
     let public_url = "/partner-center/";
     match dist(&env, public_url, &e2e_dist) {
@@ -128,6 +130,7 @@ fn test() -> Result<()> {
                 .args(["test", "-p", "e2e-tests"])
                 .env("E2E_DIST", e2e_dist.as_os_str())
                 .env("E2E_PUBLIC_URL", public_url)
+                .env("MOCK_API_BIN", mock_api.as_os_str())
                 .env("CHROMEDRIVER", env.chromedriver.as_os_str())
                 .env("CHROMIUM", env.chromium.as_os_str())
                 .env_path(&env)

@@ -151,52 +151,125 @@ async fn click(client: &Client, locator: Locator<'_>) {
     client.wait().at_most(WAIT).for_element(locator).await.expect("element to click").click().await.expect("click");
 }
 
+/// The main user flow, on whichever backend `start_url` selects: search a customer, open it,
+/// turn Azure reservations On through the confirmation, reload, still On, and the Activity
+/// log shows the Create record by the user who did it.
+async fn main_flow(client: &Client, start_url: &str) {
+    client.goto(start_url).await.expect("open the app");
+    wait_text(client, "Showing 1–25 of 25").await;
+
+    // Sign in as the second Admin agent.
+    let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
+    select.select_by_label("Diego Siciliani (Admin agent)").await.expect("choose a user");
+    wait_text(client, "Diego Siciliani").await;
+
+    // Search, open the customer.
+    let search = client.find(Locator::Css("#customer-search")).await.expect("search box");
+    search.send_keys("fabrikam").await.expect("type");
+    wait_text(client, "Showing 1–1 of 1").await;
+    click(client, Locator::LinkText("Fabrikam Inc")).await;
+    wait_attr(client, "#switch-reservations", "aria-checked", "false").await;
+    assert!(client.current_url().await.unwrap().path().ends_with("/account"));
+
+    // Turn Azure reservations On, through the confirmation.
+    click(client, Locator::Css("label[for=switch-reservations]")).await;
+    wait_text(client, "You pay for every later purchase this customer makes.").await;
+    click(client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+    wait_attr(client, "#switch-reservations", "aria-checked", "true").await;
+    wait_text(client, "Azure reservations turned On for Fabrikam Inc.").await;
+
+    // Reload the deep link: still On.
+    client.refresh().await.expect("reload");
+    wait_text(client, "Customer permissions").await;
+    wait_attr(client, "#switch-reservations", "aria-checked", "true").await;
+    wait_text(client, "Diego Siciliani").await;
+
+    // The gear opens the Activity log: the newest record is ours.
+    click(client, Locator::Css("a[aria-label='Settings: Activity log']")).await;
+    let first_row = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
+        .await
+        .expect("an activity record");
+    let text = first_row.text().await.unwrap_or_default();
+    assert!(text.contains("Fabrikam Inc"), "{text}");
+    assert!(text.contains("Create Customer Purchase Permissions"), "{text}");
+    assert!(text.contains("Diego Siciliani"), "{text}");
+
+    // A Sales agent sees the switch read-only, with the reason.
+    let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
+    select.select_by_label("Isaiah Langer (Sales agent)").await.expect("choose a user");
+    click(client, Locator::LinkText("Fabrikam Inc")).await;
+    wait_text(client, "Only an Admin agent can change customer permissions").await;
+    let switch = client.wait().at_most(WAIT).for_element(Locator::Css("#switch-reservations")).await.expect("switch");
+    assert!(switch.attr("disabled").await.ok().flatten().is_some(), "read-only for a Sales agent");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_agent_turns_reservations_on_and_it_survives_a_reload() {
     with_browser(|client, base| async move {
-        client.goto(&base).await.expect("open the app");
-        wait_text(&client, "Showing 1–25 of 25").await;
-
-        // Sign in as the second Admin agent.
-        let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
-        select.select_by_label("Diego Siciliani (Admin agent)").await.expect("choose a user");
-        wait_text(&client, "Diego Siciliani").await;
-
-        // Search, open the customer.
-        let search = client.find(Locator::Css("#customer-search")).await.expect("search box");
-        search.send_keys("fabrikam").await.expect("type");
-        wait_text(&client, "Showing 1–1 of 1").await;
-        click(&client, Locator::LinkText("Fabrikam Inc")).await;
-        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
-        assert!(client.current_url().await.unwrap().path().ends_with("/account"));
-
-        // Turn Azure reservations On, through the confirmation.
-        click(&client, Locator::Css("label[for=switch-reservations]")).await;
-        wait_text(&client, "You pay for every later purchase this customer makes.").await;
-        click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
-        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
-        wait_text(&client, "Azure reservations turned On for Fabrikam Inc.").await;
-
-        // Reload the deep link: still On.
-        client.refresh().await.expect("reload");
-        wait_text(&client, "Customer permissions").await;
-        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
-        wait_text(&client, "Diego Siciliani").await;
-
-        // The gear opens the Activity log: the newest record is ours.
-        click(&client, Locator::Css("a[aria-label='Settings: Activity log']")).await;
-        let first_row = client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
-            .await
-            .expect("an activity record");
-        let text = first_row.text().await.unwrap_or_default();
-        assert!(text.contains("Fabrikam Inc"), "{text}");
-        assert!(text.contains("Create Customer Purchase Permissions"), "{text}");
-        assert!(text.contains("Diego Siciliani"), "{text}");
+        main_flow(&client, &base).await;
+        let badge = client.find(Locator::Css("[data-testid=backend]")).await.expect("backend badge");
+        assert_eq!(badge.text().await.unwrap_or_default(), "Embedded store");
     })
     .await;
+}
+
+/// The mock API server on a free port with a fresh data file; killed when dropped.
+struct MockApi {
+    child: Child,
+    url: String,
+    data: PathBuf,
+}
+
+impl Drop for MockApi {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.data.display()));
+        }
+    }
+}
+
+async fn mock_api() -> MockApi {
+    let binary = std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let data = std::env::temp_dir().join(format!("e2e-mock-api-{}-{port}.sqlite3", std::process::id()));
+    let child = Command::new(binary)
+        .args(["--port", &port.to_string(), "--data"])
+        .arg(&data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the mock API");
+    let api = MockApi { child, url: format!("http://127.0.0.1:{port}"), data };
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return api;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the mock API did not start on port {port}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_flow_works_against_the_mock_partner_center_api() {
+    let api = mock_api().await;
+    let api_url = api.url.clone();
+    with_browser(|client, base| async move {
+        main_flow(&client, &format!("{base}?api={api_url}")).await;
+        let badge = client.find(Locator::Css("[data-testid=backend]")).await.expect("backend badge");
+        assert_eq!(badge.text().await.unwrap_or_default(), format!("Mock API: {api_url}"));
+
+        // The server itself holds the change, as a partner's own tooling would read it.
+        client.goto(&format!("{api_url}/v1/demo/users")).await.expect("open the API");
+        let body = body_text(&client).await;
+        assert!(body.contains("demo-diego.siciliani"), "{body}");
+    })
+    .await;
+    drop(api);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

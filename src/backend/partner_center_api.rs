@@ -1,0 +1,348 @@
+//! The second backend: the mock Partner Center API over HTTP (gloo-net). Every rule is the
+//! server's (and so the domain's); this client only maps shapes and errors.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use domain::dates::{format_date, parse_rfc3339};
+use domain::{
+    ActivityAction, ActivityRecord, Address, AzureSubscriptionRef, BillingProfile, Customer,
+    CustomerId, CustomerPage, CustomerSummary, CustomerUser, DomainError, PartnerRole,
+    PartnerUser, PartnerUserId, Permission, PermissionSet, Readiness, Subscription,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use time::Date;
+
+use super::wire;
+use super::{Backend, BackendError, BackendKind};
+
+pub struct PartnerCenterApi {
+    /// e.g. `http://127.0.0.1:8081` (no trailing slash), or "" for the page's own origin.
+    base: String,
+    /// Demo bearer tokens by user, from `GET /v1/demo/users`.
+    users: RefCell<HashMap<PartnerUserId, (String, PartnerRole)>>,
+    /// Who reads: the signed-in user.
+    reader: RefCell<Option<PartnerUserId>>,
+}
+
+impl PartnerCenterApi {
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_string(),
+            users: RefCell::new(HashMap::new()),
+            reader: RefCell::new(None),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The bearer token of `user`, or of the signed-in user, or of anyone known.
+    fn token(&self, user: Option<&PartnerUserId>) -> Option<String> {
+        let users = self.users.borrow();
+        let reader = self.reader.borrow();
+        user.or(reader.as_ref())
+            .and_then(|id| users.get(id))
+            .or_else(|| users.values().next())
+            .map(|(token, _)| token.clone())
+    }
+
+    fn request(&self, builder: RequestBuilder, user: Option<&PartnerUserId>) -> RequestBuilder {
+        let builder = builder.header("Accept", "application/json").header("MS-CorrelationId", &random_guid());
+        match self.token(user) {
+            Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
+            None => builder,
+        }
+    }
+
+    /// Loads the demo users' tokens before the first call that needs one.
+    async fn ensure_tokens(&self) -> Result<(), BackendError> {
+        if self.users.borrow().is_empty() {
+            self.partner_users().await?;
+        }
+        Ok(())
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str, customer: Option<CustomerId>) -> Result<T, BackendError> {
+        self.ensure_tokens().await?;
+        let response = send(self.request(Request::get(&self.url(path)), None).build()).await?;
+        self.read(response, None, customer).await
+    }
+
+    async fn read<T: DeserializeOwned>(
+        &self,
+        response: Response,
+        actor: Option<&PartnerUserId>,
+        customer: Option<CustomerId>,
+    ) -> Result<T, BackendError> {
+        if response.ok() {
+            return response
+                .json::<T>()
+                .await
+                .map_err(|e| BackendError::Server { status: response.status(), message: format!("unexpected reply: {e}") });
+        }
+        Err(self.error(response, actor, customer).await)
+    }
+
+    /// A Partner Center error reply, as the domain error it stands for where there is one.
+    async fn error(&self, response: Response, actor: Option<&PartnerUserId>, customer: Option<CustomerId>) -> BackendError {
+        let status = response.status();
+        let body = response.json::<wire::ErrorBody>().await.ok();
+        let message = body.map(|b| format!("{} {}", b.code, b.description)).unwrap_or_default();
+        match (status, customer) {
+            (403, _) => {
+                let user = actor.cloned().or_else(|| self.reader.borrow().clone());
+                let role = user.as_ref().and_then(|u| self.users.borrow().get(u).map(|(_, r)| *r));
+                match (user, role) {
+                    (Some(user), Some(role)) => DomainError::NotAdminAgent { user, role }.into(),
+                    _ => BackendError::Server { status, message },
+                }
+            }
+            (401, _) => match actor.cloned().or_else(|| self.reader.borrow().clone()) {
+                Some(user) => DomainError::UnknownPartnerUser(user).into(),
+                None => BackendError::Server { status, message },
+            },
+            (404, Some(id)) => DomainError::UnknownCustomer(id).into(),
+            (409 | 412, _) => DomainError::StaleEtag.into(),
+            _ => BackendError::Server { status, message },
+        }
+    }
+
+    async fn policy(&self, id: CustomerId) -> Result<Option<wire::Policy>, BackendError> {
+        let found: wire::Collection<wire::Policy> =
+            self.get(&format!("/v1/SelfServePolicy?entity_id={id}"), Some(id)).await?;
+        Ok(found.items.into_iter().next())
+    }
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, BackendError> {
+    let request = request.map_err(|e| BackendError::Network(e.to_string()))?;
+    request.send().await.map_err(|e| BackendError::Network(e.to_string()))
+}
+
+/// A random GUID for `MS-RequestId` / `MS-CorrelationId`.
+fn random_guid() -> String {
+    let mut bytes = [0u8; 16];
+    for byte in bytes.iter_mut() {
+        *byte = (js_sys::Math::random() * 256.0) as u8;
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+fn policy_body(id: CustomerId, permissions: &PermissionSet, etag: Option<&str>, policy_id: Option<&str>) -> serde_json::Value {
+    let permissions: Vec<_> = permissions
+        .iter()
+        .map(|p| serde_json::json!({ "resource": p.resource_name(), "action": "Purchase" }))
+        .collect();
+    let mut body = serde_json::json!({
+        "selfServeEntity": { "selfServeEntityType": "customer", "tenantID": id.to_string() },
+        "grantor": { "grantorType": "billToPartner" },
+        "permissions": permissions,
+    });
+    if let Some(policy_id) = policy_id {
+        body["id"] = policy_id.into();
+    }
+    if let Some(etag) = etag {
+        body["attributes"] = serde_json::json!({ "etag": etag, "objectType": "SelfServePolicy" });
+    }
+    body
+}
+
+#[async_trait(?Send)]
+impl Backend for PartnerCenterApi {
+    fn kind(&self) -> BackendKind {
+        BackendKind::MockApi(if self.base.is_empty() { "this server".to_string() } else { self.base.clone() })
+    }
+
+    fn use_identity(&self, user: &PartnerUserId) {
+        *self.reader.borrow_mut() = Some(user.clone());
+    }
+
+    async fn partner_users(&self) -> Result<Vec<PartnerUser>, BackendError> {
+        let response = send(self.request(Request::get(&self.url("/v1/demo/users")), None).build()).await?;
+        let found: wire::Collection<wire::DemoUser> = self.read(response, None, None).await?;
+        let mut users = self.users.borrow_mut();
+        Ok(found
+            .items
+            .into_iter()
+            .map(|u| {
+                let id = PartnerUserId::new(u.user_principal_name);
+                users.insert(id.clone(), (u.token, u.role));
+                PartnerUser { id, display_name: u.display_name, role: u.role }
+            })
+            .collect())
+    }
+
+    async fn customers(&self, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
+        let search: String = js_sys::encode_uri_component(search).into();
+        let path = format!("/v1/customers?size={}&search={search}&continuationToken={offset}", limit.clamp(1, 1000));
+        let found: wire::Collection<wire::Customer> = self.get(&path, None).await?;
+        let total = found.total_matches.unwrap_or(found.items.len());
+        let items = found
+            .items
+            .into_iter()
+            .map(|c| CustomerSummary {
+                id: c.id,
+                company_name: c.company_profile.company_name,
+                domain: c.company_profile.domain,
+                permissions: wire::permission_set(c.self_serve_permissions.iter().map(String::as_str)),
+            })
+            .collect();
+        Ok(CustomerPage { items, total, offset: found.offset.unwrap_or(offset) })
+    }
+
+    async fn customer(&self, id: CustomerId) -> Result<Customer, BackendError> {
+        let c: wire::Customer = self.get(&format!("/v1/customers/{id}"), Some(id)).await?;
+        let b = c.billing_profile;
+        Ok(Customer {
+            id: c.id,
+            company_name: c.company_profile.company_name,
+            domain: c.company_profile.domain,
+            billing: BillingProfile {
+                first_name: b.first_name,
+                last_name: b.last_name,
+                email: b.email,
+                phone: b.phone_number,
+                culture: b.culture,
+                address: Address {
+                    line1: b.default_address.address_line1,
+                    city: b.default_address.city,
+                    postal_code: b.default_address.postal_code,
+                    country: b.default_address.country,
+                },
+            },
+            relationship: c.relationship_to_partner,
+        })
+    }
+
+    async fn subscriptions(&self, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
+        let found: wire::Collection<wire::Subscription> =
+            self.get(&format!("/v1/customers/{id}/subscriptions"), Some(id)).await?;
+        Ok(found
+            .items
+            .into_iter()
+            .map(|s| Subscription {
+                id: s.id,
+                customer_id: id,
+                offer: wire::offer(&s.offer_id),
+                friendly_name: s.friendly_name,
+                quantity: s.quantity,
+                status: s.status,
+                creation_date: parse_rfc3339(&s.creation_date).unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+                azure_subscription_ids: s.azure_subscription_ids,
+            })
+            .collect())
+    }
+
+    async fn readiness(&self, id: CustomerId) -> Result<Readiness, BackendError> {
+        let r: wire::Readiness = self.get(&format!("/v1/customers/{id}/readiness"), Some(id)).await?;
+        Ok(Readiness {
+            azure_subscriptions: r
+                .azure_subscriptions
+                .into_iter()
+                .map(|s| AzureSubscriptionRef {
+                    subscription_id: s.subscription_id,
+                    offer: wire::offer(&s.offer_id),
+                    friendly_name: s.friendly_name,
+                    azure_subscription_id: s.azure_subscription_id,
+                })
+                .collect(),
+            owners: r
+                .owners
+                .into_iter()
+                .map(|o| CustomerUser { customer_id: id, user_principal_name: o.user_principal_name, display_name: o.display_name })
+                .collect(),
+        })
+    }
+
+    async fn permissions(&self, id: CustomerId) -> Result<PermissionSet, BackendError> {
+        Ok(self
+            .policy(id)
+            .await?
+            .map(|p| wire::permission_set(p.permissions.iter().map(|x| x.resource.as_str())))
+            .unwrap_or_default())
+    }
+
+    async fn set_permission(
+        &self,
+        actor: &PartnerUserId,
+        id: CustomerId,
+        permission: Permission,
+        allowed: bool,
+    ) -> Result<PermissionSet, BackendError> {
+        self.ensure_tokens().await?;
+        let current = self.policy(id).await?;
+        let granted = current
+            .as_ref()
+            .map(|p| wire::permission_set(p.permissions.iter().map(|x| x.resource.as_str())))
+            .unwrap_or_default();
+        let mut wanted = granted.clone();
+        if allowed {
+            wanted.insert(permission);
+        } else {
+            wanted.remove(&permission);
+        }
+        if wanted == granted {
+            return Ok(granted);
+        }
+        let request = match &current {
+            None => self
+                .request(Request::post(&self.url("/v1/SelfServePolicy")), Some(actor))
+                .header("MS-RequestId", &random_guid())
+                .json(&policy_body(id, &wanted, None, None)),
+            Some(policy) if wanted.is_empty() => self
+                .request(Request::delete(&self.url(&format!("/v1/SelfServePolicy/{}", policy.id))), Some(actor))
+                .header("If-Match", &policy.attributes.etag)
+                .build(),
+            Some(policy) => self
+                .request(Request::put(&self.url(&format!("/v1/SelfServePolicy/{}", policy.id))), Some(actor))
+                .json(&policy_body(id, &wanted, Some(&policy.attributes.etag), Some(&policy.id))),
+        };
+        let response = send(request).await?;
+        if !response.ok() {
+            return Err(self.error(response, Some(actor), Some(id)).await);
+        }
+        Ok(wanted)
+    }
+
+    async fn activity(&self, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
+        let path = format!("/v1/auditrecords?startDate={}&endDate={}", format_date(from), format_date(to));
+        let found: wire::Collection<wire::AuditRecord> = self.get(&path, None).await?;
+        let value = |text: &str| {
+            let parsed: wire::ResourceValue = serde_json::from_str(text).unwrap_or_default();
+            wire::permission_set(parsed.permissions.iter().map(|p| p.resource.as_str()))
+        };
+        Ok(found
+            .items
+            .into_iter()
+            .filter_map(|r| {
+                let action = match r.operation_type.as_str() {
+                    "create_self_serve_policy" => ActivityAction::CreateCustomerPurchasePermissions,
+                    "update_self_serve_policy" => ActivityAction::UpdateCustomerPurchasePermissions,
+                    "delete_self_serve_policy" => ActivityAction::DeleteCustomerPurchasePermissions,
+                    _ => return None,
+                };
+                Some(ActivityRecord {
+                    id: r.id.parse().unwrap_or(0),
+                    at: parse_rfc3339(&r.operation_date)?,
+                    customer_id: r.customer_id,
+                    customer_name: r.customer_name,
+                    action,
+                    partner_user: PartnerUserId::new(r.user_principal_name),
+                    old_value: value(&r.resource_old_value),
+                    new_value: value(&r.resource_new_value),
+                })
+            })
+            .collect())
+    }
+
+    async fn reset_demo_data(&self, _extra_customers: u32) -> Result<(), BackendError> {
+        Err(BackendError::NotSupported)
+    }
+}
