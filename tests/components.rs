@@ -62,6 +62,8 @@ async fn start(path: &str, user: Option<&str>, saved_store: Option<&str>) -> Mou
     }
     let storage = storage();
     storage.clear().unwrap();
+    // The backend choice (`?api=`) is kept for the session: start each test on the embedded store.
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
     if let Some(user) = user {
         storage.set_item(USER_KEY, user).unwrap();
     }
@@ -329,4 +331,25 @@ async fn ten_thousand_customers_render_one_page_at_a_time() {
     search.set_value("contoso");
     search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     app.wait_for_text("Showing 1–1 of 1").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_api_is_a_clear_message_not_a_crash() {
+    // Nothing listens on port 9 (discard) here: every call fails at once.
+    let app = start("/customers?api=http://127.0.0.1:9", Some(ADMIN), None).await;
+    app.wait_for_text("Mock API: http://127.0.0.1:9").await;
+    app.wait_for_text("The server could not be reached").await;
+    drop(app);
+
+    // On a customer's page, the switches cannot be moved while their state is unknown.
+    let id = customer_id("Fabrikam Inc");
+    let app = start(&format!("/customers/{id}/account?api=http://127.0.0.1:9"), Some(ADMIN), None).await;
+    app.wait_for_text("The server could not be reached").await;
+    assert!(app.find("#switch-reservations").is_none_or(|s| s.has_attribute("disabled")));
+    drop(app);
+
+    // `?api=off` goes back to the embedded store.
+    let app = start("/customers?api=off", Some(ADMIN), None).await;
+    app.wait_for_text("Embedded store").await;
+    app.wait_for_text("Showing 1–25 of 25").await;
 }

@@ -14,6 +14,7 @@ use domain::{
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use time::Date;
+use wasm_bindgen::JsCast;
 
 use super::wire;
 use super::{Backend, BackendError, BackendKind};
@@ -51,7 +52,10 @@ impl PartnerCenterApi {
     }
 
     fn request(&self, builder: RequestBuilder, user: Option<&PartnerUserId>) -> RequestBuilder {
-        let builder = builder.header("Accept", "application/json").header("MS-CorrelationId", &random_guid());
+        let builder = builder
+            .header("Accept", "application/json")
+            .header("MS-CorrelationId", &random_guid())
+            .abort_signal(timeout_signal().as_ref());
         match self.token(user) {
             Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
             None => builder,
@@ -118,9 +122,30 @@ impl PartnerCenterApi {
     }
 }
 
+/// How long a call may take before it counts as failed.
+const TIMEOUT_MS: i32 = 10_000;
+
+/// A signal that aborts the request after [`TIMEOUT_MS`].
+fn timeout_signal() -> Option<web_sys::AbortSignal> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
+        .ok()?;
+    Some(signal)
+}
+
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, BackendError> {
     let request = request.map_err(|e| BackendError::Network(e.to_string()))?;
-    request.send().await.map_err(|e| BackendError::Network(e.to_string()))
+    request.send().await.map_err(|e| {
+        let text = e.to_string();
+        if text.contains("abort") {
+            BackendError::Network(format!("no answer within {} s", TIMEOUT_MS / 1000))
+        } else {
+            BackendError::Network(text)
+        }
+    })
 }
 
 /// A random GUID for `MS-RequestId` / `MS-CorrelationId`.

@@ -25,10 +25,9 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
             Ok::<_, BackendError>((permissions, readiness))
         }
     });
-    // The state last read from the backend; the switches show exactly this.
-    let granted = Memo::new(move |_| {
-        state.get().and_then(|r| r.ok()).map(|(p, _)| p).unwrap_or_default()
-    });
+    // The state last read from the backend; the switches show exactly this, and cannot be
+    // moved while it is unknown (not read yet, or the read failed).
+    let granted = Memo::new(move |_| state.get().and_then(|r| r.ok()).map(|(p, _)| p));
     let may_change = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_change_customer_permissions()));
     let saving = RwSignal::new(None::<Permission>);
     let confirming = RwSignal::new(None::<Permission>);
@@ -76,8 +75,10 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                             Permission::AzureReservations => m.reservations_explained,
                             Permission::AzureSavingsPlan => m.savings_plan_explained,
                         };
-                        let checked = Signal::derive(move || granted.get().contains(&permission));
-                        let disabled = Signal::derive(move || !may_change.get() || saving.get().is_some());
+                        let checked = Signal::derive(move || granted.get().is_some_and(|g| g.contains(&permission)));
+                        let disabled = Signal::derive(move || {
+                            !may_change.get() || saving.get().is_some() || granted.get().is_none()
+                        });
                         let described_by = move || if may_change.get() {
                             format!("explain-{key}")
                         } else {
