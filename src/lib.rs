@@ -10,7 +10,7 @@ pub mod pages;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
 use leptos_router::path;
 
 use crate::app_state::AppState;
@@ -47,13 +47,13 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base>
             <Shell>
-                <Routes fallback=|| view! { <NotFoundPage/> }>
+                <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/:id/account") view=AccountPage/>
                     <Route path=path!("/customers/:id/subscriptions") view=SubscriptionsPage/>
                     <Route path=path!("/activity-log") view=ActivityLogPage/>
-                </Routes>
+                </FlatRoutes>
             </Shell>
         </Router>
     }
