@@ -1,1 +1,192 @@
-//! See tests/.
+//! The end-to-end harness: the release build served as plain static files under a sub-path
+//! (404.html for unknown paths, as static hosts do), chromedriver, a WebDriver session, and the
+//! mock API server, each started on a free loopback port and stopped when done.
+//! `cargo xtask test` builds what they need and sets the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use tower_http::services::{ServeDir, ServeFile};
+
+pub struct Setup {
+    dist: PathBuf,
+    public_url: String,
+    chromedriver: String,
+    chromium: Option<String>,
+}
+
+pub fn setup() -> Setup {
+    let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).expect(
+        "E2E_DIST is not set: run the end-to-end tests with `cargo xtask test`, which builds the release first",
+    );
+    assert!(dist.join("index.html").is_file() && dist.join("404.html").is_file(), "no release build in {}", dist.display());
+    Setup {
+        dist,
+        public_url: std::env::var("E2E_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
+        chromedriver: std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
+        chromium: std::env::var("CHROMIUM").ok(),
+    }
+}
+
+/// Serves `dist` under `public_url` like a static host: files as they are, anything else
+/// gets 404.html (which boots the app) with status 404.
+pub async fn static_host(setup: &Setup) -> SocketAddr {
+    let files = ServeDir::new(&setup.dist).not_found_service(ServeFile::new(setup.dist.join("404.html")));
+    let mount = setup.public_url.trim_end_matches('/');
+    let app = if mount.is_empty() { axum::Router::new().fallback_service(files) } else { axum::Router::new().nest_service(mount, files) };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a local port");
+    let addr = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    addr
+}
+
+/// chromedriver on a free local port; killed when dropped.
+pub struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn driver(setup: &Setup) -> Driver {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let child = Command::new(&setup.chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver { child, url: format!("http://127.0.0.1:{port}") };
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return driver;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start on port {port}");
+}
+
+pub async fn browser(setup: &Setup, driver: &Driver) -> Client {
+    let mut options = serde_json::json!({
+        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--window-size=1280,900"]
+    });
+    if let Some(binary) = &setup.chromium {
+        options["binary"] = serde_json::Value::String(binary.clone());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), options);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector).capabilities(caps).connect(&driver.url).await.expect("WebDriver session")
+}
+
+/// Runs a scenario and always closes the browser, pass or fail.
+pub async fn with_browser<F, Fut>(scenario: F)
+where
+    F: FnOnce(Client, String) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let setup = setup();
+    let addr = static_host(&setup).await;
+    let driver = driver(&setup).await;
+    let client = browser(&setup, &driver).await;
+    let base = format!("http://{addr}{}", setup.public_url);
+    let outcome = tokio::spawn(scenario(client.clone(), base)).await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic.into_panic());
+    }
+}
+
+pub const WAIT: Duration = Duration::from_secs(10);
+
+pub async fn wait_text(client: &Client, text: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let body = body_text(client).await;
+        if body.contains(text) {
+            return;
+        }
+        if tokio::time::Instant::now() > deadline {
+            panic!("the page never showed {text:?}; it shows:\n{body}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+pub async fn body_text(client: &Client) -> String {
+    match client.find(Locator::Css("body")).await {
+        Ok(body) => body.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+pub async fn wait_attr(client: &Client, css: &str, attr: &str, value: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            if el.attr(attr).await.ok().flatten().as_deref() == Some(value) {
+                return;
+            }
+        }
+        if tokio::time::Instant::now() > deadline {
+            panic!("{css} never had {attr}={value:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+pub async fn click(client: &Client, locator: Locator<'_>) {
+    client.wait().at_most(WAIT).for_element(locator).await.expect("element to click").click().await.expect("click");
+}
+
+/// The mock API server on a free port with a fresh data file; killed when dropped.
+pub struct MockApi {
+    child: Child,
+    pub url: String,
+    data: PathBuf,
+}
+
+impl Drop for MockApi {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.data.display()));
+        }
+    }
+}
+
+pub async fn mock_api() -> MockApi {
+    let binary = std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let data = std::env::temp_dir().join(format!("e2e-mock-api-{}-{port}.sqlite3", std::process::id()));
+    let child = Command::new(binary)
+        .args(["--port", &port.to_string(), "--data"])
+        .arg(&data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the mock API");
+    let api = MockApi { child, url: format!("http://127.0.0.1:{port}"), data };
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return api;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the mock API did not start on port {port}");
+}
+

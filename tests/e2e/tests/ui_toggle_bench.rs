@@ -1,0 +1,68 @@
+//! A figure, not a test: how long from a click on a switch until it shows the new state,
+//! with the app talking to the mock API over HTTP on loopback. `cargo xtask bench` runs it
+//! (`--ignored`); it prints p50/p99 over 100 toggles and never fails on the numbers.
+
+use std::time::Duration;
+
+use e2e_tests::*;
+use fantoccini::Locator;
+
+const TOGGLES: usize = 100;
+
+/// Clicks the switch (and "Turn on" when the dialog asks), then resolves with the
+/// milliseconds until `aria-checked` changed.
+const TOGGLE_SCRIPT: &str = r#"
+const done = arguments[arguments.length - 1];
+const switchEl = document.getElementById('switch-reservations');
+const before = switchEl.getAttribute('aria-checked');
+const started = performance.now();
+const observer = new MutationObserver(() => {
+  const now = document.getElementById('switch-reservations');
+  if (now && now.getAttribute('aria-checked') !== before) {
+    observer.disconnect();
+    done(performance.now() - started);
+  }
+});
+observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-checked'] });
+document.querySelector('label[for=switch-reservations]').click();
+// Turning On asks first: confirm as soon as the dialog is there.
+const confirmWhenAsked = (tries) => {
+  const confirm = [...document.querySelectorAll('[role=dialog] button')].find(b => b.textContent.trim() === 'Turn on');
+  if (confirm) confirm.click();
+  else if (before === 'false' && tries > 0) setTimeout(() => confirmWhenAsked(tries - 1), 0);
+};
+confirmWhenAsked(1000);
+setTimeout(() => { observer.disconnect(); done(-1); }, 10000);
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: cargo xtask bench runs it"]
+async fn ui_toggle_to_settled_switch_over_http() {
+    let api = mock_api().await;
+    let api_url = api.url.clone();
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={api_url}")).await.expect("open the app");
+        wait_text(&client, "Fabrikam Inc").await;
+        click(&client, Locator::LinkText("Fabrikam Inc")).await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        let mut times = Vec::with_capacity(TOGGLES);
+        for _ in 0..TOGGLES {
+            let value = client.execute_async(TOGGLE_SCRIPT, vec![]).await.expect("toggle");
+            let ms = value.as_f64().unwrap_or(-1.0);
+            assert!(ms >= 0.0, "the switch did not settle within 10 s");
+            times.push(ms);
+            // Let the follow-up read finish before the next click.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+        println!(
+            "UI toggle to settled switch over HTTP (loopback, {TOGGLES} toggles): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            at(0.5),
+            at(0.99),
+            at(1.0)
+        );
+    })
+    .await;
+    drop(api);
+}
