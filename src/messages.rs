@@ -132,6 +132,9 @@ pub struct Messages {
     pub error_network: &'static str,
     pub error_server: &'static str,
     pub error_not_supported: &'static str,
+    pub error_not_allowed_to_create: &'static str,
+    pub error_invalid_new_customer: &'static str,
+    pub error_domain_taken: &'static str,
 }
 
 pub const EN: Messages = Messages {
@@ -259,6 +262,9 @@ pub const EN: Messages = Messages {
     error_network: "The server could not be reached ({}). Nothing was changed.",
     error_server: "The server refused the request ({}).",
     error_not_supported: "The mock API keeps its own data file: to start again, restart it with a new --data file.",
+    error_not_allowed_to_create: "Only Admin and Sales agents can create customers. Nothing was changed.",
+    error_invalid_new_customer: "The customer's details were not accepted: {}.",
+    error_domain_taken: "Another customer already has the domain {}.",
 };
 
 /// The catalogue in use. (One language for now; the German one will be chosen here.)
@@ -350,6 +356,11 @@ impl Messages {
             BackendError::Domain(DomainError::UnknownCustomer(_)) => self.error_unknown_customer.to_string(),
             BackendError::Domain(DomainError::InvalidCustomerId(text)) => fill(self.error_invalid_customer_id, &[text]),
             BackendError::Domain(DomainError::StaleEtag) => self.error_stale.to_string(),
+            BackendError::Domain(DomainError::NotAllowedToCreateCustomers { .. }) => {
+                self.error_not_allowed_to_create.to_string()
+            }
+            BackendError::Domain(DomainError::InvalidNewCustomer(why)) => fill(self.error_invalid_new_customer, &[why]),
+            BackendError::Domain(DomainError::DomainTaken(domain)) => fill(self.error_domain_taken, &[domain]),
             BackendError::Storage(why) => fill(self.error_storage, &[why]),
             BackendError::Network(why) => fill(self.error_network, &[why]),
             BackendError::NotSupported => self.error_not_supported.to_string(),

@@ -19,6 +19,18 @@ pub enum DomainError {
     #[error("'{0}' is not a Microsoft ID (a GUID such as 0f6c3c7e-8a1d-4c53-9a55-2b7d1f1e9d20)")]
     InvalidCustomerId(String),
 
+    /// Helpdesk agents cannot create customers.
+    #[error("only Admin and Sales agents can create customers ({user} is a {role})")]
+    NotAllowedToCreateCustomers { user: PartnerUserId, role: PartnerRole },
+
+    /// The new customer's details are not acceptable; the text says which and why.
+    #[error("invalid customer: {0}")]
+    InvalidNewCustomer(String),
+
+    /// Another customer already has this primary domain.
+    #[error("the domain {0} is already taken")]
+    DomainTaken(String),
+
     /// The caller's copy is out of date: someone changed the policy since it was read.
     #[error("the customer's permissions were changed since they were read; reload and try again")]
     StaleEtag,

@@ -11,6 +11,7 @@ pub mod demo_data;
 pub mod error;
 pub mod ids;
 pub mod model;
+pub mod new_customer;
 pub mod readiness;
 pub mod rng;
 pub mod self_serve_policy;
@@ -25,6 +26,7 @@ pub use model::{
     Address, AzureRole, BillingProfile, BillingType, Customer, CustomerUser, Offer, Partner,
     PartnerRole, PartnerUser, RoleAssignment, Subscription, SubscriptionStatus,
 };
+pub use new_customer::NewCustomer;
 pub use readiness::{AzureSubscriptionRef, Readiness};
 pub use self_serve_policy::{Permission, PermissionSet, SelfServePolicy};
 pub use store::{CustomerPage, CustomerSummary, PartnerStore, PolicyChange, StoreSnapshot};

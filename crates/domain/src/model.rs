@@ -31,6 +31,11 @@ impl PartnerRole {
     pub fn may_change_customer_permissions(self) -> bool {
         matches!(self, Self::AdminAgent)
     }
+
+    /// Admin and Sales agents may create customers; Helpdesk agents may not.
+    pub fn may_create_customers(self) -> bool {
+        matches!(self, Self::AdminAgent | Self::SalesAgent)
+    }
 }
 
 impl fmt::Display for PartnerRole {

@@ -11,11 +11,16 @@ use crate::clock::Clock;
 use crate::demo_data::{self, DemoData, DemoSpec};
 use crate::error::DomainError;
 use crate::ids::{AzureSubscriptionId, CustomerId, Etag, PartnerUserId};
+use crate::new_customer::NewCustomer;
 use crate::model::{
     AzureRole, Customer, CustomerUser, Partner, PartnerUser, RoleAssignment, Subscription,
 };
 use crate::readiness::{AzureSubscriptionRef, Readiness};
 use crate::self_serve_policy::{Permission, PermissionSet, SelfServePolicy};
+
+fn search_key(customer: &Customer) -> String {
+    format!("{} {} {}", customer.company_name, customer.domain, customer.id).to_lowercase()
+}
 
 /// A customer as the Customers list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +59,9 @@ impl PolicyChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreSnapshot {
     pub demo: DemoSpec,
+    /// Customers created after the demo data (none in data saved before they existed).
+    #[serde(default)]
+    pub added_customers: Vec<Customer>,
     pub policies: Vec<SelfServePolicy>,
     pub activity: Vec<ActivityRecord>,
     pub next_etag: u64,
@@ -69,6 +77,8 @@ pub struct PartnerStore {
     customers: Vec<Customer>,
     /// Lower-cased "name domain id" of each customer, for search as you type.
     search_keys: Vec<String>,
+    /// Customers created after the demo data, in the order they were created.
+    added_customers: Vec<Customer>,
     index: HashMap<CustomerId, usize>,
     customer_users: HashMap<CustomerId, Vec<CustomerUser>>,
     subscriptions: HashMap<CustomerId, Vec<Subscription>>,
@@ -99,8 +109,17 @@ impl PartnerStore {
     /// Rebuilds a store from a snapshot taken with [`PartnerStore::snapshot`].
     /// Policies and records of customers the demo data does not have are dropped.
     pub fn from_snapshot(snapshot: StoreSnapshot) -> Self {
-        let data = demo_data::build(&snapshot.demo);
+        let mut data = demo_data::build(&snapshot.demo);
+        let mut added_customers = Vec::new();
+        for customer in snapshot.added_customers {
+            let clash = data.customers.iter().any(|c| c.id == customer.id || c.domain == customer.domain);
+            if !clash {
+                data.customers.push(customer.clone());
+                added_customers.push(customer);
+            }
+        }
         let mut store = Self::from_parts(snapshot.demo, data);
+        store.added_customers = added_customers;
         store.policies = snapshot
             .policies
             .into_iter()
@@ -124,6 +143,7 @@ impl PartnerStore {
         policies.sort_by_key(|p| p.customer_id);
         StoreSnapshot {
             demo: self.demo.clone(),
+            added_customers: self.added_customers.clone(),
             policies,
             activity: self.activity.clone(),
             next_etag: self.next_etag,
@@ -134,10 +154,7 @@ impl PartnerStore {
     fn from_parts(spec: DemoSpec, data: DemoData) -> Self {
         let mut customers = data.customers;
         customers.sort_by_cached_key(|c| (c.company_name.to_lowercase(), c.id));
-        let search_keys = customers
-            .iter()
-            .map(|c| format!("{} {} {}", c.company_name, c.domain, c.id).to_lowercase())
-            .collect();
+        let search_keys = customers.iter().map(search_key).collect();
         let index = customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
         let mut customer_users: HashMap<CustomerId, Vec<CustomerUser>> = HashMap::new();
         for user in data.customer_users {
@@ -158,6 +175,7 @@ impl PartnerStore {
             partner_users: data.partner_users,
             customers,
             search_keys,
+            added_customers: Vec::new(),
             index,
             customer_users,
             subscriptions,
@@ -341,6 +359,46 @@ impl PartnerStore {
         let old = current.map(|p| p.permissions.clone()).unwrap_or_default();
         let record = self.commit(actor, *customer, old, wanted, clock.now());
         Ok(PolicyChange { policy: self.policies.get(customer).cloned(), record })
+    }
+
+    /// Creates a customer (Admin and Sales agents only). Its primary domain must be free.
+    /// It starts with no subscriptions, no users and every permission Off.
+    pub fn create_customer(&mut self, actor: &PartnerUserId, new: NewCustomer) -> Result<Customer, DomainError> {
+        let user = self.partner_user(actor)?;
+        if !user.role.may_create_customers() {
+            return Err(DomainError::NotAllowedToCreateCustomers { user: user.id.clone(), role: user.role });
+        }
+        if self.customers.iter().any(|c| c.domain.eq_ignore_ascii_case(new.domain())) {
+            return Err(DomainError::DomainTaken(new.domain().to_string()));
+        }
+        // A fresh, repeatable id: the same creations give the same ids on every replay.
+        let mut rng = crate::rng::DemoRng::new(0xc0ffee_u64 ^ (self.customers.len() as u64).rotate_left(32));
+        let id = loop {
+            let id = CustomerId::from_uuid(rng.uuid());
+            if !self.index.contains_key(&id) {
+                break id;
+            }
+        };
+        let customer = new.into_customer(id);
+        let at = self
+            .customers
+            .partition_point(|c| (c.company_name.to_lowercase(), c.id) < (customer.company_name.to_lowercase(), customer.id));
+        self.search_keys.insert(at, search_key(&customer));
+        self.customers.insert(at, customer.clone());
+        self.index = self.customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        self.added_customers.push(customer.clone());
+        Ok(customer)
+    }
+
+    /// Takes back the last [`PartnerStore::create_customer`] (for a caller that could not
+    /// save it).
+    pub fn undo_create_customer(&mut self, id: &CustomerId) {
+        if let Some(at) = self.index.get(id).copied() {
+            self.customers.remove(at);
+            self.search_keys.remove(at);
+            self.index = self.customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+            self.added_customers.retain(|c| &c.id != id);
+        }
     }
 
     fn authorize(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use domain::{
+    Customer,
     ActivityRecord, CustomerId, DemoSpec, Etag, PermissionSet, SelfServePolicy, StoreSnapshot,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -51,6 +52,10 @@ CREATE TABLE IF NOT EXISTS counters (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     next_etag INTEGER NOT NULL,
     next_record_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS customers (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer TEXT NOT NULL -- JSON of a domain::Customer created through the API
 );
 CREATE TABLE IF NOT EXISTS replies (
     request_id TEXT PRIMARY KEY,
@@ -113,6 +118,13 @@ impl Db {
             )?);
         }
 
+        let mut added_customers = Vec::new();
+        let mut statement = self.conn.prepare("SELECT customer FROM customers ORDER BY seq")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            added_customers.push(serde_json::from_str::<Customer>(&row.get::<_, String>(0)?)?);
+        }
+
         let (next_etag, next_record_id) = self
             .conn
             .query_row(
@@ -124,6 +136,7 @@ impl Db {
             .unwrap_or((1, 1));
         Ok(Some(StoreSnapshot {
             demo: DemoSpec::new(extra_customers, generated_at),
+            added_customers,
             policies,
             activity,
             next_etag,
@@ -147,6 +160,9 @@ impl Db {
         for record in &snapshot.activity {
             add_record(&tx, record)?;
         }
+        for customer in &snapshot.added_customers {
+            tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
+        }
         put_counters(&tx, (snapshot.next_etag, snapshot.next_record_id))?;
         tx.commit()?;
         Ok(())
@@ -166,6 +182,20 @@ impl Db {
         put_policy(&tx, customer, policy)?;
         add_record(&tx, record)?;
         put_counters(&tx, counters)?;
+        if let Some(reply) = reply {
+            tx.execute(
+                "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",
+                params![reply.request_id, reply.status, reply.body],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves a created customer and the reply to remember, all or nothing.
+    pub fn save_customer(&mut self, customer: &Customer, reply: Option<&StoredReply>) -> Result<(), DbError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
         if let Some(reply) = reply {
             tx.execute(
                 "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",

@@ -142,6 +142,25 @@ impl Writer<'_> {
     }
 }
 
+impl Writer<'_> {
+    /// Creates a customer through the domain and saves it (with the reply `remember` gives)
+    /// before anyone is told; if it cannot be saved, it is taken back.
+    pub fn create_customer(
+        &mut self,
+        actor: &PartnerUserId,
+        new: domain::NewCustomer,
+        remember: impl FnOnce(&domain::Customer) -> Option<StoredReply>,
+    ) -> Result<domain::Customer, ApiError> {
+        let customer = self.store.create_customer(actor, new)?;
+        let reply = remember(&customer);
+        if let Err(error) = self.db.save_customer(&customer, reply.as_ref()) {
+            self.store.undo_create_customer(&customer.id);
+            return Err(ApiError::Storage(error.to_string()));
+        }
+        Ok(customer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use domain::{PartnerRole, Permission};

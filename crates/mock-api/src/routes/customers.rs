@@ -2,16 +2,18 @@
 //! buy today (readiness).
 
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use domain::{Customer, CustomerId, Subscription};
+use domain::{Address, Customer, CustomerId, NewCustomer, Subscription};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::extract::{header, Params, PathId};
+use crate::db::StoredReply;
+use crate::extract::{header, Body, Params, PathId};
 use crate::routes::{collection, rfc3339};
 use crate::state::AppState;
 
@@ -20,7 +22,7 @@ pub const MAX_PAGE_SIZE: usize = 1000;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/v1/customers", get(list))
+        .route("/v1/customers", get(list).post(create))
         .route("/v1/customers/{id}", get(read))
         .route("/v1/customers/{id}/subscriptions", get(subscriptions))
         .route("/v1/customers/{id}/readiness", get(readiness))
@@ -222,4 +224,100 @@ fn percent_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewCustomerInput {
+    company_profile: NewCompanyProfile,
+    billing_profile: NewBillingProfile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewCompanyProfile {
+    domain: String,
+    #[serde(default)]
+    company_name: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewBillingProfile {
+    email: String,
+    #[serde(default)]
+    company_name: Option<String>,
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    last_name: String,
+    #[serde(default)]
+    culture: String,
+    #[serde(default)]
+    default_address: Option<NewAddress>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewAddress {
+    #[serde(default)]
+    address_line1: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    postal_code: String,
+    #[serde(default)]
+    country: String,
+}
+
+/// `POST /v1/customers` (Admin and Sales agents): 201 with the new customer; 400 for details
+/// the domain does not accept, 409 when the domain is taken. Retried with the same
+/// `MS-RequestId`, it answers as the first time and creates nothing.
+async fn create(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    headers: HeaderMap,
+    Body(input): Body<NewCustomerInput>,
+) -> Result<Response, ApiError> {
+    let billing = input.billing_profile;
+    let name = input
+        .company_profile
+        .company_name
+        .or(billing.company_name)
+        .unwrap_or_default();
+    let address = billing.default_address.unwrap_or_default();
+    let new = NewCustomer::parse(&name, &input.company_profile.domain, &billing.email)?.with_contact(
+        &billing.first_name,
+        &billing.last_name,
+        &billing.culture,
+        Address {
+            line1: address.address_line1,
+            city: address.city,
+            postal_code: address.postal_code,
+            country: address.country,
+        },
+    );
+    let request_id = header(&headers, "ms-requestid");
+    let mut writer = state.write();
+    if let Some(id) = &request_id {
+        if let Some(reply) = writer.earlier_reply(id)? {
+            return Ok(created(reply.body));
+        }
+    }
+    let customer = writer.create_customer(&actor, new, |customer| {
+        request_id.map(|request_id| StoredReply {
+            request_id,
+            status: StatusCode::CREATED.as_u16(),
+            body: customer_json(customer).to_string(),
+        })
+    })?;
+    Ok(created(customer_json(&customer).to_string()))
+}
+
+fn created(body: String) -> Response {
+    let mut response = (StatusCode::CREATED, body).into_response();
+    response
+        .headers_mut()
+        .insert(axum::http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
 }

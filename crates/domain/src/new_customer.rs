@@ -1,0 +1,107 @@
+//! A customer the partner is about to create, checked once: a value of `NewCustomer` is
+//! always acceptable (parse, don't validate).
+
+use crate::error::DomainError;
+use crate::model::Address;
+
+const MAX_NAME: usize = 200;
+const MAX_DOMAIN: usize = 253;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCustomer {
+    company_name: String,
+    domain: String,
+    email: String,
+    first_name: String,
+    last_name: String,
+    culture: String,
+    address: Address,
+}
+
+impl NewCustomer {
+    /// Checks what a partner typed. `domain` may be a full domain (`contoso.com`) or just the
+    /// prefix of an `onmicrosoft.com` domain (`contoso`), as Partner Center asks for it.
+    pub fn parse(company_name: &str, domain: &str, email: &str) -> Result<Self, DomainError> {
+        let invalid = |why: &str| DomainError::InvalidNewCustomer(why.to_string());
+        let company_name = company_name.trim();
+        if company_name.is_empty() {
+            return Err(invalid("the company name is empty"));
+        }
+        if company_name.chars().count() > MAX_NAME {
+            return Err(invalid("the company name is longer than 200 characters"));
+        }
+        if company_name.chars().any(char::is_control) {
+            return Err(invalid("the company name contains control characters"));
+        }
+        let domain = domain.trim().to_ascii_lowercase();
+        let domain = if domain.contains('.') { domain } else { format!("{domain}.onmicrosoft.com") };
+        let labels_ok = domain.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+        if domain.len() > MAX_DOMAIN || !labels_ok || domain.split('.').count() < 2 {
+            return Err(invalid("the domain is not a valid domain name (letters, digits and hyphens, e.g. contoso.onmicrosoft.com)"));
+        }
+        let email = email.trim();
+        let email_ok = email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        });
+        if !email_ok || email.len() > 254 {
+            return Err(invalid("the billing email is not an email address"));
+        }
+        Ok(Self {
+            company_name: company_name.to_string(),
+            domain,
+            email: email.to_string(),
+            first_name: String::new(),
+            last_name: String::new(),
+            culture: "en-US".to_string(),
+            address: Address { line1: String::new(), city: String::new(), postal_code: String::new(), country: String::new() },
+        })
+    }
+
+    /// Optional contact details (kept as typed, trimmed and cut to 100 characters).
+    pub fn with_contact(mut self, first_name: &str, last_name: &str, culture: &str, address: Address) -> Self {
+        let clean = |text: &str| text.trim().chars().filter(|c| !c.is_control()).take(100).collect::<String>();
+        self.first_name = clean(first_name);
+        self.last_name = clean(last_name);
+        if !culture.trim().is_empty() {
+            self.culture = clean(culture);
+        }
+        self.address = Address {
+            line1: clean(&address.line1),
+            city: clean(&address.city),
+            postal_code: clean(&address.postal_code),
+            country: clean(&address.country),
+        };
+        self
+    }
+
+    pub fn company_name(&self) -> &str {
+        &self.company_name
+    }
+
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    pub(crate) fn into_customer(self, id: crate::ids::CustomerId) -> crate::model::Customer {
+        crate::model::Customer {
+            id,
+            company_name: self.company_name,
+            domain: self.domain,
+            billing: crate::model::BillingProfile {
+                first_name: self.first_name,
+                last_name: self.last_name,
+                email: self.email,
+                phone: String::new(),
+                culture: self.culture,
+                address: self.address,
+            },
+            relationship: "reseller".to_string(),
+        }
+    }
+}
