@@ -95,7 +95,7 @@ impl PartnerCenterApi {
     async fn error(&self, response: Response, actor: Option<&PartnerUserId>, customer: Option<CustomerId>) -> BackendError {
         let status = response.status();
         let body = response.json::<wire::ErrorBody>().await.ok();
-        let message = body.map(|b| format!("{} {}", b.code, b.description)).unwrap_or_default();
+        let message = body.map(|b| b.description).unwrap_or_default();
         match (status, customer) {
             (403, _) => {
                 let user = actor.cloned().or_else(|| self.reader.borrow().clone());
@@ -160,23 +160,21 @@ fn random_guid() -> String {
     format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }
 
-fn policy_body(id: CustomerId, permissions: &PermissionSet, etag: Option<&str>, policy_id: Option<&str>) -> serde_json::Value {
-    let permissions: Vec<_> = permissions
-        .iter()
-        .map(|p| serde_json::json!({ "resource": p.resource_name(), "action": "Purchase" }))
-        .collect();
-    let mut body = serde_json::json!({
-        "selfServeEntity": { "selfServeEntityType": "customer", "tenantID": id.to_string() },
-        "grantor": { "grantorType": "billToPartner" },
-        "permissions": permissions,
-    });
-    if let Some(policy_id) = policy_id {
-        body["id"] = policy_id.into();
+fn policy_body<'a>(
+    id: CustomerId,
+    permissions: &PermissionSet,
+    etag: Option<&'a str>,
+    policy_id: Option<&'a str>,
+) -> wire::PolicyBody<'a> {
+    wire::PolicyBody {
+        id: policy_id,
+        self_serve_entity: wire::Entity { self_serve_entity_type: "customer", tenant_id: id.to_string() },
+        permissions: permissions
+            .iter()
+            .map(|p| wire::PermissionBody { resource: p.resource_name(), action: "Purchase" })
+            .collect(),
+        attributes: etag.map(|etag| wire::EtagBody { etag }),
     }
-    if let Some(etag) = etag {
-        body["attributes"] = serde_json::json!({ "etag": etag, "objectType": "SelfServePolicy" });
-    }
-    body
 }
 
 #[async_trait(?Send)]

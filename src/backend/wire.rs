@@ -1,6 +1,6 @@
 //! The JSON the mock Partner Center API speaks (`/v1`), as this client reads it.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
 pub struct Collection<T> {
@@ -143,13 +143,42 @@ pub struct ResourceValue {
     pub permissions: Vec<PolicyPermission>,
 }
 
-/// Partner Center's error body.
+/// Partner Center's error body (its `code` is read as the HTTP status alone).
 #[derive(Deserialize)]
 pub struct ErrorBody {
     #[serde(default)]
-    pub code: serde_json::Value,
-    #[serde(default)]
     pub description: String,
+}
+
+/// The body of `POST` and `PUT /v1/SelfServePolicy`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    pub self_serve_entity: Entity,
+    pub permissions: Vec<PermissionBody>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<EtagBody<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    pub self_serve_entity_type: &'static str,
+    #[serde(rename = "tenantID")]
+    pub tenant_id: String,
+}
+
+#[derive(Serialize)]
+pub struct PermissionBody {
+    pub resource: &'static str,
+    pub action: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct EtagBody<'a> {
+    pub etag: &'a str,
 }
 
 /// Permission resource names to a set (unknown names are ignored).
