@@ -22,7 +22,7 @@ pub fn AccountPage() -> impl IntoView {
     let customer = LocalResource::new(move || {
         let id = id.get();
         let backend = app.backend();
-        async move { Ok::<Customer, BackendError>(backend.customer(id?).await?) }
+        async move { backend.customer(id?).await }
     });
     view! {
         <Suspense fallback=move || view! { <p class="loading">{m.loading}</p> }>

@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the project's own set-up and workflows.
 //!
 //! - `setup`  installs what is missing (wasm target, wasm-bindgen CLI, trunk, wasm-opt,
-//!            Chromium and chromedriver), idempotently, one progress line per step
+//!   Chromium and chromedriver), idempotently, one progress line per step
 //! - `serve`  set-up, then the app on `trunk serve` with the embedded store
 //! - `test`   set-up, then every test: native, headless-browser and end-to-end
 //! - `dist [--public-url /path/]`  a release build in `dist/` for any static host

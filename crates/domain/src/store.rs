@@ -311,7 +311,7 @@ impl PartnerStore {
             .filter(|r| (from..=to).contains(&r.at.date()))
             .cloned()
             .collect();
-        records.sort_by(|a, b| (b.at, b.id).cmp(&(a.at, a.id)));
+        records.sort_by_key(|r| std::cmp::Reverse((r.at, r.id)));
         records
     }
 
