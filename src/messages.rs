@@ -20,6 +20,7 @@ pub struct Messages {
     pub backend_embedded_hint: &'static str,
     pub backend_api: &'static str,
     pub backend_api_hint: &'static str,
+    pub backend_api_same_origin: &'static str,
     pub loading: &'static str,
     pub dismiss: &'static str,
 
@@ -149,6 +150,7 @@ pub const EN: Messages = Messages {
     backend_embedded: "Embedded store",
     backend_embedded_hint: "Demo data lives in this browser (offline)",
     backend_api: "Mock API: {}",
+    backend_api_same_origin: "this server",
     backend_api_hint: "Data comes from the mock Partner Center API; open the app with ?api=off to go back to the embedded store",
     loading: "Loading…",
     dismiss: "Dismiss",

@@ -43,7 +43,7 @@ pub enum BackendError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackendKind {
     Embedded,
-    /// The mock Partner Center API at this address.
+    /// The mock Partner Center API at this address ("" for the page's own origin).
     MockApi(String),
 }
 

@@ -180,7 +180,7 @@ fn policy_body<'a>(
 #[async_trait(?Send)]
 impl Backend for PartnerCenterApi {
     fn kind(&self) -> BackendKind {
-        BackendKind::MockApi(if self.base.is_empty() { "this server".to_string() } else { self.base.clone() })
+        BackendKind::MockApi(self.base.clone())
     }
 
     fn use_identity(&self, user: &PartnerUserId) {

@@ -32,7 +32,10 @@ fn TopBar() -> impl IntoView {
     let m = t();
     let (backend_name, backend_hint) = match app.backend().kind() {
         BackendKind::Embedded => (m.backend_embedded.to_string(), m.backend_embedded_hint),
-        BackendKind::MockApi(url) => (fill(m.backend_api, &[&url]), m.backend_api_hint),
+        BackendKind::MockApi(url) => {
+            let place = if url.is_empty() { m.backend_api_same_origin } else { url.as_str() };
+            (fill(m.backend_api, &[place]), m.backend_api_hint)
+        }
     };
     view! {
         <header class="top-bar">
