@@ -2,6 +2,8 @@
 //! tiny HTTP/1.1 client that speaks to it as any API client would.
 #![allow(dead_code)]
 
+pub mod drivers;
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,421 @@
+//! One behaviour for both backends: each scenario is written once, against the
+//! [`Driver`] trait, and runs twice: on the domain's `PartnerStore` in memory
+//! (`in_memory::…`) and on the live mock API server over HTTP (`over_http::…`).
+//! The same assertions hold for both; the drivers (`support/drivers.rs`) only translate.
+
+mod support;
+
+use domain::demo_data::partner_users;
+use domain::{ActivityAction, CustomerId, Etag, PartnerUser, Permission, PermissionSet};
+use support::drivers::{Driver, InMemory, OverHttp, RecordView, Refusal};
+use time::{Date, Duration, OffsetDateTime};
+
+use ActivityAction::{
+    CreateCustomerPurchasePermissions as Create, DeleteCustomerPurchasePermissions as Delete,
+    UpdateCustomerPurchasePermissions as Update,
+};
+use Permission::{AzureReservations as Reservations, AzureSavingsPlan as SavingsPlan};
+
+/// Runs every scenario once per driver, as `in_memory::name` and `over_http::name`.
+macro_rules! conformance {
+    ($($scenario:ident),* $(,)?) => {
+        mod in_memory {
+            $( #[test] fn $scenario() { super::$scenario(&mut super::InMemory::start()); } )*
+        }
+        mod over_http {
+            $( #[test] fn $scenario() {
+                super::$scenario(&mut super::OverHttp::start(stringify!($scenario)));
+            } )*
+        }
+    };
+}
+
+conformance!(
+    a_grant_creates_the_policy_and_logs_a_create,
+    a_revoke_removes_the_policy_and_logs_a_delete,
+    a_regrant_after_a_revoke_is_a_create_again,
+    a_second_permission_is_an_update_with_a_new_etag,
+    granting_twice_or_revoking_nothing_changes_and_logs_nothing,
+    sales_and_helpdesk_agents_are_refused_and_nothing_is_logged,
+    a_stale_etag_is_refused_and_nothing_is_overwritten,
+    an_unknown_customer_is_refused_everywhere,
+    readiness_of_the_hand_made_customers,
+    activity_records_are_newest_first_with_the_right_user,
+);
+
+// ---- The demo partner's users and customers ----
+
+/// A demo partner user by the part of their sign-in name before `@`.
+fn user(local: &str) -> PartnerUser {
+    partner_users()
+        .into_iter()
+        .find(|u| u.id.as_str().split('@').next() == Some(local))
+        .unwrap_or_else(|| panic!("no demo user {local}"))
+}
+
+fn alex() -> PartnerUser {
+    user("alex.wilber") // Admin agent
+}
+
+fn diego() -> PartnerUser {
+    user("diego.siciliani") // Admin agent
+}
+
+fn isaiah() -> PartnerUser {
+    user("isaiah.langer") // Sales agent
+}
+
+fn lidia() -> PartnerUser {
+    user("lidia.holloway") // Helpdesk agent
+}
+
+const FABRIKAM: &str = "Fabrikam Inc";
+const CONTOSO: &str = "Contoso Ltd";
+const NORTHWIND: &str = "Northwind Traders";
+const TAILSPIN: &str = "Tailspin Toys";
+
+const AZURE_PLAN: &str = "DZH318Z0BPS6";
+const AZURE_GLOBAL: &str = "MS-AZR-0145P";
+
+fn set(permissions: &[Permission]) -> PermissionSet {
+    permissions.iter().copied().collect()
+}
+
+/// Every record from yesterday to tomorrow (UTC), newest first: the scenario's own and
+/// the demo data's recent ones.
+fn recent(api: &mut impl Driver) -> Vec<RecordView> {
+    let today = OffsetDateTime::now_utc().date();
+    api.activity(today - Duration::days(1), today + Duration::days(1))
+}
+
+/// The records logged since `before` of them were counted, newest first.
+fn logged_since(api: &mut impl Driver, before: usize) -> Vec<RecordView> {
+    let mut records = recent(api);
+    assert!(records.len() >= before, "records disappeared");
+    records.truncate(records.len() - before);
+    records
+}
+
+fn assert_record(
+    record: &RecordView,
+    action: ActivityAction,
+    customer: (CustomerId, &str),
+    user: &PartnerUser,
+    old: &[Permission],
+    new: &[Permission],
+) {
+    assert_eq!(record.action, action, "{record:?}");
+    assert_eq!(
+        (record.customer, record.customer_name.as_str()),
+        customer,
+        "{record:?}"
+    );
+    assert_eq!(record.user, user.id.as_str(), "{record:?}");
+    assert_eq!(
+        (&record.old, &record.new),
+        (&set(old), &set(new)),
+        "{record:?}"
+    );
+}
+
+// ---- Scenarios ----
+
+fn a_grant_creates_the_policy_and_logs_a_create(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    let before = api.policy(fabrikam).expect("reads");
+    assert!(
+        before.permissions.is_empty() && before.etag.is_none(),
+        "{before:?}"
+    );
+    let count = recent(api).len();
+
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted");
+
+    let after = api.policy(fabrikam).expect("reads");
+    assert_eq!(after.permissions, set(&[Reservations]));
+    assert!(after.etag.is_some());
+    let logged = logged_since(api, count);
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_record(
+        &logged[0],
+        Create,
+        (fabrikam, FABRIKAM),
+        &alex(),
+        &[],
+        &[Reservations],
+    );
+}
+
+fn a_revoke_removes_the_policy_and_logs_a_delete(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted");
+    let count = recent(api).len();
+
+    api.set_permission(&diego(), fabrikam, Reservations, false)
+        .expect("revoked");
+
+    let after = api.policy(fabrikam).expect("reads");
+    assert!(
+        after.permissions.is_empty() && after.etag.is_none(),
+        "{after:?}"
+    );
+    let logged = logged_since(api, count);
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_record(
+        &logged[0],
+        Delete,
+        (fabrikam, FABRIKAM),
+        &diego(),
+        &[Reservations],
+        &[],
+    );
+}
+
+fn a_regrant_after_a_revoke_is_a_create_again(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    let count = recent(api).len();
+    api.set_permission(&alex(), fabrikam, SavingsPlan, true)
+        .expect("granted");
+    let first = api.policy(fabrikam).expect("reads");
+    api.set_permission(&alex(), fabrikam, SavingsPlan, false)
+        .expect("revoked");
+
+    api.set_permission(&alex(), fabrikam, SavingsPlan, true)
+        .expect("granted again");
+
+    let again = api.policy(fabrikam).expect("reads");
+    assert_eq!(again.permissions, set(&[SavingsPlan]));
+    assert!(again.etag.is_some());
+    assert_ne!(again.etag, first.etag, "a new policy, a new etag");
+    let actions: Vec<_> = logged_since(api, count).iter().map(|r| r.action).collect();
+    assert_eq!(actions, [Create, Delete, Create], "newest first");
+}
+
+fn a_second_permission_is_an_update_with_a_new_etag(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted");
+    let first = api.policy(fabrikam).expect("reads");
+    let count = recent(api).len();
+
+    api.set_permission(&diego(), fabrikam, SavingsPlan, true)
+        .expect("granted");
+
+    let after = api.policy(fabrikam).expect("reads");
+    assert_eq!(after.permissions, set(&[Reservations, SavingsPlan]));
+    assert!(after.etag.is_some());
+    assert_ne!(after.etag, first.etag);
+    let logged = logged_since(api, count);
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    let both = [Reservations, SavingsPlan];
+    assert_record(
+        &logged[0],
+        Update,
+        (fabrikam, FABRIKAM),
+        &diego(),
+        &[Reservations],
+        &both,
+    );
+}
+
+fn granting_twice_or_revoking_nothing_changes_and_logs_nothing(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    let northwind = api.customer_named(NORTHWIND);
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted");
+    let first = api.policy(fabrikam).expect("reads");
+    let count = recent(api).len();
+
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted again");
+    api.set_permission(&diego(), northwind, SavingsPlan, false)
+        .expect("nothing to revoke");
+
+    assert_eq!(
+        api.policy(fabrikam).expect("reads"),
+        first,
+        "same permissions, same etag"
+    );
+    let northwind_now = api.policy(northwind).expect("reads");
+    assert!(northwind_now.permissions.is_empty() && northwind_now.etag.is_none());
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+}
+
+fn sales_and_helpdesk_agents_are_refused_and_nothing_is_logged(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    let contoso = api.customer_named(CONTOSO);
+    let contoso_before = api.policy(contoso).expect("reads");
+    assert_eq!(
+        contoso_before.permissions,
+        set(&[Reservations]),
+        "demo data"
+    );
+    let etag = contoso_before.etag.clone().expect("an etag");
+    let count = recent(api).len();
+
+    for agent in [isaiah(), lidia()] {
+        let refused = |result: Result<(), Refusal>| assert_eq!(result, Err(Refusal::Forbidden));
+        refused(api.set_permission(&agent, fabrikam, Reservations, true));
+        refused(api.set_permission(&agent, contoso, SavingsPlan, true));
+        refused(api.set_permission(&agent, contoso, Reservations, false));
+        refused(api.replace(&agent, contoso, set(&[SavingsPlan]), &etag));
+        refused(api.replace(&agent, contoso, set(&[]), &etag));
+    }
+
+    let fabrikam_now = api.policy(fabrikam).expect("reads");
+    assert!(fabrikam_now.permissions.is_empty() && fabrikam_now.etag.is_none());
+    assert_eq!(api.policy(contoso).expect("reads"), contoso_before);
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+}
+
+fn a_stale_etag_is_refused_and_nothing_is_overwritten(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted");
+    let alex_read = api.policy(fabrikam).expect("reads").etag.expect("an etag");
+    api.set_permission(&diego(), fabrikam, SavingsPlan, true)
+        .expect("diego adds one");
+    let newer = api.policy(fabrikam).expect("reads");
+    let count = recent(api).len();
+
+    // Alex's copy is out of date: neither a change nor a revoke of everything goes through.
+    let stale = api.replace(&alex(), fabrikam, set(&[Reservations]), &alex_read);
+    assert_eq!(stale, Err(Refusal::StaleEtag));
+    assert_eq!(
+        api.replace(&alex(), fabrikam, set(&[]), &alex_read),
+        Err(Refusal::StaleEtag)
+    );
+    assert_eq!(
+        api.policy(fabrikam).expect("reads"),
+        newer,
+        "diego's change stays"
+    );
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+
+    // With the etag just read, the same change goes through and gets a new etag.
+    let current = newer.etag.clone().expect("an etag");
+    api.replace(&alex(), fabrikam, set(&[Reservations]), &current)
+        .expect("replaced");
+    let after = api.policy(fabrikam).expect("reads");
+    assert_eq!(after.permissions, set(&[Reservations]));
+    assert!(after.etag.is_some() && after.etag != newer.etag);
+    let logged = logged_since(api, count);
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    let both = [Reservations, SavingsPlan];
+    assert_record(
+        &logged[0],
+        Update,
+        (fabrikam, FABRIKAM),
+        &alex(),
+        &both,
+        &[Reservations],
+    );
+}
+
+fn an_unknown_customer_is_refused_everywhere(api: &mut impl Driver) {
+    let unknown = CustomerId::from_uuid(uuid::Uuid::from_u128(
+        0x0bad_c0de_0000_4000_8000_0000_0000_0001,
+    ));
+    let count = recent(api).len();
+
+    assert_eq!(api.policy(unknown), Err(Refusal::UnknownCustomer));
+    assert_eq!(api.readiness(unknown), Err(Refusal::UnknownCustomer));
+    let granted = api.set_permission(&alex(), unknown, Reservations, true);
+    assert_eq!(granted, Err(Refusal::UnknownCustomer));
+    let revoked = api.set_permission(&alex(), unknown, Reservations, false);
+    assert_eq!(revoked, Err(Refusal::UnknownCustomer));
+    let made_up = Etag::new("\"0000000100000000000000\"");
+    let replaced = api.replace(&alex(), unknown, set(&[SavingsPlan]), &made_up);
+    assert_eq!(replaced, Err(Refusal::UnknownCustomer));
+
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+}
+
+fn readiness_of_the_hand_made_customers(api: &mut impl Driver) {
+    // (customer, offers of its active Azure subscriptions, users with Owner, ready)
+    let expected: [(&str, &[&str], &[&str], bool); 5] = [
+        (
+            FABRIKAM,
+            &[AZURE_PLAN],
+            &["nestorw@fabrikam.onmicrosoft.com"],
+            true,
+        ),
+        (NORTHWIND, &[], &[], false),
+        ("Adventure Works Cycles", &[AZURE_PLAN], &[], false),
+        ("Woodgrove Bank", &[], &[], false),
+        (
+            TAILSPIN,
+            &[AZURE_GLOBAL],
+            &["pattif@tailspintoys.onmicrosoft.com"],
+            true,
+        ),
+    ];
+    for (name, offers, owners, ready) in expected {
+        let customer = api.customer_named(name);
+        let readiness = api.readiness(customer).expect("reads");
+        assert_eq!(readiness.azure_offers, offers, "{name}");
+        assert_eq!(readiness.owners, owners, "{name}");
+        assert_eq!(readiness.is_ready, ready, "{name}");
+    }
+}
+
+fn activity_records_are_newest_first_with_the_right_user(api: &mut impl Driver) {
+    let fabrikam = api.customer_named(FABRIKAM);
+    let tailspin = api.customer_named(TAILSPIN);
+    let contoso = api.customer_named(CONTOSO);
+    let count = recent(api).len();
+
+    api.set_permission(&alex(), fabrikam, Reservations, true)
+        .expect("granted");
+    api.set_permission(&diego(), tailspin, SavingsPlan, true)
+        .expect("granted");
+    api.set_permission(&diego(), fabrikam, Reservations, false)
+        .expect("revoked");
+
+    let records = recent(api);
+    let (ours, older) = records.split_at(records.len() - count);
+    assert_eq!(ours.len(), 3, "{ours:?}");
+    assert_record(
+        &ours[0],
+        Delete,
+        (fabrikam, FABRIKAM),
+        &diego(),
+        &[Reservations],
+        &[],
+    );
+    assert_record(
+        &ours[1],
+        Create,
+        (tailspin, TAILSPIN),
+        &diego(),
+        &[],
+        &[SavingsPlan],
+    );
+    assert_record(
+        &ours[2],
+        Create,
+        (fabrikam, FABRIKAM),
+        &alex(),
+        &[],
+        &[Reservations],
+    );
+    // The demo data's grant to Contoso, six hours before the data was made, is there too.
+    let demo = older
+        .iter()
+        .find(|r| r.customer == contoso)
+        .expect("Contoso's demo grant");
+    assert_record(
+        demo,
+        Create,
+        (contoso, CONTOSO),
+        &alex(),
+        &[],
+        &[Reservations],
+    );
+
+    // A range is a range: long ago, nothing.
+    let long_ago = |day| Date::from_ordinal_date(2001, day).expect("a date");
+    assert_eq!(api.activity(long_ago(1), long_ago(365)), []);
+}
