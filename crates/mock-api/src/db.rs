@@ -183,10 +183,7 @@ impl Db {
         add_record(&tx, record)?;
         put_counters(&tx, counters)?;
         if let Some(reply) = reply {
-            tx.execute(
-                "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",
-                params![reply.request_id, reply.status, reply.body],
-            )?;
+            put_reply(&tx, reply)?;
         }
         tx.commit()?;
         Ok(())
@@ -197,10 +194,7 @@ impl Db {
         let tx = self.conn.transaction()?;
         tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
         if let Some(reply) = reply {
-            tx.execute(
-                "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",
-                params![reply.request_id, reply.status, reply.body],
-            )?;
+            put_reply(&tx, reply)?;
         }
         tx.commit()?;
         Ok(())
@@ -257,6 +251,15 @@ fn add_record(tx: &Transaction, record: &ActivityRecord) -> Result<(), DbError> 
     tx.execute(
         "INSERT INTO activity (id, record) VALUES (?1, ?2)",
         params![record.id, serde_json::to_string(record)?],
+    )?;
+    Ok(())
+}
+
+/// Remembers the reply to a POST, for a retry with the same `MS-RequestId`.
+fn put_reply(tx: &Transaction, reply: &StoredReply) -> Result<(), DbError> {
+    tx.execute(
+        "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",
+        params![reply.request_id, reply.status, reply.body],
     )?;
     Ok(())
 }
