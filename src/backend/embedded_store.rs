@@ -58,13 +58,15 @@ impl EmbeddedStore {
         let saved = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
         let (store, outcome) = match saved {
             None => (None, LoadOutcome::Fresh),
-            Some(text) => match serde_json::from_str::<SavedVersion>(&text) {
-                Ok(saved) if saved.version != FORMAT_VERSION => (None, LoadOutcome::OldVersion),
-                Ok(_) => match serde_json::from_str::<SavedStore>(&text) {
-                    Ok(saved) => (Some(PartnerStore::from_snapshot(saved.snapshot)), LoadOutcome::Restored),
-                    Err(_) => (None, LoadOutcome::Unreadable),
+            Some(text) => match serde_json::from_str::<SavedStore>(&text) {
+                Ok(saved) if saved.version == FORMAT_VERSION => {
+                    (Some(PartnerStore::from_snapshot(saved.snapshot)), LoadOutcome::Restored)
+                }
+                // Only when it cannot be read: is it another version's data, or broken?
+                _ => match serde_json::from_str::<SavedVersion>(&text) {
+                    Ok(saved) if saved.version != FORMAT_VERSION => (None, LoadOutcome::OldVersion),
+                    _ => (None, LoadOutcome::Unreadable),
                 },
-                Err(_) => (None, LoadOutcome::Unreadable),
             },
         };
         let clock = BrowserClock;
@@ -127,12 +129,13 @@ impl Backend for EmbeddedStore {
         permission: Permission,
         allowed: bool,
     ) -> Result<PermissionSet, BackendError> {
-        let before = self.store.borrow().snapshot();
+        let before = self.store.borrow().policy(&id)?.cloned();
+        let counters = self.store.borrow().counters();
         let change = self.store.borrow_mut().set_permission(actor, &id, permission, allowed, &self.clock)?;
         if change.record.is_some() {
             if let Err(error) = self.save() {
                 // Keep memory and storage the same: a change that cannot be kept is undone.
-                *self.store.borrow_mut() = PartnerStore::from_snapshot(before);
+                self.store.borrow_mut().undo_change(id, before, counters);
                 return Err(error);
             }
         }

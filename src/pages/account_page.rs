@@ -4,14 +4,10 @@ use domain::Customer;
 use leptos::prelude::*;
 
 use crate::app_state::use_app;
-use crate::backend::BackendError;
-use domain::DomainError;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
 use crate::components::customer_permissions::CustomerPermissions;
-use crate::messages::{fill, t};
-use crate::pages::customer_id_param;
-use crate::pages::not_found_page::NotFoundPage;
-use crate::pages::subscriptions_page::params_text;
+use crate::messages::t;
+use crate::pages::{customer_id_param, customer_load_error};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -32,10 +28,7 @@ pub fn AccountPage() -> impl IntoView {
                     <AccountInfo customer=customer.clone()/>
                     <CustomerPermissions id=customer.id company_name=customer.company_name/>
                 }.into_any(),
-                Err(BackendError::Domain(e @ (DomainError::UnknownCustomer(_) | DomainError::InvalidCustomerId(_)))) => {
-                    view! { <NotFoundPage detail=fill(m.customer_not_found, &[&params_text(&e)])/> }.into_any()
-                }
-                Err(error) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),
+                Err(error) => customer_load_error(&error),
             })}
         </Suspense>
     }

@@ -6,11 +6,9 @@ use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::backend::BackendError;
-use domain::DomainError;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
-use crate::messages::{fill, t};
-use crate::pages::customer_id_param;
-use crate::pages::not_found_page::NotFoundPage;
+use crate::messages::t;
+use crate::pages::{customer_id_param, customer_load_error};
 
 #[component]
 pub fn SubscriptionsPage() -> impl IntoView {
@@ -22,38 +20,21 @@ pub fn SubscriptionsPage() -> impl IntoView {
         app.data_version.track();
         let backend = app.backend();
         async move {
-            let id = id?;
-            let customer = backend.customer(id).await?;
-            let subscriptions = backend.subscriptions(id).await?;
-            Ok::<_, BackendError>((customer.company_name, subscriptions))
+            let customer = backend.customer(id?).await?;
+            let subscriptions = backend.subscriptions(customer.id).await?;
+            Ok::<_, BackendError>((customer, subscriptions))
         }
     });
     view! {
         <Transition fallback=move || view! { <p class="loading">{m.loading}</p> }>
             {move || data.get().map(|result| match result {
-                Ok((name, subscriptions)) => {
-                    let id = id.get_untracked().ok();
-                    id.map(|id| view! {
-                        <CustomerHeader id=id company_name=name active=CustomerTab::Subscriptions/>
-                        <SubscriptionTable subscriptions=subscriptions/>
-                    }.into_any()).unwrap_or_else(|| ().into_any())
-                }
-                Err(BackendError::Domain(e @ (DomainError::UnknownCustomer(_) | DomainError::InvalidCustomerId(_)))) => {
-                    let shown = params_text(&e);
-                    view! { <NotFoundPage detail=fill(m.customer_not_found, &[&shown])/> }.into_any()
-                }
-                Err(error) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),
+                Ok((customer, subscriptions)) => view! {
+                    <CustomerHeader id=customer.id company_name=customer.company_name active=CustomerTab::Subscriptions/>
+                    <SubscriptionTable subscriptions=subscriptions/>
+                }.into_any(),
+                Err(error) => customer_load_error(&error),
             })}
         </Transition>
-    }
-}
-
-/// The id as the user typed it, for the "not found" text.
-pub(crate) fn params_text(error: &domain::DomainError) -> String {
-    match error {
-        domain::DomainError::InvalidCustomerId(text) => text.clone(),
-        domain::DomainError::UnknownCustomer(id) => id.to_string(),
-        other => other.to_string(),
     }
 }
 
