@@ -1,6 +1,7 @@
 //! The Partner Center customer-permissions app: router, shell and pages.
 //! See ARCHITECTURE.md for the map.
 
+pub mod app_route;
 pub mod app_state;
 pub mod backend;
 pub mod components;
@@ -10,14 +11,15 @@ pub mod pages;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
-use leptos_router::path;
+use leptos_router::components::{Redirect, Router};
+use leptos_router::hooks::use_location;
 
-use crate::app_state::AppState;
+use crate::app_route::{path_below_base, AppRoute};
+use crate::app_state::{use_app, AppState};
 use crate::backend::{Backend, EmbeddedStore, PartnerCenterApi};
 use crate::components::shell::Shell;
 use crate::pages::{
-    account_page::AccountPage, activity_log_page::ActivityLogPage,
+    invalid_customer_id, account_page::AccountPage, activity_log_page::ActivityLogPage,
     customers_page::CustomersPage, not_found_page::NotFoundPage,
     subscriptions_page::SubscriptionsPage,
 };
@@ -47,16 +49,39 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base>
             <Shell>
-                <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
-                    <Route path=path!("/customers") view=CustomersPage/>
-                    <Route path=path!("/customers/:id/account") view=AccountPage/>
-                    <Route path=path!("/customers/:id/subscriptions") view=SubscriptionsPage/>
-                    <Route path=path!("/activity-log") view=ActivityLogPage/>
-                </FlatRoutes>
+                <CurrentPage/>
             </Shell>
         </Router>
     }
+}
+
+/// The page for the address in the location bar.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let route = use_route();
+    move || match route.get() {
+        AppRoute::Home => view! { <Redirect path="/customers"/> }.into_any(),
+        AppRoute::Customers => view! { <CustomersPage/> }.into_any(),
+        AppRoute::Account(id) => view! { <AccountPage id=id/> }.into_any(),
+        AppRoute::Subscriptions(id) => view! { <SubscriptionsPage id=id/> }.into_any(),
+        AppRoute::ActivityLog => view! { <ActivityLogPage/> }.into_any(),
+        AppRoute::InvalidCustomerId(text) => invalid_customer_id(&text),
+        AppRoute::NotFound => view! { <NotFoundPage/> }.into_any(),
+    }
+}
+
+/// The route of the current location (inside the `<Router>`).
+pub fn use_route() -> Memo<AppRoute> {
+    let app = use_app();
+    let location = use_location();
+    Memo::new(move |_| {
+        let pathname = location.pathname.get();
+        match path_below_base(&app.base(), &pathname) {
+            // decodeURIComponent refuses broken escapes: then the path is taken as it is.
+            Some(path) => AppRoute::parse(&js_sys::decode_uri_component(path).map(String::from).unwrap_or_else(|_| path.to_string())),
+            None => AppRoute::NotFound,
+        }
+    })
 }
 
 const API_KEY: &str = "customer-permissions/api";

@@ -58,12 +58,12 @@ impl EmbeddedStore {
         let saved = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
         let (store, outcome) = match saved {
             None => (None, LoadOutcome::Fresh),
-            Some(text) => match serde_json::from_str::<SavedStore>(&text) {
+            Some(text) => match super::json::from_str::<SavedStore>(&text) {
                 Ok(saved) if saved.version == FORMAT_VERSION => {
                     (Some(PartnerStore::from_snapshot(saved.snapshot)), LoadOutcome::Restored)
                 }
                 // Only when it cannot be read: is it another version's data, or broken?
-                _ => match serde_json::from_str::<SavedVersion>(&text) {
+                _ => match super::json::from_str::<SavedVersion>(&text) {
                     Ok(saved) if saved.version != FORMAT_VERSION => (None, LoadOutcome::OldVersion),
                     _ => (None, LoadOutcome::Unreadable),
                 },
@@ -85,7 +85,7 @@ impl EmbeddedStore {
             return Ok(());
         };
         let saved = SavedStore { version: FORMAT_VERSION, snapshot: self.store.borrow().snapshot() };
-        let text = serde_json::to_string(&saved).map_err(|e| BackendError::Storage(e.to_string()))?;
+        let text = super::json::to_string(&saved).map_err(|e| BackendError::Storage(e.to_string()))?;
         storage
             .set_item(STORAGE_KEY, &text)
             .map_err(|_| BackendError::Storage("the browser refused to store it".to_string()))

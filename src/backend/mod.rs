@@ -5,6 +5,7 @@
 
 mod browser_clock;
 mod embedded_store;
+mod json;
 mod partner_center_api;
 mod wire;
 

@@ -11,7 +11,7 @@ use domain::{
     CustomerId, CustomerPage, CustomerSummary, CustomerUser, DomainError, PartnerRole,
     PartnerUser, PartnerUserId, Permission, PermissionSet, Readiness, Subscription,
 };
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use time::Date;
 use wasm_bindgen::JsCast;
@@ -37,10 +37,6 @@ impl PartnerCenterApi {
         }
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
     /// The bearer token of `user`, or of the signed-in user, or of anyone known.
     fn token(&self, user: Option<&PartnerUserId>) -> Option<String> {
         let users = self.users.borrow();
@@ -51,17 +47,6 @@ impl PartnerCenterApi {
             .map(|(token, _)| token.clone())
     }
 
-    fn request(&self, builder: RequestBuilder, user: Option<&PartnerUserId>) -> RequestBuilder {
-        let builder = builder
-            .header("Accept", "application/json")
-            .header("MS-CorrelationId", &random_guid())
-            .abort_signal(timeout_signal().as_ref());
-        match self.token(user) {
-            Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
-            None => builder,
-        }
-    }
-
     /// Loads the demo users' tokens before the first call that needs one.
     async fn ensure_tokens(&self) -> Result<(), BackendError> {
         if self.users.borrow().is_empty() {
@@ -70,32 +55,44 @@ impl PartnerCenterApi {
         Ok(())
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str, customer: Option<CustomerId>) -> Result<T, BackendError> {
-        self.ensure_tokens().await?;
-        let response = send(self.request(Request::get(&self.url(path)), None).build()).await?;
-        self.read(response, None, customer).await
+    /// One call to the API, as `actor` (or the signed-in user): the reply's body when it
+    /// succeeded, the Partner Center error it carried, as a domain error where there is one,
+    /// otherwise. Not generic, so the browser plumbing exists once in the Wasm.
+    async fn call(&self, call: Call<'_>) -> Result<String, BackendError> {
+        let mut builder = RequestBuilder::new(&format!("{}{}", self.base, call.path))
+            .method(call.method)
+            .header("Accept", "application/json")
+            .header("MS-CorrelationId", &random_guid())
+            .abort_signal(timeout_signal().as_ref());
+        if let Some(token) = self.token(call.actor) {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in call.headers {
+            builder = builder.header(name, value);
+        }
+        let request = match call.body {
+            Some(body) => builder.header("Content-Type", "application/json").body(body),
+            None => builder.build(),
+        };
+        let response = send(request).await?;
+        let status = response.status();
+        let text = response.text().await.map_err(|e| BackendError::Network(e.to_string()))?;
+        if response.ok() {
+            Ok(text)
+        } else {
+            Err(self.error(status, &text, call.actor, call.customer))
+        }
     }
 
-    async fn read<T: DeserializeOwned>(
-        &self,
-        response: Response,
-        actor: Option<&PartnerUserId>,
-        customer: Option<CustomerId>,
-    ) -> Result<T, BackendError> {
-        if response.ok() {
-            return response
-                .json::<T>()
-                .await
-                .map_err(|e| BackendError::Server { status: response.status(), message: format!("unexpected reply: {e}") });
-        }
-        Err(self.error(response, actor, customer).await)
+    async fn get<T: DeserializeOwned>(&self, path: &str, customer: Option<CustomerId>) -> Result<T, BackendError> {
+        self.ensure_tokens().await?;
+        let text = self.call(Call { customer, ..Call::new(Method::GET, path) }).await?;
+        parse(&text)
     }
 
     /// A Partner Center error reply, as the domain error it stands for where there is one.
-    async fn error(&self, response: Response, actor: Option<&PartnerUserId>, customer: Option<CustomerId>) -> BackendError {
-        let status = response.status();
-        let body = response.json::<wire::ErrorBody>().await.ok();
-        let message = body.map(|b| b.description).unwrap_or_default();
+    fn error(&self, status: u16, body: &str, actor: Option<&PartnerUserId>, customer: Option<CustomerId>) -> BackendError {
+        let message = super::json::from_str::<wire::ErrorBody>(body).map(|b| b.description).unwrap_or_default();
         match (status, customer) {
             (403, _) => {
                 let user = actor.cloned().or_else(|| self.reader.borrow().clone());
@@ -120,6 +117,31 @@ impl PartnerCenterApi {
             self.get(&format!("/v1/SelfServePolicy?entity_id={id}"), Some(id)).await?;
         Ok(found.items.into_iter().next())
     }
+}
+
+/// What [`PartnerCenterApi::call`] sends.
+struct Call<'a> {
+    method: Method,
+    /// Below the API's base, e.g. `/v1/customers`.
+    path: &'a str,
+    /// A JSON body.
+    body: Option<String>,
+    headers: Vec<(&'static str, &'a str)>,
+    /// Who acts (the signed-in user when `None`).
+    actor: Option<&'a PartnerUserId>,
+    /// The customer the call is about, so a 404 reads "no such customer".
+    customer: Option<CustomerId>,
+}
+
+impl<'a> Call<'a> {
+    fn new(method: Method, path: &'a str) -> Self {
+        Self { method, path, body: None, headers: Vec::new(), actor: None, customer: None }
+    }
+}
+
+/// A successful reply's body as `T`.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
+    super::json::from_str(text).map_err(|e| BackendError::Server { status: 200, message: format!("unexpected reply: {e}") })
 }
 
 /// How long a call may take before it counts as failed.
@@ -188,8 +210,7 @@ impl Backend for PartnerCenterApi {
     }
 
     async fn partner_users(&self) -> Result<Vec<PartnerUser>, BackendError> {
-        let response = send(self.request(Request::get(&self.url("/v1/demo/users")), None).build()).await?;
-        let found: wire::Collection<wire::DemoUser> = self.read(response, None, None).await?;
+        let found: wire::Collection<wire::DemoUser> = parse(&self.call(Call::new(Method::GET, "/v1/demo/users")).await?)?;
         let mut users = self.users.borrow_mut();
         Ok(found
             .items
@@ -314,23 +335,27 @@ impl Backend for PartnerCenterApi {
         if wanted == granted {
             return Ok(granted);
         }
-        let request = match &current {
-            None => self
-                .request(Request::post(&self.url("/v1/SelfServePolicy")), Some(actor))
-                .header("MS-RequestId", &random_guid())
-                .json(&policy_body(id, &wanted, None, None)),
-            Some(policy) if wanted.is_empty() => self
-                .request(Request::delete(&self.url(&format!("/v1/SelfServePolicy/{}", policy.id))), Some(actor))
-                .header("If-Match", &policy.attributes.etag)
-                .build(),
-            Some(policy) => self
-                .request(Request::put(&self.url(&format!("/v1/SelfServePolicy/{}", policy.id))), Some(actor))
-                .json(&policy_body(id, &wanted, Some(&policy.attributes.etag), Some(&policy.id))),
+        let body = |etag, policy_id| super::json::to_string(&policy_body(id, &wanted, etag, policy_id)).ok();
+        let (guid, path);
+        let call = match &current {
+            None => {
+                guid = random_guid();
+                Call {
+                    body: body(None, None),
+                    headers: vec![("MS-RequestId", guid.as_str())],
+                    ..Call::new(Method::POST, "/v1/SelfServePolicy")
+                }
+            }
+            Some(policy) if wanted.is_empty() => {
+                path = format!("/v1/SelfServePolicy/{}", policy.id);
+                Call { headers: vec![("If-Match", policy.attributes.etag.as_str())], ..Call::new(Method::DELETE, &path) }
+            }
+            Some(policy) => {
+                path = format!("/v1/SelfServePolicy/{}", policy.id);
+                Call { body: body(Some(&policy.attributes.etag), Some(&policy.id)), ..Call::new(Method::PUT, &path) }
+            }
         };
-        let response = send(request).await?;
-        if !response.ok() {
-            return Err(self.error(response, Some(actor), Some(id)).await);
-        }
+        self.call(Call { actor: Some(actor), customer: Some(id), ..call }).await?;
         Ok(wanted)
     }
 
@@ -338,7 +363,7 @@ impl Backend for PartnerCenterApi {
         let path = format!("/v1/auditrecords?startDate={}&endDate={}", format_date(from), format_date(to));
         let found: wire::Collection<wire::AuditRecord> = self.get(&path, None).await?;
         let value = |text: &str| {
-            let parsed: wire::ResourceValue = serde_json::from_str(text).unwrap_or_default();
+            let parsed: wire::ResourceValue = super::json::from_str(text).unwrap_or_default();
             wire::permission_set(parsed.permissions.iter().map(|p| p.resource.as_str()))
         };
         Ok(found

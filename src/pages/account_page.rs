@@ -1,24 +1,22 @@
 //! Customer › Account: the company profile, and at the bottom, Customer permissions.
 
-use domain::Customer;
+use domain::{Customer, CustomerId};
 use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
 use crate::components::customer_permissions::CustomerPermissions;
 use crate::messages::t;
-use crate::pages::{customer_id_param, customer_load_error};
+use crate::pages::customer_load_error;
 
 #[component]
-pub fn AccountPage() -> impl IntoView {
+pub fn AccountPage(id: CustomerId) -> impl IntoView {
     let app = use_app();
     let m = t();
-    let id = customer_id_param();
-    // The profile does not change when permissions do, so it is read once per customer.
+    // The profile does not change when permissions do, so it is read once.
     let customer = LocalResource::new(move || {
-        let id = id.get();
         let backend = app.backend();
-        async move { backend.customer(id?).await }
+        async move { backend.customer(id).await }
     });
     view! {
         <Suspense fallback=move || view! { <p class="loading">{m.loading}</p> }>

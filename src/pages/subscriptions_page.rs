@@ -1,26 +1,24 @@
 //! Customer › Subscriptions: what the partner bought for the customer (read-only), where the
 //! seed says to check for an Azure plan.
 
-use domain::Subscription;
+use domain::{CustomerId, Subscription};
 use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::backend::BackendError;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
 use crate::messages::t;
-use crate::pages::{customer_id_param, customer_load_error};
+use crate::pages::customer_load_error;
 
 #[component]
-pub fn SubscriptionsPage() -> impl IntoView {
+pub fn SubscriptionsPage(id: CustomerId) -> impl IntoView {
     let app = use_app();
     let m = t();
-    let id = customer_id_param();
     let data = LocalResource::new(move || {
-        let id = id.get();
         app.data_version.track();
         let backend = app.backend();
         async move {
-            let customer = backend.customer(id?).await?;
+            let customer = backend.customer(id).await?;
             let subscriptions = backend.subscriptions(customer.id).await?;
             Ok::<_, BackendError>((customer, subscriptions))
         }

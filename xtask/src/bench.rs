@@ -14,11 +14,20 @@ use crate::Result;
 /// The whole app's budget, brotli-compressed.
 const BUDGET_BROTLI: usize = 150 * 1024;
 
-pub fn bench() -> Result<()> {
+/// `cargo xtask bench` prints every figure; `cargo xtask bench size` only the bundle's.
+pub fn bench(args: &[String]) -> Result<()> {
+    let size_only = match args {
+        [] => false,
+        [what] if what == "size" => true,
+        _ => return Err("usage: cargo xtask bench [size]".into()),
+    };
     let env = crate::setup::setup()?;
     let out = crate::target_dir().join("bench-dist");
     crate::dist(&env, "/", &out)?;
     bundle_sizes(&out)?;
+    if size_only {
+        return Ok(());
+    }
     domain_timings();
     server_load()?;
     ui_toggle_over_http(&env, &out)?;

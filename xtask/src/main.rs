@@ -6,7 +6,8 @@
 //! - `test`   set-up, then every test: native, headless-browser and end-to-end
 //! - `dist [--public-url /path/]`  a release build in `dist/` for any static host
 //! - `api [flags]`  the mock Partner Center API server (`--help` lists its flags)
-//! - `bench`  release bundle sizes and domain timings
+//! - `bench [size]`  release bundle sizes, domain timings, server load and UI toggle figures
+//!   (`size`: only the bundle)
 
 mod bench;
 mod setup;
@@ -24,10 +25,10 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("dist") => dist_command(&args[1..]),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("api") => api(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|api [flags]|bench>");
+            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|api [flags]|bench [size]>");
             return ExitCode::from(2);
         }
     };
@@ -109,6 +110,10 @@ fn test() -> Result<()> {
     step(
         "native tests (domain, mock API server, xtask)",
         Cmd::new("cargo").args(["test", "-p", "domain", "-p", "mock-api", "-p", "xtask"]).env_path(&env).dir(root()),
+    );
+    step(
+        "native tests of the app's plain logic (routes, messages)",
+        Cmd::new("cargo").args(["test", "-p", "customer-permissions", "--lib"]).env_path(&env).dir(root()),
     );
     step(
         "component tests in headless Chromium (wasm-bindgen-test)",

@@ -95,7 +95,7 @@ impl PartnerStore {
     pub fn demo(spec: DemoSpec) -> Self {
         let mut data = demo_data::build(&spec);
         let mut grants = std::mem::take(&mut data.grants);
-        grants.sort_by_key(|g| g.at);
+        grants.sort_unstable_by_key(|g| (g.at, g.customer_id));
         let mut store = Self::from_parts(spec, data);
         for grant in grants {
             let old = store.permissions(&grant.customer_id);
@@ -131,7 +131,7 @@ impl PartnerStore {
             .into_iter()
             .filter(|r| store.index.contains_key(&r.customer_id))
             .collect();
-        store.activity.sort_by_key(|r| (r.at, r.id));
+        store.activity.sort_unstable_by_key(|r| (r.at, r.id));
         let highest_record = store.activity.iter().map(|r| r.id).max().unwrap_or(0);
         store.next_record_id = snapshot.next_record_id.max(highest_record + 1);
         store.next_etag = snapshot.next_etag.max(store.policies.len() as u64 + 1);
@@ -140,7 +140,7 @@ impl PartnerStore {
 
     pub fn snapshot(&self) -> StoreSnapshot {
         let mut policies: Vec<_> = self.policies.values().cloned().collect();
-        policies.sort_by_key(|p| p.customer_id);
+        policies.sort_unstable_by_key(|p| p.customer_id);
         StoreSnapshot {
             demo: self.demo.clone(),
             added_customers: self.added_customers.clone(),
@@ -152,8 +152,12 @@ impl PartnerStore {
     }
 
     fn from_parts(spec: DemoSpec, data: DemoData) -> Self {
-        let mut customers = data.customers;
-        customers.sort_by_cached_key(|c| (c.company_name.to_lowercase(), c.id));
+        let customers = data.customers;
+        // Keys are unique (the id is in them), so an unstable sort gives the one order; it is
+        // used throughout because each sort kept in the Wasm costs kilobytes.
+        let mut keyed: Vec<_> = customers.into_iter().map(|c| ((c.company_name.to_lowercase(), c.id), c)).collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let customers: Vec<Customer> = keyed.into_iter().map(|(_, c)| c).collect();
         let search_keys = customers.iter().map(search_key).collect();
         let index = customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
         let mut customer_users: HashMap<CustomerId, Vec<CustomerUser>> = HashMap::new();
@@ -311,7 +315,7 @@ impl PartnerStore {
             .filter(|r| (from..=to).contains(&r.at.date()))
             .cloned()
             .collect();
-        records.sort_by_key(|r| std::cmp::Reverse((r.at, r.id)));
+        records.sort_unstable_by_key(|r| std::cmp::Reverse((r.at, r.id)));
         records
     }
 
@@ -459,7 +463,7 @@ impl PartnerStore {
     /// Every policy (customers with at least one permission), by customer id.
     pub fn policies(&self) -> Vec<&SelfServePolicy> {
         let mut policies: Vec<_> = self.policies.values().collect();
-        policies.sort_by_key(|p| p.customer_id);
+        policies.sort_unstable_by_key(|p| p.customer_id);
         policies
     }
 
