@@ -9,6 +9,7 @@ use crate::backend::BackendError;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
+use crate::components::status_text::{backend_error, Loading};
 use crate::messages::{fill, t};
 
 #[component]
@@ -102,10 +103,10 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                         }
                     }).collect_view()}
                 </div>
-                <Transition fallback=move || view! { <p class="loading">{m.loading}</p> }>
+                <Transition fallback=Loading>
                     {move || state.get().map(|result| match result {
                         Ok((_, readiness)) => view! { <ReadinessPanel id=id readiness=readiness/> }.into_any(),
-                        Err(error) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),
+                        Err(error) => backend_error(&error),
                     })}
                 </Transition>
             </div>

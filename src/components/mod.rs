@@ -9,3 +9,4 @@ pub mod message_bar;
 pub mod permission_switch;
 pub mod readiness_panel;
 pub mod shell;
+pub mod status_text;

@@ -6,20 +6,20 @@ use leptos::prelude::*;
 use crate::app_state::use_app;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
 use crate::components::customer_permissions::CustomerPermissions;
+use crate::components::status_text::Loading;
 use crate::messages::t;
 use crate::pages::customer_load_error;
 
 #[component]
 pub fn AccountPage(id: CustomerId) -> impl IntoView {
     let app = use_app();
-    let m = t();
     // The profile does not change when permissions do, so it is read once.
     let customer = LocalResource::new(move || {
         let backend = app.backend();
         async move { backend.customer(id).await }
     });
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{m.loading}</p> }>
+        <Suspense fallback=Loading>
             {move || customer.get().map(|result| match result {
                 Ok(customer) => view! {
                     <CustomerHeader id=customer.id company_name=customer.company_name.clone() active=CustomerTab::Account/>

@@ -7,6 +7,7 @@ use time::{Date, Duration};
 
 use crate::app_state::use_app;
 use crate::backend::BrowserClock;
+use crate::components::status_text::{backend_error, EmptyText, ErrorText, Loading, TableHead};
 use crate::messages::{fill, t};
 
 #[component]
@@ -46,11 +47,11 @@ pub fn ActivityLogPage() -> impl IntoView {
             {date_input("activity-from", m.from_date, from)}
             {date_input("activity-to", m.to_date, to)}
         </div>
-        <Transition fallback=move || view! { <p class="loading">{m.loading}</p> }>
+        <Transition fallback=Loading>
             {move || records.get().map(|result| match result {
-                None => view! { <p class="error-text" role="alert">{m.invalid_range}</p> }.into_any(),
-                Some(Err(error)) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),
-                Some(Ok(records)) if records.is_empty() => view! { <p class="empty">{m.no_activity}</p> }.into_any(),
+                None => view! { <ErrorText text=m.invalid_range/> }.into_any(),
+                Some(Err(error)) => backend_error(&error),
+                Some(Ok(records)) if records.is_empty() => view! { <EmptyText text=m.no_activity/> }.into_any(),
                 Some(Ok(records)) => view! { <ActivityTable records=records/> }.into_any(),
             })}
         </Transition>
@@ -87,15 +88,7 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
         <p class="count">{fill(m.activity_count, &[&count.to_string()])}</p>
         <div class="table-wrap">
             <table class="table" data-testid="activity-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{m.col_date_time}</th>
-                        <th scope="col">{m.col_affected_customer}</th>
-                        <th scope="col">{m.col_action}</th>
-                        <th scope="col">{m.col_partner_user}</th>
-                        <th scope="col">{m.col_details}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=vec![m.col_date_time, m.col_affected_customer, m.col_action, m.col_partner_user, m.col_details]/>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::app_state::use_app;
+use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::messages::{fill, number, t};
 
 /// Rows on one page: few enough to render at once, however many customers there are.
@@ -40,10 +41,10 @@ pub fn CustomersPage() -> impl IntoView {
                 }
             />
         </div>
-        <Transition fallback=move || view! { <p class="loading">{m.loading}</p> }>
+        <Transition fallback=Loading>
             {move || customers.get().map(|result| match result {
                 Ok(found) => view! { <CustomerTable found=found search=search.get_untracked() page=page/> }.into_any(),
-                Err(error) => view! { <p class="error-text" role="alert">{m.error(&error)}</p> }.into_any(),
+                Err(error) => backend_error(&error),
             })}
         </Transition>
     }
@@ -55,7 +56,7 @@ fn CustomerTable(found: CustomerPage, search: String, page: RwSignal<usize>) -> 
     let m = t();
     let navigate = use_navigate();
     if found.total == 0 {
-        return view! { <p class="empty">{fill(m.no_customers_match, &[&search])}</p> }.into_any();
+        return view! { <EmptyText text=fill(m.no_customers_match, &[&search])/> }.into_any();
     }
     let pages = found.total.div_ceil(PAGE_SIZE);
     let current = found.offset / PAGE_SIZE;
@@ -87,14 +88,7 @@ fn CustomerTable(found: CustomerPage, search: String, page: RwSignal<usize>) -> 
         <p class="count" aria-live="polite">{fill(m.customers_range, &[&number(first), &number(last), &number(found.total)])}</p>
         <div class="table-wrap">
             <table class="table customers-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{m.col_company}</th>
-                        <th scope="col">{m.col_domain}</th>
-                        <th scope="col">{m.col_microsoft_id}</th>
-                        <th scope="col">{m.col_permissions}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=vec![m.col_company, m.col_domain, m.col_microsoft_id, m.col_permissions]/>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -10,6 +10,7 @@ use domain::DomainError;
 use leptos::prelude::*;
 
 use crate::backend::BackendError;
+use crate::components::status_text::backend_error;
 use crate::messages::{fill, t};
 use crate::pages::not_found_page::NotFoundPage;
 
@@ -24,6 +25,6 @@ pub(crate) fn invalid_customer_id(text: &str) -> AnyView {
 pub(crate) fn customer_load_error(error: &BackendError) -> AnyView {
     match error {
         BackendError::Domain(DomainError::UnknownCustomer(id)) => invalid_customer_id(&id.to_string()),
-        other => view! { <p class="error-text" role="alert">{t().error(other)}</p> }.into_any(),
+        other => backend_error(other),
     }
 }

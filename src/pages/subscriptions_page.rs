@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use crate::app_state::use_app;
 use crate::backend::BackendError;
 use crate::components::customer_header::{CustomerHeader, CustomerTab};
+use crate::components::status_text::{EmptyText, Loading, TableHead};
 use crate::messages::t;
 use crate::pages::customer_load_error;
 
 #[component]
 pub fn SubscriptionsPage(id: CustomerId) -> impl IntoView {
     let app = use_app();
-    let m = t();
     let data = LocalResource::new(move || {
         app.data_version.track();
         let backend = app.backend();
@@ -24,7 +24,7 @@ pub fn SubscriptionsPage(id: CustomerId) -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=move || view! { <p class="loading">{m.loading}</p> }>
+        <Transition fallback=Loading>
             {move || data.get().map(|result| match result {
                 Ok((customer, subscriptions)) => view! {
                     <CustomerHeader id=customer.id company_name=customer.company_name active=CustomerTab::Subscriptions/>
@@ -42,7 +42,7 @@ fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
     if subscriptions.is_empty() {
         return view! {
             <h2 class="section-title">{m.subscriptions_title}</h2>
-            <p class="empty">{m.no_subscriptions}</p>
+            <EmptyText text=m.no_subscriptions/>
         }
         .into_any();
     }
@@ -68,16 +68,9 @@ fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
         <p class="hint">{m.subscriptions_intro}</p>
         <div class="table-wrap">
             <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{m.col_offer}</th>
-                        <th scope="col">{m.col_friendly_name}</th>
-                        <th scope="col">{m.col_status}</th>
-                        <th scope="col">{m.col_billing}</th>
-                        <th scope="col">{m.col_quantity}</th>
-                        <th scope="col">{m.col_azure_subscriptions}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=vec![
+                    m.col_offer, m.col_friendly_name, m.col_status, m.col_billing, m.col_quantity, m.col_azure_subscriptions,
+                ]/>
                 <tbody>{rows}</tbody>
             </table>
         </div>
