@@ -203,6 +203,25 @@ async fn admin_agent_turns_reservations_on_through_the_dialog_and_the_log_record
     assert!(first_row.contains("Alex Wilber"), "{first_row}");
 }
 
+/// Demo data saved by an earlier release (format version 1, written with serde_json) is
+/// still read: a change made then is still there, and no "could not be read" notice shows.
+#[wasm_bindgen_test]
+async fn data_saved_by_an_earlier_release_is_restored() {
+    let id = customer_id("Relecloud");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), Some(include_str!("fixtures/saved_store_v1.json"))).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+    for _ in 0..50 {
+        if aria_checked(&switch) == "true" {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(aria_checked(&switch), "true", "the saved permission is On");
+    assert_eq!(aria_checked(&app.wait_for("#switch-reservations").await), "false");
+    let text = app.text();
+    assert!(!text.contains("could not be read") && !text.contains("older version"), "{text}");
+}
+
 #[wasm_bindgen_test]
 async fn cancel_leaves_the_switch_off_and_logs_nothing() {
     let id = customer_id("Relecloud");
