@@ -13,6 +13,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Router};
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::app_route::{path_below_base, AppRoute};
 use crate::app_state::{use_app, AppState};
@@ -59,6 +60,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();
+    // leptos_router shows a new address in the location bar only once the router says the
+    // new page is there; with no <Routes>, that is said here, after each render.
+    let location = use_location();
+    if let Some(browser_url) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            browser_url.ready_to_complete();
+        });
+    }
     move || match route.get() {
         AppRoute::Home => view! { <Redirect path="/customers"/> }.into_any(),
         AppRoute::Customers => view! { <CustomersPage/> }.into_any(),

@@ -203,6 +203,27 @@ async fn admin_agent_turns_reservations_on_through_the_dialog_and_the_log_record
     assert!(first_row.contains("Alex Wilber"), "{first_row}");
 }
 
+/// Links change the address; Back goes to the page before.
+#[wasm_bindgen_test]
+async fn links_change_the_address_and_back_returns() {
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text("Showing 1–25 of 25").await;
+    app.link("Fabrikam Inc").click();
+    app.wait_for("#switch-reservations").await;
+    let pathname = || web_sys::window().unwrap().location().pathname().unwrap();
+    for _ in 0..100 {
+        if pathname().ends_with("/account") {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert_eq!(pathname(), format!("/customers/{}/account", customer_id("Fabrikam Inc")));
+
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    app.wait_for_text("Showing 1–25 of 25").await;
+    assert_eq!(pathname(), "/customers");
+}
+
 /// Demo data saved by an earlier release (format version 1, written with serde_json) is
 /// still read: a change made then is still there, and no "could not be read" notice shows.
 #[wasm_bindgen_test]

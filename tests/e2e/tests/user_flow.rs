@@ -23,7 +23,8 @@ async fn main_flow(client: &Client, start_url: &str) {
     wait_text(client, "Showing 1–1 of 1").await;
     click(client, Locator::LinkText("Fabrikam Inc")).await;
     wait_attr(client, "#switch-reservations", "aria-checked", "false").await;
-    assert!(client.current_url().await.unwrap().path().ends_with("/account"));
+    let url = client.current_url().await.unwrap();
+    assert!(url.path().ends_with("/account"), "{url}");
 
     // Turn Azure reservations On, through the confirmation.
     click(client, Locator::Css("label[for=switch-reservations]")).await;
