@@ -190,3 +190,17 @@ pub async fn mock_api() -> MockApi {
     panic!("the mock API did not start on port {port}");
 }
 
+
+/// A server that accepts connections and never answers, for the client's timeout; its
+/// address, e.g. `http://127.0.0.1:40123`. It stops with the test's runtime.
+pub async fn silent_server() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a silent server");
+    let address = listener.local_addr().expect("its address");
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = listener.accept().await {
+            held.push(connection);
+        }
+    });
+    format!("http://{address}")
+}
