@@ -29,6 +29,13 @@ pub struct StoredReply {
     pub body: String,
 }
 
+impl StoredReply {
+    /// The `201 Created` reply to keep for a POST that carried `request_id` (none without one).
+    pub fn created(request_id: Option<String>, body: String) -> Option<Self> {
+        request_id.map(|request_id| Self { request_id, status: 201, body })
+    }
+}
+
 pub struct Db {
     conn: Connection,
 }

@@ -100,8 +100,12 @@ impl Writer<'_> {
         &self.store
     }
 
-    /// The reply given to an earlier POST with this `MS-RequestId`.
-    pub fn earlier_reply(&self, request_id: &str) -> Result<Option<StoredReply>, ApiError> {
+    /// The reply given to an earlier POST with this `MS-RequestId`, when the request is such
+    /// a retry (never without a request id).
+    pub fn earlier_reply(&self, request_id: Option<&str>) -> Result<Option<StoredReply>, ApiError> {
+        let Some(request_id) = request_id else {
+            return Ok(None);
+        };
         self.db
             .reply(request_id)
             .map_err(|e| ApiError::Storage(e.to_string()))

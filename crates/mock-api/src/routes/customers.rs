@@ -2,8 +2,8 @@
 //! buy today (readiness).
 
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use domain::{Address, Customer, CustomerId, NewCustomer, Subscription};
@@ -14,7 +14,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::db::StoredReply;
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{collection, rfc3339};
+use crate::routes::{collection, json_response, replay, rfc3339};
 use crate::state::AppState;
 
 pub const DEFAULT_PAGE_SIZE: usize = 50;
@@ -299,25 +299,11 @@ async fn create(
     );
     let request_id = header(&headers, "ms-requestid");
     let mut writer = state.write();
-    if let Some(id) = &request_id {
-        if let Some(reply) = writer.earlier_reply(id)? {
-            return Ok(created(reply.body));
-        }
+    if let Some(reply) = writer.earlier_reply(request_id.as_deref())? {
+        return Ok(replay(reply));
     }
     let customer = writer.create_customer(&actor, new, |customer| {
-        request_id.map(|request_id| StoredReply {
-            request_id,
-            status: StatusCode::CREATED.as_u16(),
-            body: customer_json(customer).to_string(),
-        })
+        StoredReply::created(request_id, customer_json(customer).to_string())
     })?;
-    Ok(created(customer_json(&customer).to_string()))
-}
-
-fn created(body: String) -> Response {
-    let mut response = (StatusCode::CREATED, body).into_response();
-    response
-        .headers_mut()
-        .insert(axum::http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    response
+    Ok(json_response(StatusCode::CREATED, customer_json(&customer).to_string(), None))
 }

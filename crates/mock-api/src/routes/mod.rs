@@ -5,13 +5,33 @@ pub mod customers;
 pub mod demo;
 pub mod policies;
 
+use axum::http::header::{CONTENT_TYPE, ETAG};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::Etag;
 use serde_json::{json, Value};
+
+use crate::db::StoredReply;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// Partner Center's collection: `{"totalCount", "items", "attributes": {"objectType": "Collection"}}`.
 pub fn collection(items: Vec<Value>) -> Value {
     json!({ "totalCount": items.len(), "items": items, "attributes": { "objectType": "Collection" } })
+}
+
+/// A JSON reply, with the `ETag` header when there is an etag.
+pub fn json_response(status: StatusCode, body: String, etag: Option<&Etag>) -> Response {
+    let mut response = (status, [(CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response();
+    if let Some(value) = etag.and_then(|e| HeaderValue::from_str(e.as_str()).ok()) {
+        response.headers_mut().insert(ETAG, value);
+    }
+    response
+}
+
+/// The reply kept for a POST, given again to its retry.
+pub fn replay(reply: StoredReply) -> Response {
+    json_response(StatusCode::from_u16(reply.status).unwrap_or(StatusCode::CREATED), reply.body, None)
 }
 
 pub fn rfc3339(at: OffsetDateTime) -> String {

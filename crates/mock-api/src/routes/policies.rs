@@ -2,9 +2,9 @@
 //! plans on its own. Every rule is the domain's; this file only speaks Partner Center.
 
 use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, ETAG, IF_MATCH};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::header::IF_MATCH;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use domain::{CustomerId, Etag, Permission, PermissionSet, SelfServePolicy};
@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::db::StoredReply;
 use crate::error::{ApiError, POLICY_NOT_FOUND, POLICY_NOT_FOUND_FOR_UPDATE};
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::collection;
+use crate::routes::{collection, json_response, replay};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -143,19 +143,6 @@ pub fn policy_json(partner: Uuid, policy: &SelfServePolicy) -> Value {
     })
 }
 
-fn json_response(status: StatusCode, body: String, etag: Option<&Etag>) -> Response {
-    let mut response = (
-        status,
-        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
-        body,
-    )
-        .into_response();
-    if let Some(value) = etag.and_then(|e| HeaderValue::from_str(e.as_str()).ok()) {
-        response.headers_mut().insert(ETAG, value);
-    }
-    response
-}
-
 fn policy_response(status: StatusCode, partner: Uuid, policy: &SelfServePolicy) -> Response {
     json_response(
         status,
@@ -245,26 +232,16 @@ async fn create(
 
     let mut writer = state.write();
     writer.store().authorize_change(&actor)?;
-    if let Some(id) = &request_id {
-        if let Some(reply) = writer.earlier_reply(id)? {
-            let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::CREATED);
-            return Ok(json_response(status, reply.body, None));
-        }
+    if let Some(reply) = writer.earlier_reply(request_id.as_deref())? {
+        return Ok(replay(reply));
     }
     if writer.store().policy(&customer)?.is_some() {
         return Err(ApiError::PolicyExists(customer.to_string()));
     }
     let partner = writer.store().partner().tenant_id;
     let change = writer.apply(&actor, &customer, wanted, None, |change| {
-        let body = change
-            .policy
-            .as_ref()
-            .map(|p| policy_json(partner, p).to_string())?;
-        request_id.map(|request_id| StoredReply {
-            request_id,
-            status: StatusCode::CREATED.as_u16(),
-            body,
-        })
+        let body = change.policy.as_ref().map(|p| policy_json(partner, p).to_string())?;
+        StoredReply::created(request_id, body)
     })?;
     match &change.policy {
         Some(policy) => Ok(policy_response(StatusCode::CREATED, partner, policy)),
