@@ -19,7 +19,7 @@ pub fn AccountPage(id: CustomerId) -> impl IntoView {
         async move { backend.customer(id).await }
     });
     view! {
-        <Suspense fallback=Loading>
+        <Transition fallback=Loading>
             {move || customer.get().map(|result| match result {
                 Ok(customer) => view! {
                     <CustomerHeader id=customer.id company_name=customer.company_name.clone() active=CustomerTab::Account/>
@@ -28,7 +28,7 @@ pub fn AccountPage(id: CustomerId) -> impl IntoView {
                 }.into_any(),
                 Err(error) => customer_load_error(&error),
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
