@@ -224,6 +224,48 @@ async fn links_change_the_address_and_back_returns() {
     assert_eq!(pathname(), "/customers");
 }
 
+/// Fills localStorage until it takes no more, so the next bigger save fails.
+fn fill_local_storage() {
+    let storage = storage();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut n = 0;
+    while !chunk.is_empty() {
+        if storage.set_item(&format!("filler-{n}"), &chunk).is_ok() {
+            n += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+}
+
+/// When the browser refuses to keep a change, the change is not made: the switch stays Off,
+/// the reason is shown in words, nothing is logged, and a reload still shows Off.
+#[wasm_bindgen_test]
+async fn a_change_the_browser_cannot_store_is_not_made() {
+    let id = customer_id("Relecloud");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+    fill_local_storage();
+    switch.unchecked_ref::<HtmlElement>().click();
+    app.wait_for("[role=dialog]").await;
+    app.button("Turn on").click();
+    app.wait_for_text("The change could not be saved in this browser's storage").await;
+    assert_eq!(aria_checked(&app.wait_for("#switch-savings-plan").await), "false", "the switch shows the real state");
+
+    app.link("Settings: Activity log").click();
+    app.wait_for("[data-testid=activity-table]").await;
+    assert!(!app.text().contains("Relecloud"), "nothing was logged for Relecloud");
+    drop(app);
+
+    // What the browser kept: still Off after a reload (the saved data is kept across `start`).
+    let saved = storage().get_item(STORAGE_KEY).unwrap().expect("the demo data was saved at start");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), Some(&saved)).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+    sleep(100).await;
+    assert_eq!(aria_checked(&switch), "false");
+    assert!(!app.text().contains("could not be read"));
+}
+
 /// Demo data saved by an earlier release (format version 1, written with serde_json) is
 /// still read: a change made then is still there, and no "could not be read" notice shows.
 #[wasm_bindgen_test]
