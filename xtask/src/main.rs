@@ -55,11 +55,16 @@ pub fn target_dir() -> PathBuf {
 
 /// The mock API server, on port 8081 unless told otherwise (trunk serve has 8080).
 fn api(args: &[String]) -> Result<()> {
+    run(api_command(args))
+}
+
+fn api_command(args: &[String]) -> Cmd {
     let mut flags: Vec<String> = args.to_vec();
     if !flags.iter().any(|f| f == "--port" || f.starts_with("--port=") || f == "--help" || f == "-h") {
         flags.extend(["--port".to_string(), "8081".to_string()]);
     }
-    run(Cmd::new("cargo").args(["run", "--quiet", "-p", "mock-api", "--"]).args(&flags).dir(root()))
+    // The package has two binaries (the server and its load generator): name the server.
+    Cmd::new("cargo").args(["run", "--quiet", "-p", "mock-api", "--bin", "mock-api", "--"]).args(&flags).dir(root())
 }
 
 fn serve() -> Result<()> {
@@ -151,5 +156,17 @@ fn test() -> Result<()> {
         Ok(())
     } else {
         Err(format!("failed: {}", failed.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `cargo xtask api` starts the server (it once stopped at "could not determine which
+    /// binary to run" when the package got a second binary).
+    #[test]
+    fn the_api_command_runs_the_mock_api_server() {
+        let help = crate::tools::output(super::api_command(&["--help".to_string()]));
+        let help = help.expect("`cargo xtask api --help` runs and succeeds");
+        assert!(help.contains("--seed-customers"), "{help}");
     }
 }
