@@ -125,7 +125,7 @@ fn server_load() -> Result<()> {
 /// The UI, in headless Chromium, toggling a switch against the mock API (release builds of
 /// both): p50/p99 from click to settled switch over 100 toggles.
 fn ui_toggle_over_http(env: &crate::setup::ToolEnv, dist: &std::path::Path) -> Result<()> {
-    println!("\n== UI toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers)");
+    println!("\n== UI: toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers), reload with 10,000");
     run(Cmd::new("cargo").args(["build", "--release", "-q", "-p", "mock-api"]).dir(crate::root()))?;
     run(Cmd::new("cargo")
         .args(["test", "-q", "-p", "e2e-tests", "--test", "ui_toggle_bench", "--", "--ignored", "--nocapture", "--test-threads=1"])
