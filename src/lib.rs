@@ -34,16 +34,17 @@ pub fn start() {
 /// The whole app, on the embedded store.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = match chosen_api() {
-        Some(url) => AppState::new(Rc::new(PartnerCenterApi::new(&url)), app_base_path()),
+    let (backend, outcome): (Rc<dyn Backend>, _) = match chosen_api() {
+        Some(url) => (Rc::new(PartnerCenterApi::new(&url)), None),
         None => {
             let (store, outcome) = EmbeddedStore::load();
-            let backend: Rc<dyn Backend> = Rc::new(store);
-            let state = AppState::new(backend, app_base_path());
-            state.announce_load(outcome);
-            state
+            (Rc::new(store), Some(outcome))
         }
     };
+    let state = AppState::new(backend, app_base_path());
+    if let Some(outcome) = outcome {
+        state.announce_load(outcome);
+    }
     provide_context(state);
     let base = state.base();
 

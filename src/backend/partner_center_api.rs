@@ -309,7 +309,7 @@ impl Backend for PartnerCenterApi {
         Ok(self
             .policy(id)
             .await?
-            .map(|p| wire::permission_set(p.permissions.iter().map(|x| x.resource.as_str())))
+            .map(|p| wire::permissions_of(&p.permissions))
             .unwrap_or_default())
     }
 
@@ -324,7 +324,7 @@ impl Backend for PartnerCenterApi {
         let current = self.policy(id).await?;
         let granted = current
             .as_ref()
-            .map(|p| wire::permission_set(p.permissions.iter().map(|x| x.resource.as_str())))
+            .map(|p| wire::permissions_of(&p.permissions))
             .unwrap_or_default();
         let mut wanted = granted.clone();
         if allowed {
@@ -364,7 +364,7 @@ impl Backend for PartnerCenterApi {
         let found: wire::Collection<wire::AuditRecord> = self.get(&path, None).await?;
         let value = |text: &str| {
             let parsed: wire::ResourceValue = super::json::from_str(text).unwrap_or_default();
-            wire::permission_set(parsed.permissions.iter().map(|p| p.resource.as_str()))
+            wire::permissions_of(&parsed.permissions)
         };
         Ok(found
             .items

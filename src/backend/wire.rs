@@ -186,11 +186,12 @@ pub fn permission_set<'a>(names: impl IntoIterator<Item = &'a str>) -> domain::P
     names.into_iter().filter_map(domain::Permission::from_resource_name).collect()
 }
 
+/// The permissions of a policy or of an audit record's value.
+pub fn permissions_of(list: &[PolicyPermission]) -> domain::PermissionSet {
+    permission_set(list.iter().map(|p| p.resource.as_str()))
+}
+
 /// An offer id back to the offer (unknown offers read as licence-based Microsoft 365).
 pub fn offer(offer_id: &str) -> domain::Offer {
-    use domain::Offer::*;
-    [AzurePlan, AzureGlobal, Microsoft365BusinessStandard, Microsoft365E3, Dynamics365Sales]
-        .into_iter()
-        .find(|o| o.offer_id() == offer_id)
-        .unwrap_or(Microsoft365BusinessStandard)
+    domain::Offer::from_offer_id(offer_id).unwrap_or(domain::Offer::Microsoft365BusinessStandard)
 }

@@ -79,9 +79,10 @@ fn brotli(bytes: &[u8]) -> usize {
 
 fn domain_timings() {
     println!("\n== Domain with 10,000 generated customers (native, release of xtask's profile)");
-    let clock = FixedClock::new(time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000));
+    let now = time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000);
+    let clock = FixedClock::new(now);
     let started = Instant::now();
-    let mut store = PartnerStore::demo(DemoSpec::new(10_000, clock_now(&clock)));
+    let mut store = PartnerStore::demo(DemoSpec::new(10_000, now));
     println!("build demo store:          {:>8.2} ms", ms(started));
 
     let rounds = 50;
@@ -127,20 +128,9 @@ fn server_load() -> Result<()> {
 fn ui_toggle_over_http(env: &crate::setup::ToolEnv, dist: &std::path::Path) -> Result<()> {
     println!("\n== UI: toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers), reload with 10,000");
     run(Cmd::new("cargo").args(["build", "--release", "-q", "-p", "mock-api"]).dir(crate::root()))?;
-    run(Cmd::new("cargo")
-        .args(["test", "-q", "-p", "e2e-tests", "--test", "ui_toggle_bench", "--", "--ignored", "--nocapture", "--test-threads=1"])
-        .env("E2E_DIST", dist.as_os_str())
-        .env("E2E_PUBLIC_URL", "/")
-        .env("MOCK_API_BIN", crate::target_dir().join("release").join("mock-api").as_os_str())
-        .env("CHROMEDRIVER", env.chromedriver.as_os_str())
-        .env("CHROMIUM", env.chromium.as_os_str())
-        .env_path(env)
-        .dir(crate::root()))
-}
-
-fn clock_now(clock: &FixedClock) -> time::OffsetDateTime {
-    use domain::Clock;
-    clock.now()
+    let mock_api = crate::target_dir().join("release").join("mock-api");
+    run(crate::e2e_tests(env, dist, "/", &mock_api)
+        .args(["-q", "--test", "ui_toggle_bench", "--", "--ignored", "--nocapture", "--test-threads=1"]))
 }
 
 fn serde_snapshot_len(store: &PartnerStore) -> usize {

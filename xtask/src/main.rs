@@ -86,6 +86,20 @@ pub fn dist(env: &setup::ToolEnv, public_url: &str, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `cargo test -p e2e-tests` (more arguments may follow) against the release build in
+/// `dist`, served from `public_url`, with the mock API binary and the browser it needs.
+pub fn e2e_tests(env: &setup::ToolEnv, dist: &Path, public_url: &str, mock_api: &Path) -> Cmd {
+    Cmd::new("cargo")
+        .args(["test", "-p", "e2e-tests"])
+        .env("E2E_DIST", dist.as_os_str())
+        .env("E2E_PUBLIC_URL", public_url)
+        .env("MOCK_API_BIN", mock_api.as_os_str())
+        .env("CHROMEDRIVER", env.chromedriver.as_os_str())
+        .env("CHROMIUM", env.chromium.as_os_str())
+        .env_path(env)
+        .dir(root())
+}
+
 fn dist_command(args: &[String]) -> Result<()> {
     let public_url = match args {
         [] => "/".to_string(),
@@ -136,15 +150,7 @@ fn test() -> Result<()> {
     match dist(&env, public_url, &e2e_dist) {
         Ok(()) => step(
             "end-to-end tests (WebDriver, release build under a sub-path)",
-            Cmd::new("cargo")
-                .args(["test", "-p", "e2e-tests"])
-                .env("E2E_DIST", e2e_dist.as_os_str())
-                .env("E2E_PUBLIC_URL", public_url)
-                .env("MOCK_API_BIN", mock_api.as_os_str())
-                .env("CHROMEDRIVER", env.chromedriver.as_os_str())
-                .env("CHROMIUM", env.chromium.as_os_str())
-                .env_path(&env)
-                .dir(root()),
+            e2e_tests(&env, &e2e_dist, public_url, &mock_api),
         ),
         Err(error) => {
             eprintln!("xtask: release build for end-to-end tests failed: {error}");

@@ -107,6 +107,14 @@ pub enum Offer {
 }
 
 impl Offer {
+    pub const ALL: [Offer; 5] =
+        [Self::AzurePlan, Self::AzureGlobal, Self::Microsoft365BusinessStandard, Self::Microsoft365E3, Self::Dynamics365Sales];
+
+    /// The offer with this Partner Center `offerId`.
+    pub fn from_offer_id(offer_id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.offer_id() == offer_id)
+    }
+
     /// Partner Center's `offerId`.
     pub fn offer_id(self) -> &'static str {
         match self {

@@ -42,7 +42,7 @@ impl NewCustomer {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         });
-        if domain.len() > MAX_DOMAIN || !labels_ok || domain.split('.').count() < 2 {
+        if domain.len() > MAX_DOMAIN || !labels_ok {
             return Err(invalid("the domain is not a valid domain name (letters, digits and hyphens, e.g. contoso.onmicrosoft.com)"));
         }
         let email = email.trim();

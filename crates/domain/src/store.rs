@@ -18,6 +18,11 @@ use crate::model::{
 use crate::readiness::{AzureSubscriptionRef, Readiness};
 use crate::self_serve_policy::{Permission, PermissionSet, SelfServePolicy};
 
+fn sort_key(customer: &Customer) -> (String, CustomerId) {
+    // The Customers list's order: by name, whatever the case; the id settles equal names.
+    (customer.company_name.to_lowercase(), customer.id)
+}
+
 fn search_key(customer: &Customer) -> String {
     format!("{} {} {}", customer.company_name, customer.domain, customer.id).to_lowercase()
 }
@@ -139,8 +144,7 @@ impl PartnerStore {
     }
 
     pub fn snapshot(&self) -> StoreSnapshot {
-        let mut policies: Vec<_> = self.policies.values().cloned().collect();
-        policies.sort_unstable_by_key(|p| p.customer_id);
+        let policies = self.policies().into_iter().cloned().collect();
         StoreSnapshot {
             demo: self.demo.clone(),
             added_customers: self.added_customers.clone(),
@@ -152,12 +156,8 @@ impl PartnerStore {
     }
 
     fn from_parts(spec: DemoSpec, data: DemoData) -> Self {
-        let customers = data.customers;
-        // Keys are unique (the id is in them), so an unstable sort gives the one order; it is
-        // used throughout because each sort kept in the Wasm costs kilobytes.
-        let mut keyed: Vec<_> = customers.into_iter().map(|c| ((c.company_name.to_lowercase(), c.id), c)).collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let customers: Vec<Customer> = keyed.into_iter().map(|(_, c)| c).collect();
+        let mut customers = data.customers;
+        customers.sort_by_cached_key(sort_key);
         let search_keys = customers.iter().map(search_key).collect();
         let index = customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
         let mut customer_users: HashMap<CustomerId, Vec<CustomerUser>> = HashMap::new();
@@ -329,7 +329,7 @@ impl PartnerStore {
         allowed: bool,
         clock: &dyn Clock,
     ) -> Result<PolicyChange, DomainError> {
-        self.authorize(actor)?;
+        self.authorize_change(actor)?;
         let mut wanted = self.policy(customer)?.map(|p| p.permissions.clone()).unwrap_or_default();
         if allowed {
             wanted.insert(permission);
@@ -353,7 +353,7 @@ impl PartnerStore {
         expected_etag: Option<&Etag>,
         clock: &dyn Clock,
     ) -> Result<PolicyChange, DomainError> {
-        self.authorize(actor)?;
+        self.authorize_change(actor)?;
         let current = self.policy(customer)?;
         if let Some(expected) = expected_etag {
             if current.map(|p| &p.etag) != Some(expected) {
@@ -384,12 +384,11 @@ impl PartnerStore {
             }
         };
         let customer = new.into_customer(id);
-        let at = self
-            .customers
-            .partition_point(|c| (c.company_name.to_lowercase(), c.id) < (customer.company_name.to_lowercase(), customer.id));
+        let key = sort_key(&customer);
+        let at = self.customers.partition_point(|c| sort_key(c) < key);
         self.search_keys.insert(at, search_key(&customer));
         self.customers.insert(at, customer.clone());
-        self.index = self.customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        self.reindex_from(at);
         self.added_customers.push(customer.clone());
         Ok(customer)
     }
@@ -400,12 +399,23 @@ impl PartnerStore {
         if let Some(at) = self.index.get(id).copied() {
             self.customers.remove(at);
             self.search_keys.remove(at);
-            self.index = self.customers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+            self.index.remove(id);
+            self.reindex_from(at);
             self.added_customers.retain(|c| &c.id != id);
         }
     }
 
-    fn authorize(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
+    /// The positions in `index` of the customers from `at` on, after one was inserted or
+    /// removed there.
+    fn reindex_from(&mut self, at: usize) {
+        for (i, c) in self.customers.iter().enumerate().skip(at) {
+            self.index.insert(c.id, i);
+        }
+    }
+
+    /// Whether `actor` may change customer permissions: `Ok` for an Admin agent,
+    /// [`DomainError::NotAdminAgent`] or [`DomainError::UnknownPartnerUser`] otherwise.
+    pub fn authorize_change(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
         let user = self.partner_user(actor)?;
         if user.role.may_change_customer_permissions() {
             Ok(user)
@@ -454,12 +464,6 @@ impl PartnerStore {
 /// What the mock API server needs beyond the UI: checking a change before making it,
 /// listing every policy, and putting memory back when a change could not be saved.
 impl PartnerStore {
-    /// Whether `actor` may change customer permissions: `Ok` for an Admin agent,
-    /// [`DomainError::NotAdminAgent`] or [`DomainError::UnknownPartnerUser`] otherwise.
-    pub fn authorize_change(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
-        self.authorize(actor)
-    }
-
     /// Every policy (customers with at least one permission), by customer id.
     pub fn policies(&self) -> Vec<&SelfServePolicy> {
         let mut policies: Vec<_> = self.policies.values().collect();

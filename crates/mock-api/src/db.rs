@@ -30,9 +30,10 @@ pub struct StoredReply {
 }
 
 impl StoredReply {
-    /// The `201 Created` reply to keep for a POST that carried `request_id` (none without one).
-    pub fn created(request_id: Option<String>, body: String) -> Option<Self> {
-        request_id.map(|request_id| Self { request_id, status: 201, body })
+    /// The `201 Created` reply to keep for a POST that carried `request_id` (none without
+    /// one, and then `body` is not written).
+    pub fn created(request_id: Option<String>, body: impl FnOnce() -> String) -> Option<Self> {
+        request_id.map(|request_id| Self { request_id, status: 201, body: body() })
     }
 }
 
@@ -168,7 +169,7 @@ impl Db {
             add_record(&tx, record)?;
         }
         for customer in &snapshot.added_customers {
-            tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
+            add_customer(&tx, customer)?;
         }
         put_counters(&tx, (snapshot.next_etag, snapshot.next_record_id))?;
         tx.commit()?;
@@ -199,7 +200,7 @@ impl Db {
     /// Saves a created customer and the reply to remember, all or nothing.
     pub fn save_customer(&mut self, customer: &Customer, reply: Option<&StoredReply>) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
+        add_customer(&tx, customer)?;
         if let Some(reply) = reply {
             put_reply(&tx, reply)?;
         }
@@ -251,6 +252,11 @@ fn put_policy(
             )?;
         }
     }
+    Ok(())
+}
+
+fn add_customer(tx: &Transaction, customer: &Customer) -> Result<(), DbError> {
+    tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
     Ok(())
 }
 

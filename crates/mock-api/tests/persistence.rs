@@ -3,7 +3,7 @@
 mod support;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 use serde_json::json;
 use support::*;
@@ -72,8 +72,11 @@ fn a_restart_on_the_same_file_keeps_every_acknowledged_change() {
     assert_eq!(ids.len(), unique.len(), "record ids stay unique");
 }
 
-/// The built binary on port 0; returns the child and its port.
-fn spawn_binary(data: &DataFile) -> (Child, u16) {
+/// What the server prints, line by line.
+type Output = std::io::Lines<BufReader<ChildStdout>>;
+
+/// The built binary on port 0; returns the child, its port and the rest of what it prints.
+fn spawn_binary(data: &DataFile) -> (Child, u16, Output) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mock-api"))
         .args(["--port", "0", "--data"])
         .arg(&data.0)
@@ -92,7 +95,7 @@ fn spawn_binary(data: &DataFile) -> (Child, u16) {
             break url.trim().parse::<u16>().expect("a port");
         }
     };
-    (child, port)
+    (child, port, lines)
 }
 
 /// A client for a server this test did not start in-process.
@@ -107,7 +110,7 @@ impl Remote {
 #[test]
 fn a_killed_server_restarted_on_the_same_file_has_every_acknowledged_change() {
     let data = DataFile::new("sigkill");
-    let (mut child, port) = spawn_binary(&data);
+    let (mut child, port, _output) = spawn_binary(&data);
     let remote = Remote(port);
     let page = remote
         .send(Request::new("GET", "/v1/customers?size=25").token(Some(ADMIN)))
@@ -169,7 +172,7 @@ fn a_killed_server_restarted_on_the_same_file_has_every_acknowledged_change() {
     let changes = acknowledged.iter().filter(|a| a.is_some()).count();
     assert!(changes > 0, "the client made changes before the kill");
 
-    let (mut child, port) = spawn_binary(&data);
+    let (mut child, port, _output) = spawn_binary(&data);
     let remote = Remote(port);
     for (i, (customer, expected)) in customers.iter().zip(&acknowledged).enumerate() {
         let Some(expected) = expected else { continue };
@@ -219,19 +222,7 @@ fn help_explains_every_flag() {
 #[test]
 fn sigterm_stops_the_server_cleanly() {
     let data = DataFile::new("sigterm");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mock-api"))
-        .args(["--port", "0", "--data"])
-        .arg(&data.0)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("mock-api starts");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let listening = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find(|l| l.starts_with("mock-api listening on http://127.0.0.1:"));
-    assert!(listening.is_some());
+    let (mut child, _port, lines) = spawn_binary(&data);
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

@@ -45,35 +45,55 @@ pub async fn static_host(setup: &Setup) -> SocketAddr {
     addr
 }
 
-/// chromedriver on a free local port; killed when dropped.
-pub struct Driver {
-    child: Child,
-    url: String,
-}
+/// A child process that is killed when dropped.
+struct KillOnDrop(Child);
 
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+impl KillOnDrop {
+    fn stop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A loopback port nothing listens on now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port()
+}
+
+/// Waits (up to 10 s) until something accepts connections on `port`.
+async fn wait_listening(port: u16, what: &str) {
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what} did not start on port {port}");
+}
+
+/// chromedriver on a free local port; killed when dropped.
+pub struct Driver {
+    _process: KillOnDrop,
+    url: String,
+}
+
 pub async fn driver(setup: &Setup) -> Driver {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let port = free_port();
     let child = Command::new(&setup.chromedriver)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromedriver");
-    let driver = Driver { child, url: format!("http://127.0.0.1:{port}") };
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-            return driver;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("chromedriver did not start on port {port}");
+    let driver = Driver { _process: KillOnDrop(child), url: format!("http://127.0.0.1:{port}") };
+    wait_listening(port, "chromedriver").await;
+    driver
 }
 
 pub async fn browser(setup: &Setup, driver: &Driver) -> Client {
@@ -154,15 +174,14 @@ pub async fn click(client: &Client, locator: Locator<'_>) {
 
 /// The mock API server on a free port with a fresh data file; killed when dropped.
 pub struct MockApi {
-    child: Child,
+    process: KillOnDrop,
     pub url: String,
     data: PathBuf,
 }
 
 impl Drop for MockApi {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.process.stop();
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", self.data.display()));
         }
@@ -171,7 +190,7 @@ impl Drop for MockApi {
 
 pub async fn mock_api() -> MockApi {
     let binary = std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let port = free_port();
     let data = std::env::temp_dir().join(format!("e2e-mock-api-{}-{port}.sqlite3", std::process::id()));
     let child = Command::new(binary)
         .args(["--port", &port.to_string(), "--data"])
@@ -180,14 +199,9 @@ pub async fn mock_api() -> MockApi {
         .stderr(Stdio::null())
         .spawn()
         .expect("start the mock API");
-    let api = MockApi { child, url: format!("http://127.0.0.1:{port}"), data };
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-            return api;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the mock API did not start on port {port}");
+    let api = MockApi { process: KillOnDrop(child), url: format!("http://127.0.0.1:{port}"), data };
+    wait_listening(port, "the mock API").await;
+    api
 }
 
 

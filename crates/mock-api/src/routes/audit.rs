@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::Params;
-use crate::routes::{collection, rfc3339};
+use crate::routes::{collection, permissions_json, rfc3339};
 use crate::state::AppState;
 
 /// Without `startDate`, records of the last 30 days.
@@ -43,11 +43,7 @@ fn parse_day(name: &str, text: &str) -> Result<Date, ApiError> {
 
 /// The permissions as Partner Center shows a resource value: the policy's JSON, as text.
 fn resource_value(permissions: &PermissionSet) -> String {
-    let items: Vec<Value> = permissions
-        .iter()
-        .map(|p| json!({ "resource": p.resource_name(), "action": "Purchase" }))
-        .collect();
-    json!({ "permissions": items }).to_string()
+    json!({ "permissions": permissions_json(permissions) }).to_string()
 }
 
 fn record_json(partner: Uuid, record: &ActivityRecord) -> Value {

@@ -76,10 +76,6 @@ fn subscription_json(subscription: &Subscription) -> Value {
     })
 }
 
-fn parse_customer(id: &str) -> Result<CustomerId, ApiError> {
-    Ok(CustomerId::parse(id)?)
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ListQuery {
@@ -155,7 +151,7 @@ async fn read(
     _caller: Caller,
     PathId(id): PathId,
 ) -> Result<Json<Value>, ApiError> {
-    let id = parse_customer(&id)?;
+    let id = CustomerId::parse(&id)?;
     let store = state.read();
     Ok(Json(customer_json(store.customer(&id)?)))
 }
@@ -166,7 +162,7 @@ async fn subscriptions(
     _caller: Caller,
     PathId(id): PathId,
 ) -> Result<Json<Value>, ApiError> {
-    let id = parse_customer(&id)?;
+    let id = CustomerId::parse(&id)?;
     let store = state.read();
     let items = store
         .subscriptions(&id)?
@@ -182,7 +178,7 @@ async fn readiness(
     _caller: Caller,
     PathId(id): PathId,
 ) -> Result<Json<Value>, ApiError> {
-    let id = parse_customer(&id)?;
+    let id = CustomerId::parse(&id)?;
     let store = state.read();
     let readiness = store.readiness(&id)?;
     let subscriptions: Vec<Value> = readiness
@@ -303,7 +299,7 @@ async fn create(
         return Ok(replay(reply));
     }
     let customer = writer.create_customer(&actor, new, |customer| {
-        StoredReply::created(request_id, customer_json(customer).to_string())
+        StoredReply::created(request_id, || customer_json(customer).to_string())
     })?;
     Ok(json_response(StatusCode::CREATED, customer_json(&customer).to_string(), None))
 }

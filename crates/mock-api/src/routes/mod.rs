@@ -8,7 +8,7 @@ pub mod policies;
 use axum::http::header::{CONTENT_TYPE, ETAG};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::Etag;
+use domain::{Etag, PermissionSet};
 use serde_json::{json, Value};
 
 use crate::db::StoredReply;
@@ -18,6 +18,11 @@ use time::OffsetDateTime;
 /// Partner Center's collection: `{"totalCount", "items", "attributes": {"objectType": "Collection"}}`.
 pub fn collection(items: Vec<Value>) -> Value {
     json!({ "totalCount": items.len(), "items": items, "attributes": { "objectType": "Collection" } })
+}
+
+/// A policy's permissions as Partner Center writes them: `{"resource", "action": "Purchase"}`.
+pub fn permissions_json(permissions: &PermissionSet) -> Vec<Value> {
+    permissions.iter().map(|p| json!({ "resource": p.resource_name(), "action": "Purchase" })).collect()
 }
 
 /// A JSON reply, with the `ETag` header when there is an etag.

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
-use domain::{CustomerId, Etag, Permission, PermissionSet, SelfServePolicy};
+use domain::{CustomerId, Etag, PartnerStore, Permission, PermissionSet, SelfServePolicy};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::db::StoredReply;
 use crate::error::{ApiError, POLICY_NOT_FOUND, POLICY_NOT_FOUND_FOR_UPDATE};
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{collection, json_response, replay};
+use crate::routes::{collection, json_response, permissions_json, replay};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -113,7 +113,7 @@ pub fn policy_id(partner: Uuid, customer: &CustomerId) -> String {
 
 /// The customer a policy id names; a malformed id, another partner's or an unknown
 /// customer's is a policy that is not found (with `code`).
-fn customer_of(state: &AppState, id: &str, code: u32) -> Result<CustomerId, ApiError> {
+fn customer_of(store: &PartnerStore, id: &str, code: u32) -> Result<CustomerId, ApiError> {
     let not_found = || ApiError::PolicyNotFound {
         id: id.chars().take(100).collect(),
         code,
@@ -121,7 +121,6 @@ fn customer_of(state: &AppState, id: &str, code: u32) -> Result<CustomerId, ApiE
     let (partner, customer) = id.split_once('_').ok_or_else(not_found)?;
     let partner = Uuid::try_parse(partner).map_err(|_| not_found())?;
     let customer = CustomerId::parse(customer).map_err(|_| not_found())?;
-    let store = state.read();
     if partner != store.partner().tenant_id || store.customer(&customer).is_err() {
         return Err(not_found());
     }
@@ -129,11 +128,7 @@ fn customer_of(state: &AppState, id: &str, code: u32) -> Result<CustomerId, ApiE
 }
 
 pub fn policy_json(partner: Uuid, policy: &SelfServePolicy) -> Value {
-    let permissions: Vec<Value> = policy
-        .permissions
-        .iter()
-        .map(|p| json!({ "resource": p.resource_name(), "action": "Purchase" }))
-        .collect();
+    let permissions = permissions_json(&policy.permissions);
     json!({
         "id": policy_id(partner, &policy.customer_id),
         "selfServeEntity": { "selfServeEntityType": "customer", "tenantID": policy.customer_id },
@@ -204,8 +199,8 @@ async fn read(
     _caller: Caller,
     PathId(id): PathId,
 ) -> Result<Response, ApiError> {
-    let customer = customer_of(&state, &id, POLICY_NOT_FOUND)?;
     let store = state.read();
+    let customer = customer_of(&store, &id, POLICY_NOT_FOUND)?;
     let partner = store.partner().tenant_id;
     match store.policy(&customer)? {
         Some(policy) => Ok(policy_response(StatusCode::OK, partner, policy)),
@@ -240,8 +235,8 @@ async fn create(
     }
     let partner = writer.store().partner().tenant_id;
     let change = writer.apply(&actor, &customer, wanted, None, |change| {
-        let body = change.policy.as_ref().map(|p| policy_json(partner, p).to_string())?;
-        StoredReply::created(request_id, body)
+        let policy = change.policy.as_ref()?;
+        StoredReply::created(request_id, || policy_json(partner, policy).to_string())
     })?;
     match &change.policy {
         Some(policy) => Ok(policy_response(StatusCode::CREATED, partner, policy)),
@@ -261,7 +256,7 @@ async fn update(
     Body(input): Body<PolicyInput>,
 ) -> Result<Response, ApiError> {
     let wanted = input.permission_set()?;
-    let customer = customer_of(&state, &id, POLICY_NOT_FOUND_FOR_UPDATE)?;
+    let customer = customer_of(&state.read(), &id, POLICY_NOT_FOUND_FOR_UPDATE)?;
     if input
         .id
         .as_deref()
@@ -311,7 +306,7 @@ async fn remove(
     PathId(id): PathId,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    let customer = customer_of(&state, &id, POLICY_NOT_FOUND)?;
+    let customer = customer_of(&state.read(), &id, POLICY_NOT_FOUND)?;
     let etag = header(&headers, IF_MATCH.as_str()).map(|text| parse_etag(&text));
 
     let mut writer = state.write();
