@@ -75,21 +75,22 @@ impl EmbeddedStore {
         let this = Self { store: RefCell::new(store), storage, clock };
         if fresh {
             // Best effort: if storage is unavailable the demo still works for this visit.
-            let _ = this.save();
+            let _ = save(this.storage.as_ref(), &this.store.borrow());
         }
         (this, outcome)
     }
+}
 
-    fn save(&self) -> Result<(), BackendError> {
-        let Some(storage) = &self.storage else {
-            return Ok(());
-        };
-        let saved = SavedStore { version: FORMAT_VERSION, snapshot: self.store.borrow().snapshot() };
-        let text = super::json::to_string(&saved).map_err(|e| BackendError::Storage(e.to_string()))?;
-        storage
-            .set_item(STORAGE_KEY, &text)
-            .map_err(|_| BackendError::Storage("the browser refused to store it".to_string()))
-    }
+/// Writes `store` to localStorage (when the browser has it).
+fn save(storage: Option<&web_sys::Storage>, store: &PartnerStore) -> Result<(), BackendError> {
+    let Some(storage) = storage else {
+        return Ok(());
+    };
+    let saved = SavedStore { version: FORMAT_VERSION, snapshot: store.snapshot() };
+    let text = super::json::to_string(&saved).map_err(|e| BackendError::Storage(e.to_string()))?;
+    storage
+        .set_item(STORAGE_KEY, &text)
+        .map_err(|_| BackendError::Storage("the browser refused to store it".to_string()))
 }
 
 #[async_trait(?Send)]
@@ -129,16 +130,16 @@ impl Backend for EmbeddedStore {
         permission: Permission,
         allowed: bool,
     ) -> Result<PermissionSet, BackendError> {
-        let before = self.store.borrow().policy(&id)?.cloned();
-        let counters = self.store.borrow().counters();
-        let change = self.store.borrow_mut().set_permission(actor, &id, permission, allowed, &self.clock)?;
-        if change.record.is_some() {
-            if let Err(error) = self.save() {
-                // Keep memory and storage the same: a change that cannot be kept is undone.
-                self.store.borrow_mut().undo_change(id, before, counters);
-                return Err(error);
-            }
-        }
+        // A change the browser cannot store is taken back: memory and storage stay the same.
+        let storage = self.storage.as_ref();
+        let change = self.store.borrow_mut().set_permission_kept(
+            actor,
+            &id,
+            permission,
+            allowed,
+            &self.clock,
+            |store, _| save(storage, store),
+        )?;
         Ok(change.permissions())
     }
 
@@ -147,7 +148,9 @@ impl Backend for EmbeddedStore {
     }
 
     async fn reset_demo_data(&self, extra_customers: u32) -> Result<(), BackendError> {
-        *self.store.borrow_mut() = PartnerStore::demo(DemoSpec::new(extra_customers, self.clock.now()));
-        self.save()
+        let store = PartnerStore::demo(DemoSpec::new(extra_customers, self.clock.now()));
+        save(self.storage.as_ref(), &store)?;
+        *self.store.borrow_mut() = store;
+        Ok(())
     }
 }

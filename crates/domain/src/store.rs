@@ -83,7 +83,7 @@ pub struct PartnerStore {
     /// Lower-cased "name domain id" of each customer, for search as you type.
     search_keys: Vec<String>,
     /// Customers created after the demo data, in the order they were created.
-    added_customers: Vec<Customer>,
+    added_customers: Vec<CustomerId>,
     index: HashMap<CustomerId, usize>,
     customer_users: HashMap<CustomerId, Vec<CustomerUser>>,
     subscriptions: HashMap<CustomerId, Vec<Subscription>>,
@@ -119,8 +119,8 @@ impl PartnerStore {
         for customer in snapshot.added_customers {
             let clash = data.customers.iter().any(|c| c.id == customer.id || c.domain == customer.domain);
             if !clash {
-                data.customers.push(customer.clone());
-                added_customers.push(customer);
+                added_customers.push(customer.id);
+                data.customers.push(customer);
             }
         }
         let mut store = Self::from_parts(snapshot.demo, data);
@@ -147,7 +147,11 @@ impl PartnerStore {
         let policies = self.policies().into_iter().cloned().collect();
         StoreSnapshot {
             demo: self.demo.clone(),
-            added_customers: self.added_customers.clone(),
+            added_customers: self
+                .added_customers
+                .iter()
+                .filter_map(|id| self.customer(id).ok().cloned())
+                .collect(),
             policies,
             activity: self.activity.clone(),
             next_etag: self.next_etag,
@@ -389,20 +393,8 @@ impl PartnerStore {
         self.search_keys.insert(at, search_key(&customer));
         self.customers.insert(at, customer.clone());
         self.reindex_from(at);
-        self.added_customers.push(customer.clone());
+        self.added_customers.push(id);
         Ok(customer)
-    }
-
-    /// Takes back the last [`PartnerStore::create_customer`] (for a caller that could not
-    /// save it).
-    pub fn undo_create_customer(&mut self, id: &CustomerId) {
-        if let Some(at) = self.index.get(id).copied() {
-            self.customers.remove(at);
-            self.search_keys.remove(at);
-            self.index.remove(id);
-            self.reindex_from(at);
-            self.added_customers.retain(|c| &c.id != id);
-        }
     }
 
     /// The positions in `index` of the customers from `at` on, after one was inserted or
@@ -461,8 +453,7 @@ impl PartnerStore {
     }
 }
 
-/// What the mock API server needs beyond the UI: checking a change before making it,
-/// listing every policy, and putting memory back when a change could not be saved.
+/// Listing every policy, and the counters a saved store keeps.
 impl PartnerStore {
     /// Every policy (customers with at least one permission), by customer id.
     pub fn policies(&self) -> Vec<&SelfServePolicy> {
@@ -475,27 +466,112 @@ impl PartnerStore {
     pub fn counters(&self) -> (u64, u64) {
         (self.next_etag, self.next_record_id)
     }
+}
 
-    /// Takes back the changes made to `customer`'s policy since `counters` were read:
-    /// its policy becomes `before` again, and the records logged since are dropped.
-    /// For a caller that could not save a change it already made in memory.
-    pub fn undo_change(
+/// Changes that count only once their caller has kept them: the web app's embedded store
+/// saves to localStorage, the mock API to SQLite. After a real change, `keep` gets the store
+/// and the change to save them; when it fails, the store is put back exactly as it was
+/// (policy, Activity log, counters) and `keep`'s error is returned, so memory never holds a
+/// change that storage does not. A request that changes nothing is not given to `keep`.
+impl PartnerStore {
+    /// [`PartnerStore::set_permission`], kept by `keep`.
+    pub fn set_permission_kept<E: From<DomainError>>(
         &mut self,
-        customer: CustomerId,
-        before: Option<SelfServePolicy>,
-        counters: (u64, u64),
-    ) {
-        match before {
-            Some(policy) if !policy.permissions.is_empty() => {
-                self.policies.insert(customer, policy);
-            }
-            _ => {
-                self.policies.remove(&customer);
-            }
-        }
-        let (next_etag, next_record_id) = counters;
-        self.activity.retain(|r| r.id < next_record_id);
-        self.next_etag = next_etag;
-        self.next_record_id = next_record_id;
+        actor: &PartnerUserId,
+        customer: &CustomerId,
+        permission: Permission,
+        allowed: bool,
+        clock: &dyn Clock,
+        keep: impl FnOnce(&Self, &PolicyChange) -> Result<(), E>,
+    ) -> Result<PolicyChange, E> {
+        let undo = self.undo_point(customer);
+        let change = self.set_permission(actor, customer, permission, allowed, clock)?;
+        self.keep_or_undo(change, undo, keep)
     }
+
+    /// [`PartnerStore::apply_permissions`], kept by `keep`.
+    pub fn apply_permissions_kept<E: From<DomainError>>(
+        &mut self,
+        actor: &PartnerUserId,
+        customer: &CustomerId,
+        wanted: PermissionSet,
+        expected_etag: Option<&Etag>,
+        clock: &dyn Clock,
+        keep: impl FnOnce(&Self, &PolicyChange) -> Result<(), E>,
+    ) -> Result<PolicyChange, E> {
+        let undo = self.undo_point(customer);
+        let change = self.apply_permissions(actor, customer, wanted, expected_etag, clock)?;
+        self.keep_or_undo(change, undo, keep)
+    }
+
+    /// [`PartnerStore::create_customer`], kept by `keep`: if it fails, the customer is gone
+    /// again.
+    pub fn create_customer_kept<E: From<DomainError>>(
+        &mut self,
+        actor: &PartnerUserId,
+        new: NewCustomer,
+        keep: impl FnOnce(&Self, &Customer) -> Result<(), E>,
+    ) -> Result<Customer, E> {
+        let customer = self.create_customer(actor, new)?;
+        if let Err(error) = keep(self, &customer) {
+            self.undo_create_customer(&customer.id);
+            return Err(error);
+        }
+        Ok(customer)
+    }
+
+    fn undo_point(&self, customer: &CustomerId) -> UndoPoint {
+        UndoPoint {
+            customer: *customer,
+            policy: self.policies.get(customer).cloned(),
+            next_etag: self.next_etag,
+            next_record_id: self.next_record_id,
+        }
+    }
+
+    fn keep_or_undo<E>(
+        &mut self,
+        change: PolicyChange,
+        undo: UndoPoint,
+        keep: impl FnOnce(&Self, &PolicyChange) -> Result<(), E>,
+    ) -> Result<PolicyChange, E> {
+        if change.record.is_none() {
+            return Ok(change);
+        }
+        if let Err(error) = keep(self, &change) {
+            self.undo(undo);
+            return Err(error);
+        }
+        Ok(change)
+    }
+
+    /// Puts the customer's policy, the Activity log and the counters back as `point` saw them.
+    fn undo(&mut self, point: UndoPoint) {
+        match point.policy {
+            Some(policy) => self.policies.insert(point.customer, policy),
+            None => self.policies.remove(&point.customer),
+        };
+        self.activity.retain(|r| r.id < point.next_record_id);
+        self.next_etag = point.next_etag;
+        self.next_record_id = point.next_record_id;
+    }
+
+    /// Takes back the customer [`PartnerStore::create_customer`] just made.
+    fn undo_create_customer(&mut self, id: &CustomerId) {
+        if let Some(at) = self.index.get(id).copied() {
+            self.customers.remove(at);
+            self.search_keys.remove(at);
+            self.index.remove(id);
+            self.reindex_from(at);
+            self.added_customers.retain(|added| added != id);
+        }
+    }
+}
+
+/// What [`PartnerStore::undo`] needs to take a permission change back.
+struct UndoPoint {
+    customer: CustomerId,
+    policy: Option<SelfServePolicy>,
+    next_etag: u64,
+    next_record_id: u64,
 }

@@ -48,22 +48,59 @@ fn policies_lists_every_granted_customer_once() {
 }
 
 #[test]
-fn undo_change_puts_back_the_policy_the_log_and_the_counters() {
+fn a_change_that_cannot_be_kept_is_taken_back_whole() {
     let mut store = store();
     let clock = FixedClock::new(T0);
     let admin = user(&store, PartnerRole::AdminAgent);
-    let before_snapshot = store.snapshot();
+    let before = store.snapshot();
     for name in ["Fabrikam Inc", "Contoso Ltd"] {
         let id = customer(&store, name);
-        let before = store.policy(&id).unwrap().cloned();
-        let counters = store.counters();
-        let wanted: PermissionSet = [Permission::AzureSavingsPlan].into_iter().collect();
-        let change = store.apply_permissions(&admin, &id, wanted, None, &clock).unwrap();
-        assert!(change.record.is_some());
-        assert_ne!(store.counters(), counters);
+        let wanted = match store.policy(&id).unwrap() {
+            Some(_) => PermissionSet::new(),
+            None => [Permission::AzureSavingsPlan].into_iter().collect(),
+        };
+        let mut seen = None;
+        let result = store.apply_permissions_kept(&admin, &id, wanted.clone(), None, &clock, |store, change| {
+            // `keep` sees the store with the change made, to save it.
+            seen = Some(store.policy(&id).unwrap().map(|p| p.permissions.clone()).unwrap_or_default());
+            assert!(change.record.is_some());
+            Err(DomainError::StaleEtag)
+        });
+        assert_eq!(result, Err(DomainError::StaleEtag));
+        assert_eq!(seen, Some(wanted));
 
-        store.undo_change(id, before, counters);
+        let on = store.policy(&id).unwrap().is_some_and(|p| p.allows(Permission::AzureReservations));
+        let result = store.set_permission_kept(&admin, &id, Permission::AzureReservations, !on, &clock, |_, _| {
+            Err(DomainError::StaleEtag)
+        });
+        assert_eq!(result, Err(DomainError::StaleEtag));
     }
-    assert_eq!(store.snapshot(), before_snapshot);
-    assert_eq!(store.activity(date!(2020 - 01 - 01), date!(2030 - 01 - 01)).len(), before_snapshot.activity.len());
+    assert_eq!(store.snapshot(), before, "policies, Activity log and counters as before");
+    assert_eq!(store.activity(date!(2020 - 01 - 01), date!(2030 - 01 - 01)).len(), before.activity.len());
+}
+
+#[test]
+fn a_kept_change_stays_and_a_no_op_is_not_given_to_keep() {
+    let mut store = store();
+    let clock = FixedClock::new(T0);
+    let admin = user(&store, PartnerRole::AdminAgent);
+    let fabrikam = customer(&store, "Fabrikam Inc");
+    let mut kept = 0;
+    for _ in 0..2 {
+        store
+            .set_permission_kept(&admin, &fabrikam, Permission::AzureSavingsPlan, true, &clock, |_, _| {
+                kept += 1;
+                Ok::<(), DomainError>(())
+            })
+            .unwrap();
+    }
+    assert_eq!(kept, 1, "granting what is granted changes nothing, so nothing is saved");
+    assert!(store.policy(&fabrikam).unwrap().unwrap().allows(Permission::AzureSavingsPlan));
+
+    // A refused change never reaches `keep`.
+    let sales = user(&store, PartnerRole::SalesAgent);
+    let refused = store.set_permission_kept(&sales, &fabrikam, Permission::AzureSavingsPlan, false, &clock, |_, _| {
+        panic!("a refused change is not kept")
+    });
+    assert_eq!(refused.map(|_| ()), Err(DomainError::NotAdminAgent { user: sales, role: PartnerRole::SalesAgent }));
 }

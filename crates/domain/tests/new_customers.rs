@@ -59,13 +59,19 @@ fn helpdesk_agents_taken_domains_and_bad_details_are_refused() {
 }
 
 #[test]
-fn created_customers_survive_a_snapshot_and_undo_takes_one_back() {
+fn created_customers_survive_a_snapshot_and_one_that_cannot_be_kept_is_gone() {
     let mut store = PartnerStore::demo(DemoSpec::new(100, datetime!(2026-11-20 09:30 UTC)));
     let admin = user(&store, PartnerRole::AdminAgent);
     let kept = store.create_customer(&admin, NewCustomer::parse("Kept Ltd", "kept", "a@b.com").unwrap()).unwrap();
-    let undone = store.create_customer(&admin, NewCustomer::parse("Undone Ltd", "undone", "a@b.com").unwrap()).unwrap();
-    store.undo_create_customer(&undone.id);
-    assert!(store.customer(&undone.id).is_err());
+    let mut undone = None;
+    let refused = store.create_customer_kept(&admin, NewCustomer::parse("Undone Ltd", "undone", "a@b.com").unwrap(), |store, customer| {
+        assert!(store.customer(&customer.id).is_ok(), "keep sees the store with the customer");
+        undone = Some(customer.id);
+        Err(DomainError::DomainTaken("undone".to_string()))
+    });
+    assert!(refused.is_err());
+    let undone = undone.expect("keep was asked");
+    assert!(store.customer(&undone).is_err());
     assert_eq!(store.customers_page("undone", 0, 5).total, 0);
 
     let json = serde_json::to_string(&store.snapshot()).unwrap();

@@ -66,6 +66,11 @@ impl ErrorBody {
 }
 
 impl ApiError {
+    /// No policy has `id` (shown cut to 100 characters: the id comes from the caller).
+    pub fn policy_not_found(id: &str, code: u32) -> Self {
+        Self::PolicyNotFound { id: id.chars().take(100).collect(), code }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,

@@ -113,7 +113,8 @@ impl Writer<'_> {
 
     /// Makes `wanted` the customer's permissions through the domain, then saves the change
     /// (with the reply `remember` gives, if any) in one transaction. If it cannot be saved,
-    /// memory is put back and the caller gets an error: nothing unsaved is acknowledged.
+    /// the domain puts memory back and the caller gets an error: nothing unsaved is
+    /// acknowledged.
     pub fn apply(
         &mut self,
         actor: &PartnerUserId,
@@ -122,46 +123,30 @@ impl Writer<'_> {
         expected_etag: Option<&Etag>,
         remember: impl FnOnce(&PolicyChange) -> Option<StoredReply>,
     ) -> Result<PolicyChange, ApiError> {
-        let before = self.store.policy(customer)?.cloned();
-        let counters = self.store.counters();
-        let change =
-            self.store
-                .apply_permissions(actor, customer, wanted, expected_etag, &SecondsClock)?;
-        let Some(record) = &change.record else {
-            return Ok(change);
-        };
-        let reply = remember(&change);
-        let saved = self.db.save_change(
-            customer,
-            change.policy.as_ref(),
-            record,
-            self.store.counters(),
-            reply.as_ref(),
-        );
-        if let Err(error) = saved {
-            self.store.undo_change(*customer, before, counters);
-            return Err(ApiError::Storage(error.to_string()));
-        }
-        Ok(change)
+        let db = &mut self.db;
+        self.store.apply_permissions_kept(actor, customer, wanted, expected_etag, &SecondsClock, |store, change| {
+            let Some(record) = &change.record else {
+                return Ok(());
+            };
+            let reply = remember(change);
+            db.save_change(customer, change.policy.as_ref(), record, store.counters(), reply.as_ref())
+                .map_err(|error| ApiError::Storage(error.to_string()))
+        })
     }
-}
 
-impl Writer<'_> {
     /// Creates a customer through the domain and saves it (with the reply `remember` gives)
-    /// before anyone is told; if it cannot be saved, it is taken back.
+    /// before anyone is told; if it cannot be saved, the domain takes it back.
     pub fn create_customer(
         &mut self,
         actor: &PartnerUserId,
         new: domain::NewCustomer,
         remember: impl FnOnce(&domain::Customer) -> Option<StoredReply>,
     ) -> Result<domain::Customer, ApiError> {
-        let customer = self.store.create_customer(actor, new)?;
-        let reply = remember(&customer);
-        if let Err(error) = self.db.save_customer(&customer, reply.as_ref()) {
-            self.store.undo_create_customer(&customer.id);
-            return Err(ApiError::Storage(error.to_string()));
-        }
-        Ok(customer)
+        let db = &mut self.db;
+        self.store.create_customer_kept(actor, new, |_, customer| {
+            let reply = remember(customer);
+            db.save_customer(customer, reply.as_ref()).map_err(|error| ApiError::Storage(error.to_string()))
+        })
     }
 }
 

@@ -11,6 +11,9 @@ use std::time::Duration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use tower_http::services::{ServeDir, ServeFile};
 
+mod racing_proxy;
+pub use racing_proxy::racing_proxy;
+
 pub struct Setup {
     dist: PathBuf,
     public_url: String,
@@ -132,17 +135,31 @@ where
 
 pub const WAIT: Duration = Duration::from_secs(10);
 
+/// How long a wait may still last: [`WAIT`] from its start.
+struct Deadline(tokio::time::Instant);
+
+impl Deadline {
+    fn start() -> Self {
+        Self(tokio::time::Instant::now() + WAIT)
+    }
+
+    /// Sleeps 50 ms before the next try; past the deadline, fails with `why`.
+    async fn next_try(&self, why: impl FnOnce() -> String) {
+        if tokio::time::Instant::now() > self.0 {
+            panic!("{}", why());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 pub async fn wait_text(client: &Client, text: &str) {
-    let deadline = tokio::time::Instant::now() + WAIT;
+    let deadline = Deadline::start();
     loop {
         let body = body_text(client).await;
         if body.contains(text) {
             return;
         }
-        if tokio::time::Instant::now() > deadline {
-            panic!("the page never showed {text:?}; it shows:\n{body}");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        deadline.next_try(|| format!("the page never showed {text:?}; it shows:\n{body}")).await;
     }
 }
 
@@ -154,17 +171,16 @@ pub async fn body_text(client: &Client) -> String {
 }
 
 pub async fn wait_attr(client: &Client, css: &str, attr: &str, value: &str) {
-    let deadline = tokio::time::Instant::now() + WAIT;
+    let deadline = Deadline::start();
     loop {
-        if let Ok(el) = client.find(Locator::Css(css)).await {
-            if el.attr(attr).await.ok().flatten().as_deref() == Some(value) {
-                return;
-            }
+        let found = match client.find(Locator::Css(css)).await {
+            Ok(el) => el.attr(attr).await.ok().flatten(),
+            Err(_) => None,
+        };
+        if found.as_deref() == Some(value) {
+            return;
         }
-        if tokio::time::Instant::now() > deadline {
-            panic!("{css} never had {attr}={value:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        deadline.next_try(|| format!("{css} never had {attr}={value:?} (last: {found:?})")).await;
     }
 }
 

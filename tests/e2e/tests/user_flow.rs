@@ -133,3 +133,47 @@ async fn a_server_that_never_answers_is_reported_after_the_timeout() {
     })
     .await;
 }
+
+/// Two Admin agents change one customer at once: the second change carries an etag that is
+/// no longer current, the server refuses it (412), and the app says so in words and shows
+/// the other person's change instead of its own guess.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_that_lost_a_race_is_explained_and_the_real_state_shown() {
+    let api = mock_api().await;
+    let proxy = racing_proxy(&api.url).await;
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={proxy}")).await.expect("open the app");
+        wait_text(&client, "Showing 1–25 of 25").await;
+        let search = client.find(Locator::Css("#customer-search")).await.expect("search box");
+        search.send_keys("fabrikam").await.expect("type");
+        wait_text(&client, "Showing 1–1 of 1").await;
+        click(&client, Locator::LinkText("Fabrikam Inc")).await;
+
+        // Reservations On: the policy is created (no race yet).
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        click(&client, Locator::Css("label[for=switch-reservations]")).await;
+        click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+
+        // Savings plan On: meanwhile Diego makes it savings plan only.
+        click(&client, Locator::Css("label[for=switch-savings-plan]")).await;
+        click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+        wait_text(&client, "Someone else changed this customer's permissions meanwhile. The current state is shown; try again.").await;
+        wait_attr(&client, "#switch-savings-plan", "aria-checked", "true").await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        assert!(!body_text(&client).await.contains("Azure savings plan turned On"), "no success is claimed");
+
+        // The Activity log has Diego's change, not a second one of ours.
+        click(&client, Locator::Css("a[aria-label='Settings: Activity log']")).await;
+        let first_row = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
+            .await
+            .expect("an activity record");
+        let text = first_row.text().await.unwrap_or_default();
+        assert!(text.contains("Update Customer Purchase Permissions") && text.contains("Diego Siciliani"), "{text}");
+    })
+    .await;
+    drop(api);
+}

@@ -114,10 +114,7 @@ pub fn policy_id(partner: Uuid, customer: &CustomerId) -> String {
 /// The customer a policy id names; a malformed id, another partner's or an unknown
 /// customer's is a policy that is not found (with `code`).
 fn customer_of(store: &PartnerStore, id: &str, code: u32) -> Result<CustomerId, ApiError> {
-    let not_found = || ApiError::PolicyNotFound {
-        id: id.chars().take(100).collect(),
-        code,
-    };
+    let not_found = || ApiError::policy_not_found(id, code);
     let (partner, customer) = id.split_once('_').ok_or_else(not_found)?;
     let partner = Uuid::try_parse(partner).map_err(|_| not_found())?;
     let customer = CustomerId::parse(customer).map_err(|_| not_found())?;
@@ -204,10 +201,7 @@ async fn read(
     let partner = store.partner().tenant_id;
     match store.policy(&customer)? {
         Some(policy) => Ok(policy_response(StatusCode::OK, partner, policy)),
-        None => Err(ApiError::PolicyNotFound {
-            id,
-            code: POLICY_NOT_FOUND,
-        }),
+        None => Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND)),
     }
 }
 
@@ -283,19 +277,13 @@ async fn update(
     let mut writer = state.write();
     writer.store().authorize_change(&actor)?;
     if writer.store().policy(&customer)?.is_none() {
-        return Err(ApiError::PolicyNotFound {
-            id,
-            code: POLICY_NOT_FOUND_FOR_UPDATE,
-        });
+        return Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND_FOR_UPDATE));
     }
     let partner = writer.store().partner().tenant_id;
     let change = writer.apply(&actor, &customer, wanted, Some(&etag), |_| None)?;
     match &change.policy {
         Some(policy) => Ok(policy_response(StatusCode::OK, partner, policy)),
-        None => Err(ApiError::PolicyNotFound {
-            id,
-            code: POLICY_NOT_FOUND_FOR_UPDATE,
-        }),
+        None => Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND_FOR_UPDATE)),
     }
 }
 
@@ -312,10 +300,7 @@ async fn remove(
     let mut writer = state.write();
     writer.store().authorize_change(&actor)?;
     if writer.store().policy(&customer)?.is_none() {
-        return Err(ApiError::PolicyNotFound {
-            id,
-            code: POLICY_NOT_FOUND,
-        });
+        return Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND));
     }
     writer.apply(
         &actor,
