@@ -333,6 +333,18 @@ impl PartnerStore {
         allowed: bool,
         clock: &dyn Clock,
     ) -> Result<PolicyChange, DomainError> {
+        let wanted = self.permissions_with(actor, customer, permission, allowed)?;
+        self.apply_permissions(actor, customer, wanted, None, clock)
+    }
+
+    /// The customer's permissions with `permission` turned On or Off, if `actor` may do so.
+    fn permissions_with(
+        &self,
+        actor: &PartnerUserId,
+        customer: &CustomerId,
+        permission: Permission,
+        allowed: bool,
+    ) -> Result<PermissionSet, DomainError> {
         self.authorize_change(actor)?;
         let mut wanted = self.policy(customer)?.map(|p| p.permissions.clone()).unwrap_or_default();
         if allowed {
@@ -340,7 +352,7 @@ impl PartnerStore {
         } else {
             wanted.remove(&permission);
         }
-        self.apply_permissions(actor, customer, wanted, None, clock)
+        Ok(wanted)
     }
 
     /// Makes `wanted` the customer's whole set of permissions. With `expected_etag`, the
@@ -484,9 +496,8 @@ impl PartnerStore {
         clock: &dyn Clock,
         keep: impl FnOnce(&Self, &PolicyChange) -> Result<(), E>,
     ) -> Result<PolicyChange, E> {
-        let undo = self.undo_point(customer);
-        let change = self.set_permission(actor, customer, permission, allowed, clock)?;
-        self.keep_or_undo(change, undo, keep)
+        let wanted = self.permissions_with(actor, customer, permission, allowed)?;
+        self.apply_permissions_kept(actor, customer, wanted, None, clock, keep)
     }
 
     /// [`PartnerStore::apply_permissions`], kept by `keep`.

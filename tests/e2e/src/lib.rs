@@ -188,6 +188,26 @@ pub async fn click(client: &Client, locator: Locator<'_>) {
     client.wait().at_most(WAIT).for_element(locator).await.expect("element to click").click().await.expect("click");
 }
 
+/// Types `search` in the Customers search box and opens the one match, `name`.
+pub async fn open_customer(client: &Client, search: &str, name: &str) {
+    let search_box = client.find(Locator::Css("#customer-search")).await.expect("search box");
+    search_box.send_keys(search).await.expect("type");
+    wait_text(client, "Showing 1–1 of 1").await;
+    click(client, Locator::LinkText(name)).await;
+}
+
+/// Opens the Activity log with the gear; the text of its newest record.
+pub async fn newest_activity(client: &Client) -> String {
+    click(client, Locator::Css("a[aria-label='Settings: Activity log']")).await;
+    let first_row = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
+        .await
+        .expect("an activity record");
+    first_row.text().await.unwrap_or_default()
+}
+
 /// The mock API server on a free port with a fresh data file; killed when dropped.
 pub struct MockApi {
     process: KillOnDrop,

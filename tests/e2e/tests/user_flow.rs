@@ -18,10 +18,7 @@ async fn main_flow(client: &Client, start_url: &str) {
     wait_text(client, "Diego Siciliani").await;
 
     // Search, open the customer.
-    let search = client.find(Locator::Css("#customer-search")).await.expect("search box");
-    search.send_keys("fabrikam").await.expect("type");
-    wait_text(client, "Showing 1–1 of 1").await;
-    click(client, Locator::LinkText("Fabrikam Inc")).await;
+    open_customer(client, "fabrikam", "Fabrikam Inc").await;
     wait_attr(client, "#switch-reservations", "aria-checked", "false").await;
     let url = client.current_url().await.unwrap();
     assert!(url.path().ends_with("/account"), "{url}");
@@ -40,14 +37,7 @@ async fn main_flow(client: &Client, start_url: &str) {
     wait_text(client, "Diego Siciliani").await;
 
     // The gear opens the Activity log: the newest record is ours.
-    click(client, Locator::Css("a[aria-label='Settings: Activity log']")).await;
-    let first_row = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
-        .await
-        .expect("an activity record");
-    let text = first_row.text().await.unwrap_or_default();
+    let text = newest_activity(client).await;
     assert!(text.contains("Fabrikam Inc"), "{text}");
     assert!(text.contains("Create Customer Purchase Permissions"), "{text}");
     assert!(text.contains("Diego Siciliani"), "{text}");
@@ -144,10 +134,7 @@ async fn a_change_that_lost_a_race_is_explained_and_the_real_state_shown() {
     with_browser(|client, base| async move {
         client.goto(&format!("{base}?api={proxy}")).await.expect("open the app");
         wait_text(&client, "Showing 1–25 of 25").await;
-        let search = client.find(Locator::Css("#customer-search")).await.expect("search box");
-        search.send_keys("fabrikam").await.expect("type");
-        wait_text(&client, "Showing 1–1 of 1").await;
-        click(&client, Locator::LinkText("Fabrikam Inc")).await;
+        open_customer(&client, "fabrikam", "Fabrikam Inc").await;
 
         // Reservations On: the policy is created (no race yet).
         wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
@@ -164,14 +151,7 @@ async fn a_change_that_lost_a_race_is_explained_and_the_real_state_shown() {
         assert!(!body_text(&client).await.contains("Azure savings plan turned On"), "no success is claimed");
 
         // The Activity log has Diego's change, not a second one of ours.
-        click(&client, Locator::Css("a[aria-label='Settings: Activity log']")).await;
-        let first_row = client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
-            .await
-            .expect("an activity record");
-        let text = first_row.text().await.unwrap_or_default();
+        let text = newest_activity(&client).await;
         assert!(text.contains("Update Customer Purchase Permissions") && text.contains("Diego Siciliani"), "{text}");
     })
     .await;
