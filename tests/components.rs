@@ -421,6 +421,9 @@ async fn an_unreachable_api_is_a_clear_message_not_a_crash() {
     let app = start("/customers?api=http://127.0.0.1:9", Some(ADMIN), None).await;
     app.wait_for_text("Mock API: http://127.0.0.1:9").await;
     app.wait_for_text("The server could not be reached").await;
+    // The mock API's data is its file's: no reset is offered, the panel says how instead.
+    app.wait_for_text("The mock API keeps its own data file: to start again, restart it with a new --data file.").await;
+    assert!(app.find("#demo-size").is_none(), "no reset for the mock API");
     drop(app);
 
     // On a customer's page, the switches cannot be moved while their state is unknown.

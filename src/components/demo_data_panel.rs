@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app_state::{use_app, NoticeKind};
+use crate::backend::BackendKind;
 use crate::messages::{fill, t};
 
 /// Extra generated customers on top of the 25 hand-made ones.
@@ -27,6 +28,16 @@ pub fn DemoDataPanel() -> impl IntoView {
             app.data_changed();
         });
     };
+    // The mock API's data lives in its file; the panel says how to start again instead.
+    if app.backend().kind() != BackendKind::Embedded {
+        return view! {
+            <section class="demo-data" aria-labelledby="demo-data-title">
+                <h2 id="demo-data-title" class="nav-heading">{m.demo_data}</h2>
+                <p class="small-label">{m.error_not_supported}</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="demo-data" aria-labelledby="demo-data-title">
             <h2 id="demo-data-title" class="nav-heading">{m.demo_data}</h2>
@@ -39,4 +50,5 @@ pub fn DemoDataPanel() -> impl IntoView {
             <button type="button" class="button" on:click=reset>{m.reset_demo_data}</button>
         </section>
     }
+    .into_any()
 }

@@ -57,8 +57,28 @@ async fn admin_agent_turns_reservations_on_and_it_survives_a_reload() {
         main_flow(&client, &base).await;
         let badge = client.find(Locator::Css("[data-testid=backend]")).await.expect("backend badge");
         assert_eq!(badge.text().await.unwrap_or_default(), "Embedded store");
+
+        // On a 360 px phone: which backend is live is still shown, and nothing scrolls sideways.
+        client.set_window_size(360, 800).await.expect("a narrow window");
+        for page in ["customers", "activity-log"] {
+            client.goto(&format!("{base}{page}")).await.expect("open a page");
+            wait_text(&client, "Activity log").await;
+            assert!(badge_is_shown(&client).await, "the backend badge is shown at 360 px on {page}");
+            let overflow = client
+                .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+                .await
+                .expect("measure the page");
+            assert_eq!(overflow.as_i64(), Some(0), "{page} scrolls sideways at 360 px");
+        }
     })
     .await;
+}
+
+async fn badge_is_shown(client: &Client) -> bool {
+    match client.find(Locator::Css("[data-testid=backend]")).await {
+        Ok(badge) => badge.is_displayed().await.unwrap_or(false),
+        Err(_) => false,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
