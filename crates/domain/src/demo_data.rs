@@ -136,10 +136,25 @@ const SECOND_WORDS: &[&str] = &[
     "Studios", "Systems", "Textiles", "Travel", "Ventures", "Works",
 ];
 const SUFFIXES: &[&str] = &["Ltd", "Inc", "GmbH", "LLC", "S.A.", "AG", "plc", "Pty Ltd", "B.V.", "Co."];
-const CITIES: &[(&str, &str, &str)] = &[
-    ("Redmond", "98052", "US"), ("Seattle", "98101", "US"), ("London", "EC1A 1BB", "GB"),
-    ("München", "80331", "DE"), ("Berlin", "10115", "DE"), ("Paris", "75001", "FR"),
-    ("Sydney", "2000", "AU"), ("Tokyo", "100-0001", "JP"), ("Toronto", "M5H 2N2", "CA"),
+/// Where a customer is billed, with that place's culture and phone prefix.
+struct City {
+    name: &'static str,
+    postal_code: &'static str,
+    country: &'static str,
+    culture: &'static str,
+    phone_prefix: &'static str,
+}
+
+const fn city(name: &'static str, postal_code: &'static str, country: &'static str, culture: &'static str, phone_prefix: &'static str) -> City {
+    City { name, postal_code, country, culture, phone_prefix }
+}
+
+const CITIES: &[City] = &[
+    city("Redmond", "98052", "US", "en-US", "+1 425"), city("Seattle", "98101", "US", "en-US", "+1 206"),
+    city("London", "EC1A 1BB", "GB", "en-GB", "+44 20"), city("München", "80331", "DE", "de-DE", "+49 89"),
+    city("Berlin", "10115", "DE", "de-DE", "+49 30"), city("Paris", "75001", "FR", "fr-FR", "+33 1"),
+    city("Sydney", "2000", "AU", "en-AU", "+61 2"), city("Tokyo", "100-0001", "JP", "ja-JP", "+81 3"),
+    city("Toronto", "M5H 2N2", "CA", "en-CA", "+1 416"),
 ];
 const FIRST_NAMES: &[&str] = &["Anna", "Ben", "Chloe", "David", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kara", "Liam", "Maya", "Noah", "Olga", "Priya"];
 const LAST_NAMES: &[&str] = &["Adams", "Becker", "Chen", "Dubois", "Evans", "Fischer", "García", "Hansen", "Ito", "Jensen", "Kowalski", "Lopez", "Müller", "Nakamura", "Okafor", "Patel"];
@@ -229,7 +244,7 @@ impl Builder {
         age_days: u64,
     ) {
         let id = CustomerId::from_uuid(self.rng.uuid());
-        let (city, postal_code, country) = *self.rng.pick(CITIES);
+        let city = self.rng.pick(CITIES);
         let contact = users.first().map(|u| u.0.as_str()).unwrap_or("Billing Contact");
         let (first_name, last_name) = contact.split_once(' ').unwrap_or((contact, ""));
         self.data.customers.push(Customer {
@@ -240,13 +255,13 @@ impl Builder {
                 first_name: first_name.to_string(),
                 last_name: last_name.to_string(),
                 email: format!("billing@{domain}"),
-                phone: format!("+1 425 555 {:04}", self.rng.below(10_000)),
-                culture: "en-US".to_string(),
+                phone: format!("{} 555 {:04}", city.phone_prefix, self.rng.below(10_000)),
+                culture: city.culture.to_string(),
                 address: Address {
                     line1: format!("{} Main Street", self.rng.below(900) + 1),
-                    city: city.to_string(),
-                    postal_code: postal_code.to_string(),
-                    country: country.to_string(),
+                    city: city.name.to_string(),
+                    postal_code: city.postal_code.to_string(),
+                    country: city.country.to_string(),
                 },
             },
             relationship: "reseller".to_string(),

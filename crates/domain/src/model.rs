@@ -55,7 +55,7 @@ pub struct PartnerUser {
     pub role: PartnerRole,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
     pub line1: String,
     pub city: String,
@@ -64,7 +64,7 @@ pub struct Address {
 }
 
 /// Billing contact details, as on the customer's Account page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillingProfile {
     pub first_name: String,
     pub last_name: String,

@@ -2,7 +2,7 @@
 //! always acceptable (parse, don't validate).
 
 use crate::error::DomainError;
-use crate::model::Address;
+use crate::model::{Address, BillingProfile};
 
 const MAX_NAME: usize = 200;
 const MAX_DOMAIN: usize = 253;
@@ -11,11 +11,7 @@ const MAX_DOMAIN: usize = 253;
 pub struct NewCustomer {
     company_name: String,
     domain: String,
-    email: String,
-    first_name: String,
-    last_name: String,
-    culture: String,
-    address: Address,
+    billing: BillingProfile,
 }
 
 impl NewCustomer {
@@ -52,26 +48,23 @@ impl NewCustomer {
         if !email_ok || email.len() > 254 {
             return Err(invalid("the billing email is not an email address"));
         }
-        Ok(Self {
-            company_name: company_name.to_string(),
-            domain,
+        let billing = BillingProfile {
             email: email.to_string(),
-            first_name: String::new(),
-            last_name: String::new(),
             culture: "en-US".to_string(),
-            address: Address { line1: String::new(), city: String::new(), postal_code: String::new(), country: String::new() },
-        })
+            ..BillingProfile::default()
+        };
+        Ok(Self { company_name: company_name.to_string(), domain, billing })
     }
 
     /// Optional contact details (kept as typed, trimmed and cut to 100 characters).
     pub fn with_contact(mut self, first_name: &str, last_name: &str, culture: &str, address: Address) -> Self {
         let clean = |text: &str| text.trim().chars().filter(|c| !c.is_control()).take(100).collect::<String>();
-        self.first_name = clean(first_name);
-        self.last_name = clean(last_name);
+        self.billing.first_name = clean(first_name);
+        self.billing.last_name = clean(last_name);
         if !culture.trim().is_empty() {
-            self.culture = clean(culture);
+            self.billing.culture = clean(culture);
         }
-        self.address = Address {
+        self.billing.address = Address {
             line1: clean(&address.line1),
             city: clean(&address.city),
             postal_code: clean(&address.postal_code),
@@ -93,14 +86,7 @@ impl NewCustomer {
             id,
             company_name: self.company_name,
             domain: self.domain,
-            billing: crate::model::BillingProfile {
-                first_name: self.first_name,
-                last_name: self.last_name,
-                email: self.email,
-                phone: String::new(),
-                culture: self.culture,
-                address: self.address,
-            },
+            billing: self.billing,
             relationship: "reseller".to_string(),
         }
     }

@@ -280,3 +280,24 @@ fn generated_customers_are_deterministic_and_unique() {
     let fabrikam_a = customer(&a, "Fabrikam Inc");
     assert_eq!(fabrikam_a, customer(&store(), "Fabrikam Inc"), "hand-made ids do not depend on the size");
 }
+
+#[test]
+fn billing_details_belong_to_the_country_billed() {
+    let store = PartnerStore::demo(DemoSpec::new(500, T0));
+    let page = store.customers_page("", 0, usize::MAX);
+    for summary in &page.items {
+        let billing = &store.customer(&summary.id).unwrap().billing;
+        let (culture, phone) = match billing.address.country.as_str() {
+            "US" => ("en-US", "+1 "),
+            "CA" => ("en-CA", "+1 "),
+            "GB" => ("en-GB", "+44 "),
+            "DE" => ("de-DE", "+49 "),
+            "FR" => ("fr-FR", "+33 "),
+            "AU" => ("en-AU", "+61 "),
+            "JP" => ("ja-JP", "+81 "),
+            other => panic!("{} is billed in an unexpected country {other:?}", summary.company_name),
+        };
+        assert_eq!(billing.culture, culture, "{}", summary.company_name);
+        assert!(billing.phone.starts_with(phone), "{}: {}", summary.company_name, billing.phone);
+    }
+}
