@@ -53,7 +53,11 @@ pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
 }
 
-/// The mock API server, on port 8081 unless told otherwise (trunk serve has 8080).
+/// Where `cargo xtask api` listens unless told otherwise (trunk serve has 8080). Trunk.toml's
+/// proxy sends the app's `/v1/` calls here.
+const API_PORT: &str = "8081";
+
+/// The mock API server, on [`API_PORT`] unless told otherwise.
 fn api(args: &[String]) -> Result<()> {
     run(api_command(args))
 }
@@ -61,7 +65,7 @@ fn api(args: &[String]) -> Result<()> {
 fn api_command(args: &[String]) -> Cmd {
     let mut flags: Vec<String> = args.to_vec();
     if !flags.iter().any(|f| f == "--port" || f.starts_with("--port=") || f == "--help" || f == "-h") {
-        flags.extend(["--port".to_string(), "8081".to_string()]);
+        flags.extend(["--port".to_string(), API_PORT.to_string()]);
     }
     // The package has two binaries (the server and its load generator): name the server.
     Cmd::new("cargo").args(["run", "--quiet", "-p", "mock-api", "--bin", "mock-api", "--"]).args(&flags).dir(root())
@@ -174,5 +178,14 @@ mod tests {
         let help = crate::tools::output(super::api_command(&["--help".to_string()]));
         let help = help.expect("`cargo xtask api --help` runs and succeeds");
         assert!(help.contains("--seed-customers"), "{help}");
+    }
+
+    /// `cargo xtask serve` with `?api=/` reaches `cargo xtask api` through trunk's proxy, so
+    /// the two must agree on the port.
+    #[test]
+    fn trunks_proxy_points_at_the_api_command() {
+        let trunk = std::fs::read_to_string(crate::root().join("Trunk.toml")).expect("Trunk.toml");
+        let backend = format!("backend = \"http://127.0.0.1:{}/v1/\"", super::API_PORT);
+        assert!(trunk.contains("[[proxy]]") && trunk.contains(&backend), "Trunk.toml has no proxy to {backend}");
     }
 }
