@@ -6,6 +6,7 @@ use std::rc::Rc;
 use domain::{PartnerUser, PartnerUserId};
 use leptos::prelude::*;
 
+use crate::app_route::AppRoute;
 use crate::backend::{Backend, BackendError, LoadOutcome};
 use crate::messages::t;
 
@@ -101,9 +102,9 @@ impl AppState {
         self.base.get_value()
     }
 
-    /// A link to an app path (starting with '/'), under the base path.
-    pub fn href(&self, path: &str) -> String {
-        format!("{}{}", self.base.get_value(), path)
+    /// A link to `route`, under the base path.
+    pub fn href(&self, route: &AppRoute) -> String {
+        format!("{}{}", self.base.get_value(), route.path())
     }
 
     /// The signed-in user, once the users are loaded.

@@ -71,7 +71,7 @@ fn CurrentPage() -> impl IntoView {
         });
     }
     move || match route.get() {
-        AppRoute::Home => view! { <Redirect path="/customers"/> }.into_any(),
+        AppRoute::Home => view! { <Redirect path=AppRoute::Customers.path()/> }.into_any(),
         AppRoute::Customers => view! { <CustomersPage/> }.into_any(),
         AppRoute::Account(id) => view! { <AccountPage id=id/> }.into_any(),
         AppRoute::Subscriptions(id) => view! { <SubscriptionsPage id=id/> }.into_any(),

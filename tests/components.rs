@@ -87,6 +87,17 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Asks `check` every 10 ms, for up to 2 s, until it gives something.
+async fn wait_until<T>(check: impl Fn() -> Option<T>) -> Option<T> {
+    for _ in 0..200 {
+        if let Some(found) = check() {
+            return Some(found);
+        }
+        sleep(10).await;
+    }
+    None
+}
+
 async fn settle() {
     for _ in 0..5 {
         leptos::task::tick().await;
@@ -101,24 +112,17 @@ impl Mounted {
 
     /// Waits (up to 2 s) for an element to appear.
     async fn wait_for(&self, selector: &str) -> Element {
-        for _ in 0..200 {
-            if let Some(el) = self.find(selector) {
-                return el;
-            }
-            sleep(10).await;
+        match wait_until(|| self.find(selector)).await {
+            Some(el) => el,
+            None => panic!("{selector} did not appear; page text: {}", self.text()),
         }
-        panic!("{selector} did not appear; page text: {}", self.text());
     }
 
     /// Waits (up to 2 s) for the page to show `text`.
     async fn wait_for_text(&self, text: &str) {
-        for _ in 0..200 {
-            if self.text().contains(text) {
-                return;
-            }
-            sleep(10).await;
+        if wait_until(|| self.text().contains(text).then_some(())).await.is_none() {
+            panic!("the page never showed {text:?}; it shows: {}", self.text());
         }
-        panic!("the page never showed {text:?}; it shows: {}", self.text());
     }
 
     fn text(&self) -> String {
@@ -211,12 +215,7 @@ async fn links_change_the_address_and_back_returns() {
     app.link("Fabrikam Inc").click();
     app.wait_for("#switch-reservations").await;
     let pathname = || web_sys::window().unwrap().location().pathname().unwrap();
-    for _ in 0..100 {
-        if pathname().ends_with("/account") {
-            break;
-        }
-        sleep(10).await;
-    }
+    wait_until(|| pathname().ends_with("/account").then_some(())).await;
     assert_eq!(pathname(), format!("/customers/{}/account", customer_id("Fabrikam Inc")));
 
     web_sys::window().unwrap().history().unwrap().back().unwrap();
@@ -273,12 +272,7 @@ async fn data_saved_by_an_earlier_release_is_restored() {
     let id = customer_id("Relecloud");
     let app = start(&format!("/customers/{id}/account"), Some(ADMIN), Some(include_str!("fixtures/saved_store_v1.json"))).await;
     let switch = app.wait_for("#switch-savings-plan").await;
-    for _ in 0..50 {
-        if aria_checked(&switch) == "true" {
-            break;
-        }
-        sleep(20).await;
-    }
+    wait_until(|| (aria_checked(&switch) == "true").then_some(())).await;
     assert_eq!(aria_checked(&switch), "true", "the saved permission is On");
     assert_eq!(aria_checked(&app.wait_for("#switch-reservations").await), "false");
     let text = app.text();

@@ -120,7 +120,7 @@ impl Backend for EmbeddedStore {
     }
 
     async fn permissions(&self, id: CustomerId) -> Result<PermissionSet, BackendError> {
-        Ok(self.store.borrow().policy(&id)?.map(|p| p.permissions.clone()).unwrap_or_default())
+        Ok(self.store.borrow().granted(&id)?)
     }
 
     async fn set_permission(

@@ -326,12 +326,7 @@ impl Backend for PartnerCenterApi {
             .as_ref()
             .map(|p| wire::permissions_of(&p.permissions))
             .unwrap_or_default();
-        let mut wanted = granted.clone();
-        if allowed {
-            wanted.insert(permission);
-        } else {
-            wanted.remove(&permission);
-        }
+        let wanted = domain::with_permission(granted.clone(), permission, allowed);
         if wanted == granted {
             return Ok(granted);
         }

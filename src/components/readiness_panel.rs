@@ -3,6 +3,7 @@
 use domain::{CustomerId, Readiness};
 use leptos::prelude::*;
 
+use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::messages::{fill, t};
 
@@ -21,7 +22,7 @@ pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
         view! {
             <li class="check check-missing">
                 <strong>{m.readiness_azure_missing}</strong>" "{m.readiness_azure_fix}" "
-                <a href=app.href(&format!("/customers/{id}/subscriptions"))>{m.view_subscriptions}</a>
+                <a href=app.href(&AppRoute::Subscriptions(id))>{m.view_subscriptions}</a>
             </li>
         }
         .into_any()

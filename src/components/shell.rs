@@ -1,14 +1,15 @@
 //! The frame of every page: top bar (product, gear, who is signed in) and left navigation.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::backend::BackendKind;
 use crate::components::demo_data_panel::DemoDataPanel;
 use crate::components::identity_switcher::IdentitySwitcher;
 use crate::components::message_bar::MessageBar;
 use crate::messages::{fill, t};
+use crate::use_route;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -40,13 +41,13 @@ fn TopBar() -> impl IntoView {
     view! {
         <header class="top-bar">
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <a class="brand" href=app.href("/customers")>
+            <a class="brand" href=app.href(&AppRoute::Customers)>
                 <span class="brand-name">{m.product_name}</span>
                 <span class="brand-workspace">{m.workspace}</span>
             </a>
             <div class="top-bar-end">
                 <span class="backend-badge" title=backend_hint data-testid="backend">{backend_name}</span>
-                <a class="icon-button" href=app.href("/activity-log") aria-label=m.settings title=m.settings>
+                <a class="icon-button" href=app.href(&AppRoute::ActivityLog) aria-label=m.settings title=m.settings>
                     <GearIcon/>
                 </a>
                 <IdentitySwitcher/>
@@ -59,18 +60,23 @@ fn TopBar() -> impl IntoView {
 fn LeftNav() -> impl IntoView {
     let app = use_app();
     let m = t();
-    let location = use_location();
-    let in_customers = move || location.pathname.get().contains("/customers");
-    let in_log = move || location.pathname.get().ends_with("/activity-log");
+    let route = use_route();
+    let in_customers = move || {
+        matches!(
+            route.get(),
+            AppRoute::Customers | AppRoute::Account(_) | AppRoute::Subscriptions(_) | AppRoute::InvalidCustomerId(_)
+        )
+    };
+    let in_log = move || route.get() == AppRoute::ActivityLog;
     view! {
         <nav class="left-nav" aria-label=m.nav_label>
             <ul>
                 <li>
-                    <a href=app.href("/customers") class:active=in_customers
+                    <a href=app.href(&AppRoute::Customers) class:active=in_customers
                         aria-current=move || in_customers().then_some("page")>{m.nav_customers}</a>
                 </li>
                 <li>
-                    <a href=app.href("/activity-log") class:active=in_log
+                    <a href=app.href(&AppRoute::ActivityLog) class:active=in_log
                         aria-current=move || in_log().then_some("page")>{m.activity_log}</a>
                 </li>
             </ul>

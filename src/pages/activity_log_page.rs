@@ -5,6 +5,7 @@ use domain::{ActivityRecord, Clock};
 use leptos::prelude::*;
 use time::{Date, Duration};
 
+use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::backend::BrowserClock;
 use crate::components::status_text::{backend_error, EmptyText, ErrorText, Loading, TableHead};
@@ -73,7 +74,7 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
             view! {
                 <tr>
                     <td class="nowrap">{format_date_time(r.at)}</td>
-                    <td><a href=app.href(&format!("/customers/{}/account", r.customer_id))>{r.customer_name}</a></td>
+                    <td><a href=app.href(&AppRoute::Account(r.customer_id))>{r.customer_name}</a></td>
                     <td>{m.action(r.action)}</td>
                     <td>
                         {user.map(|name| view! { <div>{name}</div> })}

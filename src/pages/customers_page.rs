@@ -4,6 +4,7 @@ use domain::CustomerPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::messages::{fill, number, t};
@@ -66,8 +67,8 @@ fn CustomerTable(found: CustomerPage, search: String, page: RwSignal<usize>) -> 
         .items
         .into_iter()
         .map(|c| {
-            let path = format!("/customers/{}/account", c.id);
-            let href = app.href(&path);
+            let route = AppRoute::Account(c.id);
+            let (path, href) = (route.path(), app.href(&route));
             let navigate = navigate.clone();
             let status = m.permission_list(&c.permissions);
             let on = !c.permissions.is_empty();

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::messages::t;
 
@@ -17,7 +18,7 @@ pub fn NotFoundPage(
         <section class="not-found" data-testid="not-found">
             <h1 class="page-title">{m.not_found_title}</h1>
             <p>{detail.unwrap_or_else(|| m.not_found_text.to_string())}</p>
-            <p><a href=app.href("/customers")>{m.back_to_customers}</a></p>
+            <p><a href=app.href(&AppRoute::Customers)>{m.back_to_customers}</a></p>
         </section>
     }
 }

@@ -28,5 +28,5 @@ pub use model::{
 };
 pub use new_customer::NewCustomer;
 pub use readiness::{AzureSubscriptionRef, Readiness};
-pub use self_serve_policy::{Permission, PermissionSet, SelfServePolicy};
+pub use self_serve_policy::{with_permission, Permission, PermissionSet, SelfServePolicy};
 pub use store::{CustomerPage, CustomerSummary, PartnerStore, PolicyChange, StoreSnapshot};

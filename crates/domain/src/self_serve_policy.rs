@@ -45,6 +45,16 @@ impl fmt::Display for Permission {
 /// A set of permissions, always in the same order.
 pub type PermissionSet = BTreeSet<Permission>;
 
+/// `permissions` with `permission` turned On (`allowed`) or Off, as a switch asks.
+pub fn with_permission(mut permissions: PermissionSet, permission: Permission, allowed: bool) -> PermissionSet {
+    if allowed {
+        permissions.insert(permission);
+    } else {
+        permissions.remove(&permission);
+    }
+    permissions
+}
+
 /// A customer's policy. It exists while at least one permission is granted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SelfServePolicy {

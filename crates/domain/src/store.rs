@@ -16,7 +16,7 @@ use crate::model::{
     AzureRole, Customer, CustomerUser, Partner, PartnerUser, RoleAssignment, Subscription,
 };
 use crate::readiness::{AzureSubscriptionRef, Readiness};
-use crate::self_serve_policy::{Permission, PermissionSet, SelfServePolicy};
+use crate::self_serve_policy::{with_permission, Permission, PermissionSet, SelfServePolicy};
 
 fn sort_key(customer: &Customer) -> (String, CustomerId) {
     // The Customers list's order: by name, whatever the case; the id settles equal names.
@@ -307,6 +307,12 @@ impl PartnerStore {
         Ok(self.policies.get(id))
     }
 
+    /// The permissions granted to the customer (empty: all Off).
+    pub fn granted(&self, id: &CustomerId) -> Result<PermissionSet, DomainError> {
+        self.customer(id)?;
+        Ok(self.permissions(id))
+    }
+
     fn permissions(&self, id: &CustomerId) -> PermissionSet {
         self.policies.get(id).map(|p| p.permissions.clone()).unwrap_or_default()
     }
@@ -346,13 +352,7 @@ impl PartnerStore {
         allowed: bool,
     ) -> Result<PermissionSet, DomainError> {
         self.authorize_change(actor)?;
-        let mut wanted = self.policy(customer)?.map(|p| p.permissions.clone()).unwrap_or_default();
-        if allowed {
-            wanted.insert(permission);
-        } else {
-            wanted.remove(&permission);
-        }
-        Ok(wanted)
+        Ok(with_permission(self.granted(customer)?, permission, allowed))
     }
 
     /// Makes `wanted` the customer's whole set of permissions. With `expected_etag`, the

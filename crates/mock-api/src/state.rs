@@ -106,9 +106,7 @@ impl Writer<'_> {
         let Some(request_id) = request_id else {
             return Ok(None);
         };
-        self.db
-            .reply(request_id)
-            .map_err(|e| ApiError::Storage(e.to_string()))
+        Ok(self.db.reply(request_id)?)
     }
 
     /// Makes `wanted` the customer's permissions through the domain, then saves the change
@@ -129,8 +127,7 @@ impl Writer<'_> {
                 return Ok(());
             };
             let reply = remember(change);
-            db.save_change(customer, change.policy.as_ref(), record, store.counters(), reply.as_ref())
-                .map_err(|error| ApiError::Storage(error.to_string()))
+            Ok(db.save_change(customer, change.policy.as_ref(), record, store.counters(), reply.as_ref())?)
         })
     }
 
@@ -145,7 +142,7 @@ impl Writer<'_> {
         let db = &mut self.db;
         self.store.create_customer_kept(actor, new, |_, customer| {
             let reply = remember(customer);
-            db.save_customer(customer, reply.as_ref()).map_err(|error| ApiError::Storage(error.to_string()))
+            Ok(db.save_customer(customer, reply.as_ref())?)
         })
     }
 }

@@ -140,7 +140,11 @@ struct Deadline(tokio::time::Instant);
 
 impl Deadline {
     fn start() -> Self {
-        Self(tokio::time::Instant::now() + WAIT)
+        Self::within(WAIT)
+    }
+
+    fn within(wait: Duration) -> Self {
+        Self(tokio::time::Instant::now() + wait)
     }
 
     /// Sleeps 50 ms before the next try; past the deadline, fails with `why`.
@@ -153,7 +157,12 @@ impl Deadline {
 }
 
 pub async fn wait_text(client: &Client, text: &str) {
-    let deadline = Deadline::start();
+    wait_text_within(client, text, WAIT).await
+}
+
+/// [`wait_text`], for something that takes longer than [`WAIT`].
+pub async fn wait_text_within(client: &Client, text: &str, wait: Duration) {
+    let deadline = Deadline::within(wait);
     loop {
         let body = body_text(client).await;
         if body.contains(text) {

@@ -368,12 +368,8 @@ impl Driver for OverHttp {
         allowed: bool,
     ) -> Result<(), Refusal> {
         let current = self.policy_resource(customer)?;
-        let mut wanted = current.as_ref().map(permissions_of).unwrap_or_default();
-        if allowed {
-            wanted.insert(permission);
-        } else {
-            wanted.remove(&permission);
-        }
+        let granted = current.as_ref().map(permissions_of).unwrap_or_default();
+        let wanted = domain::with_permission(granted, permission, allowed);
         let etag = current.as_ref().map(etag_of);
         self.change(user, customer, &wanted, etag.as_ref())
     }
