@@ -384,10 +384,7 @@ impl PartnerStore {
     /// Creates a customer (Admin and Sales agents only). Its primary domain must be free.
     /// It starts with no subscriptions, no users and every permission Off.
     pub fn create_customer(&mut self, actor: &PartnerUserId, new: NewCustomer) -> Result<Customer, DomainError> {
-        let user = self.partner_user(actor)?;
-        if !user.role.may_create_customers() {
-            return Err(DomainError::NotAllowedToCreateCustomers { user: user.id.clone(), role: user.role });
-        }
+        self.authorize_create_customer(actor)?;
         if self.customers.iter().any(|c| c.domain.eq_ignore_ascii_case(new.domain())) {
             return Err(DomainError::DomainTaken(new.domain().to_string()));
         }
@@ -414,6 +411,18 @@ impl PartnerStore {
     fn reindex_from(&mut self, at: usize) {
         for (i, c) in self.customers.iter().enumerate().skip(at) {
             self.index.insert(c.id, i);
+        }
+    }
+
+    /// Whether `actor` may create customers: `Ok` for an Admin or Sales agent,
+    /// [`DomainError::NotAllowedToCreateCustomers`] or [`DomainError::UnknownPartnerUser`]
+    /// otherwise.
+    pub fn authorize_create_customer(&self, actor: &PartnerUserId) -> Result<&PartnerUser, DomainError> {
+        let user = self.partner_user(actor)?;
+        if user.role.may_create_customers() {
+            Ok(user)
+        } else {
+            Err(DomainError::NotAllowedToCreateCustomers { user: user.id.clone(), role: user.role })
         }
     }
 

@@ -100,13 +100,13 @@ impl Writer<'_> {
         &self.store
     }
 
-    /// The reply given to an earlier POST with this `MS-RequestId`, when the request is such
-    /// a retry (never without a request id).
-    pub fn earlier_reply(&self, request_id: Option<&str>) -> Result<Option<StoredReply>, ApiError> {
-        let Some(request_id) = request_id else {
+    /// The reply given to an earlier POST with this key (see `routes::request_key`), when
+    /// the request is such a retry (never without a key).
+    pub fn earlier_reply(&self, request_key: Option<&str>) -> Result<Option<StoredReply>, ApiError> {
+        let Some(request_key) = request_key else {
             return Ok(None);
         };
-        Ok(self.db.reply(request_id)?)
+        Ok(self.db.reply(request_key)?)
     }
 
     /// Makes `wanted` the customer's permissions through the domain, then saves the change

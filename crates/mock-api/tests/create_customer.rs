@@ -85,3 +85,34 @@ fn a_retried_post_creates_once_and_created_customers_survive_a_restart() {
     assert_eq!(read.status, 200, "{}", read.text);
     assert_eq!(read.json()["companyProfile"]["companyName"], "Retry Ltd");
 }
+
+#[test]
+fn a_request_id_is_only_replayed_to_a_caller_who_may_and_on_its_own_route() {
+    let data = DataFile::new("create-customer-request-id");
+    let server = Server::start(&data);
+    let request_id = "1a2b3c4d-0000-4000-8000-00000000beef";
+    let create = |token: &str| {
+        server.send(
+            Request::new("POST", "/v1/customers")
+                .token(Some(token))
+                .header("MS-RequestId", request_id)
+                .json(&new_customer("Replay Ltd", "replay")),
+        )
+    };
+    let first = create(ADMIN);
+    assert_eq!(first.status, 201, "{}", first.text);
+
+    // A Helpdesk agent resending the Admin's request gets no copy of the reply.
+    create(HELPDESK).assert_error(403, 403);
+
+    // The same id on another route is a new request there: a policy, not the customer again.
+    let customer = first.json()["id"].as_str().expect("id").to_string();
+    let policy = server.send(
+        Request::new("POST", "/v1/SelfServePolicy")
+            .token(Some(ADMIN))
+            .header("MS-RequestId", request_id)
+            .json(&new_policy(&customer, &["AzureSavingsPlan"])),
+    );
+    assert_eq!(policy.status, 201, "{}", policy.text);
+    assert_eq!(resources(&policy.json()), ["AzureSavingsPlan"]);
+}

@@ -14,7 +14,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::db::StoredReply;
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{collection, json_response, replay, rfc3339};
+use crate::routes::{collection, json_response, replay, request_key, rfc3339};
 use crate::state::AppState;
 
 pub const DEFAULT_PAGE_SIZE: usize = 50;
@@ -293,8 +293,10 @@ async fn create(
             country: address.country,
         },
     );
-    let request_id = header(&headers, "ms-requestid");
+    let request_id = request_key(&headers, "POST /v1/customers");
     let mut writer = state.write();
+    // Who may not create customers gets 403, also when resending someone else's request.
+    writer.store().authorize_create_customer(&actor)?;
     if let Some(reply) = writer.earlier_reply(request_id.as_deref())? {
         return Ok(replay(reply));
     }

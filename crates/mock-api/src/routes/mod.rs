@@ -6,7 +6,7 @@ pub mod demo;
 pub mod policies;
 
 use axum::http::header::{CONTENT_TYPE, ETAG};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::{Etag, PermissionSet};
 use serde_json::{json, Value};
@@ -32,6 +32,12 @@ pub fn json_response(status: StatusCode, body: String, etag: Option<&Etag>) -> R
         response.headers_mut().insert(ETAG, value);
     }
     response
+}
+
+/// The key a POST's reply is kept under: the route and the `MS-RequestId` (`None` without
+/// one). A request id used again on another route is a new request there.
+pub fn request_key(headers: &HeaderMap, route: &str) -> Option<String> {
+    crate::extract::header(headers, "ms-requestid").map(|id| format!("{route} {id}"))
 }
 
 /// The reply kept for a POST, given again to its retry.

@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::db::StoredReply;
 use crate::error::{ApiError, POLICY_NOT_FOUND, POLICY_NOT_FOUND_FOR_UPDATE};
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{collection, json_response, permissions_json, replay};
+use crate::routes::{collection, json_response, permissions_json, replay, request_key};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -217,7 +217,7 @@ async fn create(
         ApiError::BadRequest("selfServeEntity.tenantID (the customer) is required".to_string())
     })?;
     let wanted = input.permission_set()?;
-    let request_id = header(&headers, "ms-requestid");
+    let request_id = request_key(&headers, "POST /v1/SelfServePolicy");
 
     let mut writer = state.write();
     writer.store().authorize_change(&actor)?;
