@@ -1,6 +1,7 @@
 //! The app's addresses, parsed once into a typed route: the one place that knows the
 //! URL scheme. `leptos_router`'s `<Router>` keeps the location (history, links, back and
-//! forward); which page a location shows is decided here, by plain matching.
+//! forward); which page a location shows is decided here, by plain matching. The routes
+//! nest: a customer's tabs are one [`Section`], rendered inside one customer layout.
 
 use domain::CustomerId;
 
@@ -22,7 +23,47 @@ pub enum AppRoute {
     NotFound,
 }
 
+/// The part of the app a route belongs to: the page, or for a customer's pages, the
+/// customer (whose layout shows the tab of the route).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Customers,
+    Customer(CustomerId),
+    ActivityLog,
+    InvalidCustomerId(String),
+    NotFound,
+}
+
+/// A tab of a customer's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerTab {
+    Account,
+    Subscriptions,
+}
+
 impl AppRoute {
+    /// Where `self` belongs.
+    pub fn section(&self) -> Section {
+        match self {
+            Self::Home => Section::Home,
+            Self::Customers => Section::Customers,
+            Self::Account(id) | Self::Subscriptions(id) => Section::Customer(*id),
+            Self::ActivityLog => Section::ActivityLog,
+            Self::InvalidCustomerId(text) => Section::InvalidCustomerId(text.clone()),
+            Self::NotFound => Section::NotFound,
+        }
+    }
+
+    /// The customer tab `self` shows, if it is a customer's page.
+    pub fn customer_tab(&self) -> Option<CustomerTab> {
+        match self {
+            Self::Account(_) => Some(CustomerTab::Account),
+            Self::Subscriptions(_) => Some(CustomerTab::Subscriptions),
+            _ => None,
+        }
+    }
+
     /// The route of `path`, a decoded path below the app's base path (starting with `/`).
     /// A trailing slash is ignored.
     pub fn parse(path: &str) -> Self {
@@ -89,6 +130,17 @@ mod tests {
             AppRoute::parse("/customers/<img src=x>/account"),
             AppRoute::InvalidCustomerId("<img src=x>".to_string())
         );
+    }
+
+    #[test]
+    fn a_customers_tabs_are_one_section() {
+        let id = CustomerId::parse(ID).unwrap();
+        assert_eq!(AppRoute::Account(id).section(), Section::Customer(id));
+        assert_eq!(AppRoute::Subscriptions(id).section(), Section::Customer(id));
+        assert_eq!(AppRoute::Account(id).customer_tab(), Some(CustomerTab::Account));
+        assert_eq!(AppRoute::Subscriptions(id).customer_tab(), Some(CustomerTab::Subscriptions));
+        assert_eq!(AppRoute::Customers.customer_tab(), None);
+        assert_eq!(AppRoute::parse("/customers/x/account").section(), Section::InvalidCustomerId("x".into()));
     }
 
     #[test]

@@ -1,16 +1,18 @@
-//! What every page shares, provided as context: the backend, who is signed in,
-//! messages for the user, and a counter that tells views the data changed.
+//! What every page shares, provided as context: the backend, who is signed in, the
+//! language, messages for the user, and the one change that touches every page (starting
+//! the demo again).
 
 use std::rc::Rc;
 
-use domain::{PartnerUser, PartnerUserId};
+use domain::{PartnerUser, PartnerUserId, Permission};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::backend::{Backend, BackendError, LoadOutcome};
-use crate::messages::t;
+use crate::i18n::{fill, Lang, Messages};
 
 const USER_KEY: &str = "customer-permissions/user";
+const LANG_KEY: &str = "customer-permissions/lang";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -20,47 +22,104 @@ pub enum NoticeKind {
     Error,
 }
 
+/// What a notice says, kept as a value so it is worded in the language shown, also after
+/// the language changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoticeText {
+    TurnedOn { permission: Permission, customer: String },
+    TurnedOff { permission: Permission, customer: String },
+    DemoReset { customers: usize },
+    Loaded(LoadOutcome),
+    Failed(BackendError),
+}
+
+impl NoticeText {
+    pub fn words(&self, m: &Messages) -> String {
+        match self {
+            Self::TurnedOn { permission, customer } => {
+                fill(m.turned_on, &[("permission", m.permission(*permission)), ("customer", customer)])
+            }
+            Self::TurnedOff { permission, customer } => {
+                fill(m.turned_off, &[("permission", m.permission(*permission)), ("customer", customer)])
+            }
+            Self::DemoReset { customers } => m.plural(m.demo_data_reset, *customers),
+            Self::Loaded(LoadOutcome::Fresh) => m.notice_fresh_data.to_string(),
+            Self::Loaded(LoadOutcome::Unreadable) => m.notice_unreadable_data.to_string(),
+            Self::Loaded(LoadOutcome::OldVersion) => m.notice_old_data.to_string(),
+            Self::Loaded(LoadOutcome::Restored) => String::new(),
+            Self::Failed(error) => m.error(error),
+        }
+    }
+}
+
 /// A message in the bar at the top of the content area.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub id: u64,
     pub kind: NoticeKind,
-    pub text: String,
+    pub text: NoticeText,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
     base: StoredValue<String>,
-    /// The partner's staff (demo identities).
+    /// The partner's staff (demo identities), once read.
     pub users: RwSignal<Vec<PartnerUser>>,
-    /// Who is signed in; kept across reloads.
+    /// Who is signed in (`None` until the users are read); kept across reloads.
     pub current_user: RwSignal<Option<PartnerUserId>>,
+    /// The language shown; kept across reloads.
+    pub lang: RwSignal<Lang>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u64>,
-    /// Bumped after every change, so every view reads the data again.
-    pub data_version: RwSignal<u64>,
+    /// Starting the demo again with this many customers: it touches every page, so every
+    /// page's data reads again when it is done.
+    pub reset_demo: Action<usize, Result<(), BackendError>>,
 }
 
 impl AppState {
     pub fn new(backend: Rc<dyn Backend>, base: String) -> Self {
-        let saved_user = local_storage().and_then(|s| s.get_item(USER_KEY).ok().flatten()).map(PartnerUserId::new);
+        let reset_backend = backend.clone();
+        let notices = RwSignal::new(Vec::new());
+        let next_notice = StoredValue::new(1);
         let state = Self {
             backend: StoredValue::new_local(backend),
             base: StoredValue::new(base),
             users: RwSignal::new(Vec::new()),
-            current_user: RwSignal::new(saved_user),
-            notices: RwSignal::new(Vec::new()),
-            next_notice: StoredValue::new(1),
-            data_version: RwSignal::new(0),
+            current_user: RwSignal::new(None),
+            lang: RwSignal::new(initial_language()),
+            notices,
+            next_notice,
+            reset_demo: Action::new_local(move |customers: &usize| {
+                let backend = reset_backend.clone();
+                let customers = *customers;
+                let extra = customers.saturating_sub(domain::demo_data::HAND_MADE_COUNT) as u32;
+                async move {
+                    let result = backend.reset_demo_data(extra).await;
+                    let (kind, text) = match &result {
+                        Ok(()) => (NoticeKind::Success, NoticeText::DemoReset { customers }),
+                        Err(error) => (NoticeKind::Error, NoticeText::Failed(error.clone())),
+                    };
+                    push_notice(notices, next_notice, kind, text);
+                    result
+                }
+            }),
         };
         state.load_users();
-        // Keep the signed-in user across reloads, and tell the backend who reads.
+        // Keep the signed-in user and the language across reloads; the page's language is
+        // the document's too.
         Effect::new(move |_| {
-            let Some(user) = state.current_user.get() else { return };
-            state.backend().use_identity(&user);
-            if let Some(storage) = local_storage() {
+            if let (Some(user), Some(storage)) = (state.current_user.get(), local_storage()) {
                 let _ = storage.set_item(USER_KEY, user.as_str());
+            }
+        });
+        Effect::new(move |_| {
+            let lang = state.lang.get();
+            if let Some(storage) = local_storage() {
+                let _ = storage.set_item(LANG_KEY, lang.code());
+            }
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", lang.tag());
             }
         });
         state
@@ -71,30 +130,28 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match backend.partner_users().await {
                 Ok(users) => {
-                    let known = self
-                        .current_user
-                        .try_get_untracked()
-                        .flatten()
-                        .filter(|id| users.iter().any(|u| &u.id == id));
+                    let saved = local_storage().and_then(|s| s.get_item(USER_KEY).ok().flatten()).map(PartnerUserId::new);
+                    let known = saved.filter(|id| users.iter().any(|u| &u.id == id));
                     // Nobody (or somebody unknown) signed in: start as the first Admin agent.
                     let chosen = known.or_else(|| {
                         users.iter().find(|u| u.role.may_change_customer_permissions()).map(|u| u.id.clone())
                     });
-                    if let Some(user) = &chosen {
-                        self.backend().use_identity(user);
-                    }
                     self.users.try_set(users);
                     self.current_user.try_set(chosen);
-                    // Views that loaded before anyone was signed in read again.
-                    self.data_changed();
                 }
-                Err(error) => self.report(&error),
+                Err(error) => self.report(error),
             }
         });
     }
 
     pub fn backend(&self) -> Rc<dyn Backend> {
         self.backend.get_value()
+    }
+
+    /// The texts of the language shown. Pages read them when they render; a change of
+    /// language renders the page again (see `App`).
+    pub fn t(&self) -> &'static Messages {
+        self.lang.get_untracked().messages()
     }
 
     /// The router's base path ("" at the root).
@@ -107,51 +164,65 @@ impl AppState {
         format!("{}{}", self.base.get_value(), route.path())
     }
 
-    /// The signed-in user, once the users are loaded.
+    /// The signed-in user, once the users are read.
     pub fn user(&self) -> Option<PartnerUser> {
         let id = self.current_user.get()?;
         self.users.with(|users| users.iter().find(|u| u.id == id).cloned())
     }
 
-    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
-        let id = self.next_notice.get_value();
-        self.next_notice.set_value(id + 1);
-        let notice = Notice { id, kind, text: text.into() };
-        // Keep the bar short: the newest few messages.
-        self.notices.try_update(|notices| {
-            notices.push(notice);
-            let excess = notices.len().saturating_sub(3);
-            notices.drain(..excess);
-        });
+    pub fn notify(&self, kind: NoticeKind, text: NoticeText) {
+        push_notice(self.notices, self.next_notice, kind, text);
     }
 
-    pub fn report(&self, error: &BackendError) {
-        self.notify(NoticeKind::Error, t().error(error));
+    pub fn report(&self, error: BackendError) {
+        self.notify(NoticeKind::Error, NoticeText::Failed(error));
     }
 
     pub fn dismiss(&self, id: u64) {
         self.notices.try_update(|notices| notices.retain(|n| n.id != id));
     }
 
-    pub fn data_changed(&self) {
-        self.data_version.try_update(|v| *v += 1);
-    }
-
     /// Tells the user what happened to the saved demo data at start.
     pub fn announce_load(&self, outcome: LoadOutcome) {
-        let m = t();
-        match outcome {
-            LoadOutcome::Restored => {}
-            LoadOutcome::Fresh => self.notify(NoticeKind::Info, m.notice_fresh_data),
-            LoadOutcome::Unreadable => self.notify(NoticeKind::Warning, m.notice_unreadable_data),
-            LoadOutcome::OldVersion => self.notify(NoticeKind::Warning, m.notice_old_data),
-        }
+        let kind = match outcome {
+            LoadOutcome::Restored => return,
+            LoadOutcome::Fresh => NoticeKind::Info,
+            LoadOutcome::Unreadable | LoadOutcome::OldVersion => NoticeKind::Warning,
+        };
+        self.notify(kind, NoticeText::Loaded(outcome));
     }
+}
+
+fn push_notice(notices: RwSignal<Vec<Notice>>, next: StoredValue<u64>, kind: NoticeKind, text: NoticeText) {
+    let Some(id) = next.try_get_value() else { return };
+    next.set_value(id + 1);
+    // Keep the bar short: the newest few messages.
+    notices.try_update(|notices| {
+        notices.push(Notice { id, kind, text });
+        let excess = notices.len().saturating_sub(3);
+        notices.drain(..excess);
+    });
+}
+
+/// The language kept from an earlier visit, or the browser's.
+fn initial_language() -> Lang {
+    let kept = local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).and_then(|code| Lang::from_code(&code));
+    kept.unwrap_or_else(|| {
+        let asked = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+        Lang::for_browser(&asked)
+    })
 }
 
 /// The shared state; every component is rendered inside `App`, which provides it.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Sets the document's title to `page`'s title, in the language shown.
+pub fn set_title(app: AppState, page: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&app.t().title(page));
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

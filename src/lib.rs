@@ -5,7 +5,7 @@ pub mod app_route;
 pub mod app_state;
 pub mod backend;
 pub mod components;
-pub mod messages;
+pub mod i18n;
 pub mod pages;
 
 use std::rc::Rc;
@@ -15,15 +15,15 @@ use leptos_router::components::{Redirect, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use crate::app_route::{path_below_base, AppRoute};
+use crate::app_route::{path_below_base, AppRoute, Section};
 use crate::app_state::{use_app, AppState};
 use crate::backend::{Backend, EmbeddedStore, PartnerCenterApi};
 use crate::components::shell::Shell;
-use crate::pages::{
-    invalid_customer_id, account_page::AccountPage, activity_log_page::ActivityLogPage,
-    customers_page::CustomersPage, not_found_page::NotFoundPage,
-    subscriptions_page::SubscriptionsPage,
-};
+use crate::i18n::fill;
+use crate::pages::activity_log_page::ActivityLogPage;
+use crate::pages::customer_layout::CustomerLayout;
+use crate::pages::customers_page::CustomersPage;
+use crate::pages::not_found_page::NotFoundPage;
 
 /// Entry point of the Wasm binary: panics become readable, then the app mounts on `<body>`.
 pub fn start() {
@@ -31,7 +31,7 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The whole app, on the embedded store.
+/// The whole app: on the mock API when the address asks for it, else on the embedded store.
 #[component]
 pub fn App() -> impl IntoView {
     let (backend, outcome): (Rc<dyn Backend>, _) = match chosen_api() {
@@ -48,19 +48,27 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let base = state.base();
 
+    // Pages read their texts when they render, so a change of language renders them again
+    // (what they show lives in the address and in the backend, so nothing is lost).
     view! {
         <Router base=base>
-            <Shell>
-                <CurrentPage/>
-            </Shell>
+            {move || {
+                state.lang.track();
+                view! { <Shell><CurrentPage/></Shell> }
+            }}
         </Router>
     }
 }
 
-/// The page for the address in the location bar.
+/// The page for the address in the location bar. A customer's pages share one layout
+/// (`CustomerLayout`), which stays while only its tab changes: the routes nest.
+///
+/// The matching is `AppRoute`'s (a few lines, tested) rather than leptos_router's
+/// `<Routes>`, whose route-tree machinery costs the Wasm about 15 KB (brotli).
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();
+    let section = Memo::new(move |_| route.with(AppRoute::section));
     // leptos_router shows a new address in the location bar only once the router says the
     // new page is there; with no <Routes>, that is said here, after each render.
     let location = use_location();
@@ -70,18 +78,21 @@ fn CurrentPage() -> impl IntoView {
             browser_url.ready_to_complete();
         });
     }
-    move || match route.get() {
-        AppRoute::Home => view! { <Redirect path=AppRoute::Customers.path()/> }.into_any(),
-        AppRoute::Customers => view! { <CustomersPage/> }.into_any(),
-        AppRoute::Account(id) => view! { <AccountPage id=id/> }.into_any(),
-        AppRoute::Subscriptions(id) => view! { <SubscriptionsPage id=id/> }.into_any(),
-        AppRoute::ActivityLog => view! { <ActivityLogPage/> }.into_any(),
-        AppRoute::InvalidCustomerId(text) => invalid_customer_id(&text),
-        AppRoute::NotFound => view! { <NotFoundPage/> }.into_any(),
+    let app = use_app();
+    move || match section.get() {
+        Section::Home => view! { <Redirect path=AppRoute::Customers.path()/> }.into_any(),
+        Section::Customers => view! { <CustomersPage/> }.into_any(),
+        Section::Customer(id) => view! { <CustomerLayout id=id route=route/> }.into_any(),
+        Section::ActivityLog => view! { <ActivityLogPage/> }.into_any(),
+        Section::InvalidCustomerId(text) => {
+            view! { <NotFoundPage detail=fill(app.t().customer_not_found, &[("id", &text)])/> }.into_any()
+        }
+        Section::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }
 
-/// The route of the current location (inside the `<Router>`).
+/// The route of the current location (inside the `<Router>`), for what the shell marks as
+/// the current place.
 pub fn use_route() -> Memo<AppRoute> {
     let app = use_app();
     let location = use_location();
@@ -137,4 +148,3 @@ fn app_base_path() -> String {
     };
     path.trim_end_matches('/').to_string()
 }
-

@@ -1,12 +1,12 @@
 //! The app in a real (headless) browser: what an Admin agent, a Sales agent and a user
-//! with broken saved data see and can do. Run by `cargo xtask test`
-//! (wasm-bindgen-test in headless Chromium).
+//! with broken saved data see and can do, in English and in German. Run by
+//! `cargo xtask test` (wasm-bindgen-test in headless Chromium).
 
 #![cfg(target_arch = "wasm32")]
 
-use customer_permissions::backend::STORAGE_KEY;
+use customer_permissions::backend::{STORAGE_KEY_V1, STORAGE_PREFIX};
 use customer_permissions::App;
-use domain::{DemoSpec, PartnerStore};
+use domain::{DemoSpec, PartnerStore, PartnerUserId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -17,6 +17,9 @@ const ADMIN: &str = "alex.wilber@adatumcloud.onmicrosoft.com";
 const SALES: &str = "isaiah.langer@adatumcloud.onmicrosoft.com";
 const HELPDESK: &str = "lidia.holloway@adatumcloud.onmicrosoft.com";
 const USER_KEY: &str = "customer-permissions/user";
+const LANG_KEY: &str = "customer-permissions/lang";
+/// The Customers list's count with the hand-made demo data.
+const ALL_HAND_MADE: &str = "Showing 1–24 of 24";
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -29,7 +32,8 @@ fn storage() -> web_sys::Storage {
 /// The Microsoft ID of a hand-made demo customer (the same in every build).
 fn customer_id(name: &str) -> String {
     let store = PartnerStore::demo(DemoSpec::new(0, time::OffsetDateTime::UNIX_EPOCH));
-    store.customers_page(name, 0, 5).items.into_iter().find(|c| c.company_name == name).unwrap().id.to_string()
+    let page = store.customers_page(&PartnerUserId::new(ADMIN), name, 0, 5).unwrap();
+    page.items.into_iter().find(|c| c.company_name == name).unwrap().id.to_string()
 }
 
 /// A fresh browser profile, signed in as `user`, with the app mounted at `path`.
@@ -55,22 +59,47 @@ thread_local! {
     static PREVIOUS: std::cell::RefCell<Option<(leptos::prelude::Owner, HtmlElement)>> = const { std::cell::RefCell::new(None) };
 }
 
-async fn start(path: &str, user: Option<&str>, saved_store: Option<&str>) -> Mounted {
+/// How a test opens the app: at `path`, signed in as `user`, with these items in
+/// localStorage (English unless they say otherwise).
+struct Visit<'a> {
+    path: &'a str,
+    user: Option<&'a str>,
+    saved: Vec<(&'a str, String)>,
+    /// Keep what the previous visit left in localStorage (a reload).
+    keep_storage: bool,
+}
+
+impl<'a> Visit<'a> {
+    fn to(path: &'a str) -> Self {
+        Self { path, user: Some(ADMIN), saved: Vec::new(), keep_storage: false }
+    }
+}
+
+/// Opens the app at `path` as `user`, with `saved_v1` kept by the first release.
+async fn start(path: &str, user: Option<&str>, saved_v1: Option<&str>) -> Mounted {
+    let saved = saved_v1.map(|text| vec![(STORAGE_KEY_V1, text.to_string())]).unwrap_or_default();
+    open(Visit { user, saved, ..Visit::to(path) }).await
+}
+
+async fn open(visit: Visit<'_>) -> Mounted {
     if let Some((owner, root)) = PREVIOUS.with(|p| p.borrow_mut().take()) {
         owner.cleanup();
         root.remove();
     }
     let storage = storage();
-    storage.clear().unwrap();
+    if !visit.keep_storage {
+        storage.clear().unwrap();
+        storage.set_item(LANG_KEY, "en").unwrap();
+    }
     // The backend choice (`?api=`) is kept for the session: start each test on the embedded store.
     web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
-    if let Some(user) = user {
+    if let Some(user) = visit.user {
         storage.set_item(USER_KEY, user).unwrap();
     }
-    if let Some(saved) = saved_store {
-        storage.set_item(STORAGE_KEY, saved).unwrap();
+    for (key, value) in &visit.saved {
+        storage.set_item(key, value).unwrap();
     }
-    web_sys::window().unwrap().history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    web_sys::window().unwrap().history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(visit.path)).unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let owner = leptos::prelude::Owner::new();
@@ -125,6 +154,10 @@ impl Mounted {
         }
     }
 
+    fn wait_for_sync(&self, selector: &str) -> Element {
+        self.find(selector).unwrap_or_else(|| panic!("no {selector}"))
+    }
+
     fn text(&self) -> String {
         self.root.text_content().unwrap_or_default()
     }
@@ -136,6 +169,16 @@ impl Mounted {
             .map(|n| n.unchecked_into::<HtmlElement>())
             .find(|b| b.text_content().unwrap_or_default().trim() == label)
             .unwrap_or_else(|| { let html = self.root.inner_html(); panic!("no button {label:?}; page ends: {}", &html[html.len().saturating_sub(1500)..]) })
+    }
+
+    /// The text of the table row that contains `text`.
+    fn row(&self, text: &str) -> String {
+        let rows = self.root.query_selector_all("tbody tr").unwrap();
+        (0..rows.length())
+            .filter_map(|i| rows.item(i))
+            .map(|n| n.text_content().unwrap_or_default())
+            .find(|row| row.contains(text))
+            .unwrap_or_else(|| panic!("no row with {text:?}"))
     }
 
     fn link(&self, text: &str) -> HtmlElement {
@@ -211,7 +254,7 @@ async fn admin_agent_turns_reservations_on_through_the_dialog_and_the_log_record
 #[wasm_bindgen_test]
 async fn links_change_the_address_and_back_returns() {
     let app = start("/customers", Some(ADMIN), None).await;
-    app.wait_for_text("Showing 1–25 of 25").await;
+    app.wait_for_text(ALL_HAND_MADE).await;
     app.link("Fabrikam Inc").click();
     app.wait_for("#switch-reservations").await;
     let pathname = || web_sys::window().unwrap().location().pathname().unwrap();
@@ -219,7 +262,7 @@ async fn links_change_the_address_and_back_returns() {
     assert_eq!(pathname(), format!("/customers/{}/account", customer_id("Fabrikam Inc")));
 
     web_sys::window().unwrap().history().unwrap().back().unwrap();
-    app.wait_for_text("Showing 1–25 of 25").await;
+    app.wait_for_text(ALL_HAND_MADE).await;
     assert_eq!(pathname(), "/customers");
 }
 
@@ -256,13 +299,55 @@ async fn a_change_the_browser_cannot_store_is_not_made() {
     assert!(!app.text().contains("Relecloud"), "nothing was logged for Relecloud");
     drop(app);
 
-    // What the browser kept: still Off after a reload (the saved data is kept across `start`).
-    let saved = storage().get_item(STORAGE_KEY).unwrap().expect("the demo data was saved at start");
-    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), Some(&saved)).await;
+    // What the browser kept: still Off after a reload.
+    assert!(storage().get_item(STORAGE_PREFIX).unwrap().is_some(), "the demo data was kept at start");
+    let path = format!("/customers/{id}/account");
+    let app = open(Visit { keep_storage: true, ..Visit::to(&path) }).await;
     let switch = app.wait_for("#switch-savings-plan").await;
     sleep(100).await;
     assert_eq!(aria_checked(&switch), "false");
     assert!(!app.text().contains("could not be read"));
+}
+
+/// What a change keeps is the change, not the whole store: with 10,000 customers one
+/// switch writes one small entry.
+#[wasm_bindgen_test]
+async fn a_change_keeps_only_itself() {
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text(ALL_HAND_MADE).await;
+    choose_demo_size(&app, "10000").await;
+    let before = stored_bytes();
+    let id = customer_id("Relecloud");
+    drop(app);
+    let path = format!("/customers/{id}/account");
+    let app = open(Visit { keep_storage: true, ..Visit::to(&path) }).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+    wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
+    switch.unchecked_ref::<HtmlElement>().click();
+    app.wait_for("[role=dialog]").await;
+    app.button("Turn on").click();
+    app.wait_for_text("Azure savings plan turned On for Relecloud.").await;
+    let written = stored_bytes() - before;
+    assert!(written > 0 && written < 2048, "one change wrote {written} bytes");
+}
+
+/// Every byte the app keeps in localStorage (keys and values, as UTF-16 code units).
+fn stored_bytes() -> usize {
+    let storage = storage();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|key| key.starts_with("customer-permissions/"))
+        .map(|key| key.encode_utf16().count() + storage.get_item(&key).unwrap().unwrap_or_default().encode_utf16().count())
+        .sum()
+}
+
+/// Picks a demo size and resets the demo data to it.
+async fn choose_demo_size(app: &Mounted, customers: &str) {
+    let size: web_sys::HtmlSelectElement = app.wait_for("#demo-size").await.unchecked_into();
+    size.set_value(customers);
+    size.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    app.button("Reset demo data").click();
+    app.wait_for_text("Demo data was reset").await;
 }
 
 /// Demo data saved by an earlier release (format version 1, written with serde_json) is
@@ -277,6 +362,52 @@ async fn data_saved_by_an_earlier_release_is_restored() {
     assert_eq!(aria_checked(&app.wait_for("#switch-reservations").await), "false");
     let text = app.text();
     assert!(!text.contains("could not be read") && !text.contains("older version"), "{text}");
+
+    // It is carried over into the current format once, and a change is kept after it.
+    assert!(storage().get_item(STORAGE_KEY_V1).unwrap().is_none(), "the old key is gone");
+    assert!(storage().get_item(STORAGE_PREFIX).unwrap().is_some());
+    let reservations = app.wait_for("#switch-reservations").await;
+    reservations.unchecked_ref::<HtmlElement>().click();
+    app.wait_for("[role=dialog]").await;
+    app.button("Turn on").click();
+    app.wait_for_text("Azure reservations turned On for Relecloud.").await;
+    drop(app);
+    let path = format!("/customers/{id}/account");
+    let app = open(Visit { keep_storage: true, ..Visit::to(&path) }).await;
+    let switch = app.wait_for("#switch-reservations").await;
+    wait_until(|| (aria_checked(&switch) == "true").then_some(())).await;
+    assert_eq!(aria_checked(&app.wait_for("#switch-savings-plan").await), "true", "the first release's change is still there");
+    assert_eq!(aria_checked(&switch), "true", "and so is the new one");
+}
+
+/// Data kept by this release (a base and one entry per change) is read back the same way:
+/// here a customer created through the store, whose name is markup, shown as text.
+#[wasm_bindgen_test]
+async fn data_kept_by_this_release_is_restored_and_hostile_names_are_text() {
+    let saved = vec![
+        (STORAGE_PREFIX, include_str!("fixtures/saved_store_v2_base.json").to_string()),
+        ("customer-permissions/store/v2/change/0000000001", include_str!("fixtures/saved_store_v2_change_1.json").to_string()),
+        ("customer-permissions/store/v2/change/0000000002", include_str!("fixtures/saved_store_v2_change_2.json").to_string()),
+    ];
+    let app = open(Visit { saved, ..Visit::to("/customers") }).await;
+    app.wait_for_text("<script>alert('pwned')</script> Hostile Strings").await;
+    app.wait_for_text("Showing 1–25 of 25").await;
+    assert!(app.find("tbody script").is_none() && app.find("tbody b").is_none(), "no markup was injected");
+    let text = app.text();
+    assert!(!text.contains("could not be read") && !text.contains("older version"), "{text}");
+    // The kept permission change: Fabrikam has Azure savings plan.
+    let row = app.row("Fabrikam Inc");
+    assert!(row.contains("Azure savings plan"), "{row}");
+    drop(app);
+
+    // A change entry that cannot be read means the data cannot be read.
+    let saved = vec![
+        (STORAGE_PREFIX, include_str!("fixtures/saved_store_v2_base.json").to_string()),
+        ("customer-permissions/store/v2/change/0000000001", "{\"Nonsense\":{}}".to_string()),
+    ];
+    let app = open(Visit { saved, ..Visit::to("/customers") }).await;
+    app.wait_for_text("Saved demo data could not be read, so fresh demo data was loaded.").await;
+    app.wait_for_text(ALL_HAND_MADE).await;
 }
 
 #[wasm_bindgen_test]
@@ -344,12 +475,12 @@ async fn sales_and_helpdesk_agents_see_the_switch_read_only_with_the_reason() {
 async fn corrupt_or_old_saved_data_is_replaced_with_a_notice() {
     let app = start("/customers", Some(ADMIN), Some("{this is not json")).await;
     app.wait_for_text("Saved demo data could not be read, so fresh demo data was loaded.").await;
-    app.wait_for_text("Showing 1–25 of 25").await;
+    app.wait_for_text(ALL_HAND_MADE).await;
     drop(app);
 
     let app = start("/customers", Some(ADMIN), Some(r#"{"version":0,"snapshot":{}}"#)).await;
     app.wait_for_text("Saved demo data was from an older version").await;
-    app.wait_for_text("Showing 1–25 of 25").await;
+    app.wait_for_text(ALL_HAND_MADE).await;
     drop(app);
 
     // A saved user that does not exist falls back to an Admin agent.
@@ -374,12 +505,7 @@ async fn unknown_pages_and_customers_get_not_found() {
 }
 
 #[wasm_bindgen_test]
-async fn hostile_company_names_are_text_and_subscriptions_show_billing_type() {
-    let app = start("/customers", Some(ADMIN), None).await;
-    app.wait_for_text("<script>alert('pwned')</script> Hostile Strings").await;
-    assert!(app.find("tbody script").is_none() && app.find("tbody b").is_none(), "no markup was injected");
-    drop(app);
-
+async fn subscriptions_show_offer_status_and_billing_type() {
     let id = customer_id("Fabrikam Inc");
     let app = start(&format!("/customers/{id}/subscriptions"), Some(ADMIN), None).await;
     app.wait_for_text("Azure plan").await;
@@ -389,11 +515,8 @@ async fn hostile_company_names_are_text_and_subscriptions_show_billing_type() {
 #[wasm_bindgen_test]
 async fn ten_thousand_customers_render_one_page_at_a_time() {
     let app = start("/customers", Some(ADMIN), None).await;
-    app.wait_for_text("Showing 1–25 of 25").await;
-    let size: web_sys::HtmlSelectElement = app.wait_for("#demo-size").await.unchecked_into();
-    size.set_value("9975");
-    size.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    app.button("Reset demo data").click();
+    app.wait_for_text(ALL_HAND_MADE).await;
+    choose_demo_size(&app, "10000").await;
     app.wait_for_text("Showing 1–50 of 10,000").await;
     app.wait_for_text("Demo data was reset: 10,000 customers").await;
     let rows = app.root.query_selector_all("tbody tr").unwrap().length();
@@ -430,5 +553,147 @@ async fn an_unreachable_api_is_a_clear_message_not_a_crash() {
     // `?api=off` goes back to the embedded store.
     let app = start("/customers?api=off", Some(ADMIN), None).await;
     app.wait_for_text("Embedded store").await;
-    app.wait_for_text("Showing 1–25 of 25").await;
+    app.wait_for_text(ALL_HAND_MADE).await;
+}
+
+fn pathname_and_search() -> String {
+    let location = web_sys::window().unwrap().location();
+    format!("{}{}", location.pathname().unwrap(), location.search().unwrap())
+}
+
+fn choose(select: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = document().query_selector(select).unwrap().unwrap().unchecked_into();
+    select.set_value(value);
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+/// The language picker switches at once, without a reload: texts, numbers, the title and
+/// `<html lang>` follow, notices already shown are worded again, and the choice is kept.
+#[wasm_bindgen_test]
+async fn the_language_switches_at_once_and_is_kept() {
+    let id = customer_id("Fabrikam Inc");
+    let path = format!("/customers/{id}/account");
+    let app = open(Visit::to(&path)).await;
+    let switch = app.wait_for("#switch-reservations").await;
+    wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
+    switch.unchecked_ref::<HtmlElement>().click();
+    app.wait_for("[role=dialog]").await;
+    app.button("Turn on").click();
+    app.wait_for_text("Azure reservations turned On for Fabrikam Inc.").await;
+    assert_eq!(document().title(), "Account – Fabrikam Inc · Partner Center");
+
+    choose("#language-select", "de");
+    app.wait_for_text("Kundenberechtigungen").await;
+    app.wait_for_text("Kauf von Kunden gestatten").await;
+    app.wait_for_text("Azure-Reservierungen für Fabrikam Inc eingeschaltet.").await;
+    assert!(!app.text().contains("turned On"), "the notice is worded again");
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("de-DE"));
+    assert_eq!(document().title(), "Konto – Fabrikam Inc · Partner Center");
+    assert_eq!(pathname_and_search(), path, "no reload, no new address");
+    let focused = document().active_element().map(|el| el.id());
+    assert_eq!(focused.as_deref(), Some("language-select"), "the keyboard stays on the picker");
+    app.wait_for_text("Besitzer").await;
+    drop(app);
+
+    // Kept across a reload.
+    let app = open(Visit { keep_storage: true, ..Visit::to("/customers") }).await;
+    app.wait_for_text("1–24 von 24").await;
+    app.wait_for_text("Administrator-Agent").await;
+    assert_eq!(document().title(), "Kunden · Partner Center");
+}
+
+/// German numbers and dates: 10.000 customers, dates as 25.11.2026.
+#[wasm_bindgen_test]
+async fn german_writes_numbers_and_dates_the_german_way() {
+    let saved = vec![(LANG_KEY, "de".to_string())];
+    let app = open(Visit { saved, ..Visit::to("/customers") }).await;
+    app.wait_for_text("1–24 von 24").await;
+    choose_demo_size_de(&app).await;
+    app.wait_for_text("1–50 von 10.000").await;
+    app.wait_for_text("Seite 1 von 200").await;
+    app.link("Einstellungen: Aktivitätsprotokoll").click();
+    let first = app.wait_for("[data-testid=activity-table] tbody tr td").await.text_content().unwrap_or_default();
+    // dd.mm.yyyy, hh:mm:ss
+    let bytes = first.as_bytes();
+    assert!(first.len() >= 10 && bytes[2] == b'.' && bytes[5] == b'.', "a German date: {first}");
+    app.wait_for_text("Create Customer Purchase Permissions").await;
+    app.wait_for_text("Die erste Berechtigung wurde erteilt.").await;
+}
+
+async fn choose_demo_size_de(app: &Mounted) {
+    let size: web_sys::HtmlSelectElement = app.wait_for("#demo-size").await.unchecked_into();
+    size.set_value("10000");
+    size.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    app.button("Demodaten zurücksetzen").click();
+    app.wait_for_text("Die Demodaten wurden zurückgesetzt: 10.000 Kunden").await;
+}
+
+/// The search text and the page live in the address: typing shows in it once typing
+/// pauses, a page is a new history entry, and opening the address brings both back.
+#[wasm_bindgen_test]
+async fn the_customers_search_and_page_live_in_the_address() {
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text(ALL_HAND_MADE).await;
+    let search: HtmlInputElement = app.wait_for("#customer-search").await.unchecked_into();
+    search.set_value("fabri");
+    search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    app.wait_for_text("Showing 1–1 of 1").await;
+    wait_until(|| (pathname_and_search() == "/customers?q=fabri").then_some(())).await;
+    assert_eq!(pathname_and_search(), "/customers?q=fabri");
+    drop(app);
+
+    // A shared link (or a reload) opens the same list.
+    let app = start("/customers?q=contoso", Some(ADMIN), None).await;
+    app.wait_for_text("Showing 1–1 of 1").await;
+    let search: HtmlInputElement = app.wait_for("#customer-search").await.unchecked_into();
+    assert_eq!(search.value(), "contoso");
+    drop(app);
+
+    let app = start("/customers", Some(ADMIN), None).await;
+    app.wait_for_text(ALL_HAND_MADE).await;
+    choose_demo_size(&app, "1000").await;
+    app.button("Next").click();
+    app.wait_for_text("Showing 51–100 of 1,000").await;
+    assert_eq!(pathname_and_search(), "/customers?page=2");
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    app.wait_for_text("Showing 1–50 of 1,000").await;
+    drop(app);
+
+    let app = open(Visit { keep_storage: true, ..Visit::to("/customers?page=3") }).await;
+    app.wait_for_text("Showing 101–150 of 1,000").await;
+    app.wait_for_text("Page 3 of 20").await;
+}
+
+/// The Account page lists the customer's users with their Azure roles.
+#[wasm_bindgen_test]
+async fn the_account_page_lists_users_with_their_azure_roles() {
+    let id = customer_id("Contoso Ltd");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    app.wait_for("[data-testid=users-table] tbody tr").await;
+    let megan = app.row("meganb@contoso.onmicrosoft.com");
+    assert!(megan.contains("Megan Bowen") && megan.contains("Active") && megan.contains("Owner on "), "{megan}");
+    assert!(app.row("adelev@contoso.onmicrosoft.com").contains("Contributor on "));
+    drop(app);
+
+    let id = customer_id("Northwind Traders");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    app.wait_for("[data-testid=users-table] tbody tr").await;
+    assert!(app.row("lynner@northwindtraders.onmicrosoft.com").contains("No Azure role"));
+}
+
+/// Switching the signed-in user reads again what that user may see: a Sales agent sees the
+/// switch read-only at once, an Admin agent may move it again.
+#[wasm_bindgen_test]
+async fn switching_the_user_reads_again() {
+    let id = customer_id("Fabrikam Inc");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let switch = app.wait_for("#switch-reservations").await;
+    wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
+    choose("#identity-select", SALES);
+    app.wait_for_text("You are signed in as a Sales agent.").await;
+    let switch = app.wait_for("#switch-reservations").await;
+    assert!(switch.has_attribute("disabled"));
+    choose("#identity-select", ADMIN);
+    wait_until(|| (!app.wait_for_sync("#switch-reservations").has_attribute("disabled")).then_some(())).await;
+    assert!(!app.text().contains("You are signed in as a Sales agent."));
 }

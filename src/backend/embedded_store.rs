@@ -1,28 +1,45 @@
 //! The default backend: the domain's store, compiled into the Wasm and kept in localStorage.
 //!
-//! Only what changed since the deterministic demo data is saved (policies, Activity log),
-//! under a versioned key; anything unreadable is replaced by fresh demo data, never a panic.
+//! What is kept grows with the changes, not with the data: a base (which demo data; or the
+//! whole state, for data saved by the first release) and then one small entry per change,
+//! in the order the changes were made. At start the base is rebuilt and the changes applied
+//! again. Anything unreadable is replaced by fresh demo data with a notice, never a panic.
+//!
+//! A change is decided by the domain, written to localStorage, and only then applied to
+//! memory; a change the browser cannot keep is not made at all.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
-use async_trait::async_trait;
-use domain::{
-    ActivityRecord, Clock, Customer, CustomerId, CustomerPage, DemoSpec, PartnerStore,
-    PartnerUser, PartnerUserId, Permission, PermissionSet, Readiness, StoreSnapshot,
-    Subscription,
-};
+use domain::{Change, Clock, DemoSpec, DomainError, PartnerStore, StoreSnapshot};
 use serde::{Deserialize, Serialize};
-use time::Date;
 
-use super::{Backend, BackendError, BackendKind, BrowserClock};
+use super::{BackendError, BrowserClock};
 
-/// The localStorage key. The number is the format's version: a new format gets a new key.
-pub const STORAGE_KEY: &str = "customer-permissions/store";
-const FORMAT_VERSION: u32 = 1;
+/// The first release kept the whole state under this key (format version 1). It is read
+/// once, to carry its data over, and then removed.
+pub const STORAGE_KEY_V1: &str = "customer-permissions/store";
+/// The base of the current format; each change is kept under `{STORAGE_PREFIX}/change/{n}`.
+pub const STORAGE_PREFIX: &str = "customer-permissions/store/v2";
+const FORMAT_VERSION: u32 = 2;
+
+/// Where the kept changes start from.
+#[derive(Debug, Serialize, Deserialize)]
+enum Base {
+    /// Fresh demo data of this spec.
+    Demo(DemoSpec),
+    /// The whole state, as carried over from data saved by the first release.
+    Snapshot(StoreSnapshot),
+}
 
 #[derive(Serialize, Deserialize)]
-struct SavedStore {
+struct SavedBase {
     version: u32,
+    base: Base,
+}
+
+/// Data saved by the first release (its `version` is checked by [`read_versioned`]).
+#[derive(Deserialize)]
+struct SavedV1 {
     snapshot: StoreSnapshot,
 }
 
@@ -47,110 +64,172 @@ pub enum LoadOutcome {
 
 pub struct EmbeddedStore {
     store: RefCell<PartnerStore>,
-    storage: Option<web_sys::Storage>,
+    journal: Journal,
     clock: BrowserClock,
 }
 
 impl EmbeddedStore {
-    /// Loads the store saved in localStorage, or fresh demo data.
+    /// Loads the store kept in localStorage, or fresh demo data.
     pub fn load() -> (Self, LoadOutcome) {
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        let saved = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-        let (store, outcome) = match saved {
-            None => (None, LoadOutcome::Fresh),
-            Some(text) => match super::json::from_str::<SavedStore>(&text) {
-                Ok(saved) if saved.version == FORMAT_VERSION => {
-                    (Some(PartnerStore::from_snapshot(saved.snapshot)), LoadOutcome::Restored)
-                }
-                // Only when it cannot be read: is it another version's data, or broken?
-                _ => match super::json::from_str::<SavedVersion>(&text) {
-                    Ok(saved) if saved.version != FORMAT_VERSION => (None, LoadOutcome::OldVersion),
-                    _ => (None, LoadOutcome::Unreadable),
-                },
-            },
-        };
+        let journal = Journal::open();
         let clock = BrowserClock;
-        let fresh = store.is_none();
-        let store = store.unwrap_or_else(|| PartnerStore::demo(DemoSpec::new(0, clock.now())));
-        let this = Self { store: RefCell::new(store), storage, clock };
-        if fresh {
-            // Best effort: if storage is unavailable the demo still works for this visit.
-            let _ = save(this.storage.as_ref(), &this.store.borrow());
-        }
-        (this, outcome)
-    }
-}
-
-/// Writes `store` to localStorage (when the browser has it).
-fn save(storage: Option<&web_sys::Storage>, store: &PartnerStore) -> Result<(), BackendError> {
-    let Some(storage) = storage else {
-        return Ok(());
-    };
-    let saved = SavedStore { version: FORMAT_VERSION, snapshot: store.snapshot() };
-    let text = super::json::to_string(&saved).map_err(|e| BackendError::Storage(e.to_string()))?;
-    storage
-        .set_item(STORAGE_KEY, &text)
-        .map_err(|_| BackendError::Storage("the browser refused to store it".to_string()))
-}
-
-#[async_trait(?Send)]
-impl Backend for EmbeddedStore {
-    fn kind(&self) -> BackendKind {
-        BackendKind::Embedded
+        let (store, outcome) = match journal.load() {
+            Ok(Some((store, outcome))) => (store, outcome),
+            Ok(None) => (Self::fresh(&journal, &clock), LoadOutcome::Fresh),
+            Err(outcome) => (Self::fresh(&journal, &clock), outcome),
+        };
+        (Self { store: RefCell::new(store), journal, clock }, outcome)
     }
 
-    async fn partner_users(&self) -> Result<Vec<PartnerUser>, BackendError> {
-        Ok(self.store.borrow().partner_users().to_vec())
+    /// Fresh demo data, kept as the new base (best effort: without storage the demo still
+    /// works for this visit).
+    fn fresh(journal: &Journal, clock: &BrowserClock) -> PartnerStore {
+        let spec = DemoSpec::new(0, clock.now());
+        let _ = journal.start_over(Base::Demo(spec.clone()));
+        PartnerStore::demo(spec)
     }
 
-    async fn customers(&self, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
-        Ok(self.store.borrow().customers_page(search, offset, limit))
+    /// A read of the store.
+    pub(super) fn read<T>(&self, read: impl FnOnce(&PartnerStore) -> Result<T, DomainError>) -> Result<T, BackendError> {
+        Ok(read(&self.store.borrow())?)
     }
 
-    async fn customer(&self, id: CustomerId) -> Result<Customer, BackendError> {
-        Ok(self.store.borrow().customer(&id)?.clone())
-    }
-
-    async fn subscriptions(&self, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
-        Ok(self.store.borrow().subscriptions(&id)?.to_vec())
-    }
-
-    async fn readiness(&self, id: CustomerId) -> Result<Readiness, BackendError> {
-        Ok(self.store.borrow().readiness(&id)?)
-    }
-
-    async fn permissions(&self, id: CustomerId) -> Result<PermissionSet, BackendError> {
-        Ok(self.store.borrow().granted(&id)?)
-    }
-
-    async fn set_permission(
+    /// A change: decided by the domain against the current state, kept in localStorage,
+    /// then applied. `Ok(false)` when the request changes nothing (nothing is kept).
+    pub(super) fn change(
         &self,
-        actor: &PartnerUserId,
-        id: CustomerId,
-        permission: Permission,
-        allowed: bool,
-    ) -> Result<PermissionSet, BackendError> {
-        // A change the browser cannot store is taken back: memory and storage stay the same.
-        let storage = self.storage.as_ref();
-        let change = self.store.borrow_mut().set_permission_kept(
-            actor,
-            &id,
-            permission,
-            allowed,
-            &self.clock,
-            |store, _| save(storage, store),
-        )?;
-        Ok(change.permissions())
+        decide: impl FnOnce(&PartnerStore, &dyn Clock) -> Result<Option<Change>, DomainError>,
+    ) -> Result<bool, BackendError> {
+        let Some(change) = decide(&self.store.borrow(), &self.clock)? else {
+            return Ok(false);
+        };
+        self.journal.keep(&change)?;
+        self.store.borrow_mut().apply(change);
+        Ok(true)
     }
 
-    async fn activity(&self, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
-        Ok(self.store.borrow().activity(from, to))
-    }
-
-    async fn reset_demo_data(&self, extra_customers: u32) -> Result<(), BackendError> {
-        let store = PartnerStore::demo(DemoSpec::new(extra_customers, self.clock.now()));
-        save(self.storage.as_ref(), &store)?;
-        *self.store.borrow_mut() = store;
+    /// Starts again with fresh demo data of `extra_customers` generated customers; kept
+    /// before it replaces what is in memory.
+    pub(super) fn reset(&self, extra_customers: u32) -> Result<(), BackendError> {
+        let spec = DemoSpec::new(extra_customers, self.clock.now());
+        self.journal.start_over(Base::Demo(spec.clone()))?;
+        *self.store.borrow_mut() = PartnerStore::demo(spec);
         Ok(())
+    }
+}
+
+/// The kept data in localStorage: the base, and the changes after it.
+struct Journal {
+    storage: Option<web_sys::Storage>,
+    /// The number of the next change to keep.
+    next: Cell<u64>,
+}
+
+fn change_key(n: u64) -> String {
+    format!("{STORAGE_PREFIX}/change/{n:010}")
+}
+
+/// The browser's name of why it refused to store something (e.g. `QuotaExceededError`).
+fn storage_error(error: wasm_bindgen::JsValue) -> BackendError {
+    let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string());
+    BackendError::Storage(name.unwrap_or_default())
+}
+
+impl Journal {
+    fn open() -> Self {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        Self { storage, next: Cell::new(1) }
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    /// The numbers of the kept changes, in order.
+    fn change_numbers(&self) -> Vec<u64> {
+        let Some(storage) = &self.storage else { return Vec::new() };
+        let prefix = format!("{STORAGE_PREFIX}/change/");
+        let count = storage.length().unwrap_or(0);
+        let mut numbers: Vec<u64> = (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|key| key.strip_prefix(&prefix).and_then(|n| n.parse().ok()))
+            .collect();
+        numbers.sort_unstable();
+        numbers
+    }
+
+    /// The store as it was kept: `Ok(None)` when nothing was, `Err` with what to tell the
+    /// user when it cannot be read.
+    fn load(&self) -> Result<Option<(PartnerStore, LoadOutcome)>, LoadOutcome> {
+        match self.get(STORAGE_PREFIX) {
+            Some(text) => self.load_v2(&text).map(|store| Some((store, LoadOutcome::Restored))),
+            None => match self.get(STORAGE_KEY_V1) {
+                Some(text) => self.carry_over_v1(&text).map(|store| Some((store, LoadOutcome::Restored))),
+                None => Ok(None),
+            },
+        }
+    }
+
+    fn load_v2(&self, text: &str) -> Result<PartnerStore, LoadOutcome> {
+        let saved: SavedBase = read_versioned(text, FORMAT_VERSION)?;
+        let mut store = match saved.base {
+            Base::Demo(spec) => PartnerStore::demo(spec),
+            Base::Snapshot(snapshot) => PartnerStore::from_snapshot(snapshot),
+        };
+        let numbers = self.change_numbers();
+        for n in &numbers {
+            let text = self.get(&change_key(*n)).ok_or(LoadOutcome::Unreadable)?;
+            let change: Change = super::json::from_str(&text).map_err(|_| LoadOutcome::Unreadable)?;
+            store.apply(change);
+        }
+        self.next.set(numbers.last().map_or(1, |n| n + 1));
+        Ok(store)
+    }
+
+    /// Reads the first release's data and keeps it as the base of the current format.
+    fn carry_over_v1(&self, text: &str) -> Result<PartnerStore, LoadOutcome> {
+        let saved: SavedV1 = read_versioned(text, 1)?;
+        let store = PartnerStore::from_snapshot(saved.snapshot);
+        // Best effort: if it cannot be written now, the old key is still there next time.
+        if self.start_over(Base::Snapshot(store.snapshot())).is_ok() {
+            if let Some(storage) = &self.storage {
+                let _ = storage.remove_item(STORAGE_KEY_V1);
+            }
+        }
+        Ok(store)
+    }
+
+    /// Keeps one change, after the ones kept before.
+    fn keep(&self, change: &Change) -> Result<(), BackendError> {
+        let Some(storage) = &self.storage else { return Ok(()) };
+        let text = super::json::to_string(change).map_err(BackendError::Storage)?;
+        let n = self.next.get();
+        storage.set_item(&change_key(n), &text).map_err(storage_error)?;
+        self.next.set(n + 1);
+        Ok(())
+    }
+
+    /// Makes `base` the whole kept data: the new base is written first (if that fails,
+    /// nothing changed), then every earlier change and the first release's key go.
+    fn start_over(&self, base: Base) -> Result<(), BackendError> {
+        let Some(storage) = &self.storage else { return Ok(()) };
+        let text = super::json::to_string(&SavedBase { version: FORMAT_VERSION, base }).map_err(BackendError::Storage)?;
+        storage.set_item(STORAGE_PREFIX, &text).map_err(storage_error)?;
+        for n in self.change_numbers() {
+            let _ = storage.remove_item(&change_key(n));
+        }
+        let _ = storage.remove_item(STORAGE_KEY_V1);
+        self.next.set(1);
+        Ok(())
+    }
+}
+
+/// Saved data of format `version`; another version is [`LoadOutcome::OldVersion`], anything
+/// unreadable [`LoadOutcome::Unreadable`].
+fn read_versioned<T: serde::de::DeserializeOwned>(text: &str, version: u32) -> Result<T, LoadOutcome> {
+    match super::json::from_str::<SavedVersion>(text) {
+        Ok(saved) if saved.version != version => Err(LoadOutcome::OldVersion),
+        Ok(_) => super::json::from_str(text).map_err(|_| LoadOutcome::Unreadable),
+        Err(_) => Err(LoadOutcome::Unreadable),
     }
 }

@@ -1,43 +1,37 @@
-//! The one interface the UI gets its data through, and its implementations.
+//! The one interface the UI gets its data through, grouped by area, and its two
+//! implementations: the embedded store (the domain's `PartnerStore` in the Wasm, kept in
+//! localStorage) and the mock Partner Center API over HTTP.
 //!
-//! The trait is async and returns typed errors, so an HTTP implementation (the mock
-//! Partner Center API) fits beside the embedded store without any page changing.
+//! Each area file (`customers.rs`, `permissions.rs`, ...) holds the area's trait and both
+//! implementations side by side, so a new operation is written in one place per area. Every
+//! call names its caller: who is signed in is the page's business, not the backend's.
 
+mod activity;
 mod browser_clock;
+mod customers;
+mod demo_data;
 mod embedded_store;
 mod json;
 mod partner_center_api;
-mod wire;
+mod permissions;
+mod staff;
+mod subscriptions;
 
-use async_trait::async_trait;
-use domain::{
-    ActivityRecord, Customer, CustomerId, CustomerPage, DomainError, PartnerUser, PartnerUserId,
-    Permission, PermissionSet, Readiness, Subscription,
-};
-use time::Date;
+use domain::{DomainError, NewCustomerProblem};
 
+pub use activity::Activity;
 pub use browser_clock::BrowserClock;
-pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY};
+pub use customers::Customers;
+pub use demo_data::DemoData;
+pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY_V1, STORAGE_PREFIX};
 pub use partner_center_api::PartnerCenterApi;
+pub use permissions::{Granted, Permissions, PolicyVersion};
+pub use staff::Staff;
+pub use subscriptions::Subscriptions;
 
-/// Why a backend call failed.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum BackendError {
-    /// A rule said no (or an id is unknown).
-    #[error(transparent)]
-    Domain(#[from] DomainError),
-    /// The browser's storage refused to keep the change.
-    #[error("storage: {0}")]
-    Storage(String),
-    /// The server could not be reached.
-    #[error("network: {0}")]
-    Network(String),
-    /// The server answered with an error it did not map to a rule.
-    #[error("server {status}: {message}")]
-    Server { status: u16, message: String },
-    /// This backend cannot do that (e.g. reset the mock API's data file).
-    #[error("not supported by this backend")]
-    NotSupported,
+/// Every area, from one backend.
+pub trait Backend: Staff + Customers + Subscriptions + Permissions + Activity + DemoData {
+    fn kind(&self) -> BackendKind;
 }
 
 /// Which backend is live, as the top bar shows it.
@@ -48,41 +42,75 @@ pub enum BackendKind {
     MockApi(String),
 }
 
-#[async_trait(?Send)]
-pub trait Backend {
-    fn kind(&self) -> BackendKind;
+/// Why a backend call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackendError {
+    /// A rule said no, or what was asked for does not exist.
+    Refused(Refusal),
+    /// The browser's storage refused to keep the change (its reason, from the browser).
+    Storage(String),
+    /// The server could not be reached (the browser's reason), or did not answer in time.
+    Network(NetworkProblem),
+    /// The server answered with a failure this client has no words for.
+    Server { status: u16, code: Option<u32>, message: String },
+    /// This backend cannot do that (reset the mock API's data file).
+    NotSupported,
+}
 
-    /// Tells the backend who is signed in, for the reads it makes on their behalf.
-    fn use_identity(&self, _user: &PartnerUserId) {}
+/// A refusal by the rules, the same from both backends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Only an Admin agent can change customer permissions.
+    NotAdminAgent,
+    /// Only Admin and Sales agents can create customers.
+    NotAllowedToCreateCustomers,
+    /// The signed-in user is not known (any more).
+    UnknownUser,
+    UnknownCustomer,
+    InvalidCustomerId,
+    InvalidNewCustomer(NewCustomerProblem),
+    DomainTaken,
+    /// Someone else changed the data since it was read.
+    Stale,
+}
 
-    /// The partner's staff, who can sign in to the demo.
-    async fn partner_users(&self) -> Result<Vec<PartnerUser>, BackendError>;
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkProblem {
+    /// No answer within this many seconds.
+    Timeout(u32),
+    /// The browser's own words for why the request failed.
+    Failed(String),
+}
 
-    /// Customers matching `search` (name, domain or Microsoft ID), sorted by name.
-    async fn customers(&self, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError>;
+impl From<DomainError> for BackendError {
+    fn from(error: DomainError) -> Self {
+        Self::Refused(match error {
+            DomainError::NotAdminAgent { .. } => Refusal::NotAdminAgent,
+            DomainError::UnknownPartnerUser(_) => Refusal::UnknownUser,
+            DomainError::UnknownCustomer(_) => Refusal::UnknownCustomer,
+            DomainError::InvalidCustomerId(_) => Refusal::InvalidCustomerId,
+            DomainError::NotAllowedToCreateCustomers { .. } => Refusal::NotAllowedToCreateCustomers,
+            DomainError::InvalidNewCustomer(problem) => Refusal::InvalidNewCustomer(problem),
+            DomainError::DomainTaken(_) => Refusal::DomainTaken,
+            DomainError::StaleEtag => Refusal::Stale,
+        })
+    }
+}
 
-    async fn customer(&self, id: CustomerId) -> Result<Customer, BackendError>;
+impl BackendError {
+    pub fn is_unknown_customer(&self) -> bool {
+        matches!(self, Self::Refused(Refusal::UnknownCustomer))
+    }
+}
 
-    async fn subscriptions(&self, id: CustomerId) -> Result<Vec<Subscription>, BackendError>;
+impl Backend for EmbeddedStore {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Embedded
+    }
+}
 
-    async fn readiness(&self, id: CustomerId) -> Result<Readiness, BackendError>;
-
-    /// The permissions granted to the customer (empty: all Off).
-    async fn permissions(&self, id: CustomerId) -> Result<PermissionSet, BackendError>;
-
-    /// Turns one permission On or Off as `actor`; returns the permissions as they are now.
-    async fn set_permission(
-        &self,
-        actor: &PartnerUserId,
-        id: CustomerId,
-        permission: Permission,
-        allowed: bool,
-    ) -> Result<PermissionSet, BackendError>;
-
-    /// Activity log records from `from` to `to` (UTC dates, both included), newest first.
-    async fn activity(&self, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError>;
-
-    /// Throws away every change and starts again with `extra_customers` generated
-    /// customers beside the hand-made ones.
-    async fn reset_demo_data(&self, extra_customers: u32) -> Result<(), BackendError>;
+impl Backend for PartnerCenterApi {
+    fn kind(&self) -> BackendKind {
+        BackendKind::MockApi(self.base().to_string())
+    }
 }

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::messages::t;
+use crate::app_state::use_app;
 
 #[component]
 pub fn ConfirmDialog(
@@ -43,7 +43,7 @@ pub fn ConfirmDialog(
                 <div class="dialog-actions">
                     <button type="button" class="button button-primary" node_ref=confirm_button
                         on:click=move |_| on_confirm.run(())>{confirm_label}</button>
-                    <button type="button" class="button" on:click=move |_| on_cancel.run(())>{t().cancel}</button>
+                    <button type="button" class="button" on:click=move |_| on_cancel.run(())>{use_app().t().cancel}</button>
                 </div>
             </div>
         </div>

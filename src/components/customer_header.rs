@@ -1,28 +1,25 @@
-//! The top of every customer page: breadcrumb, the company name, and the customer's menu.
+//! The top of every customer page: breadcrumb, the company name, and the customer's menu,
+//! its current tab marked.
 
 use domain::CustomerId;
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
-use crate::messages::t;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CustomerTab {
-    Account,
-    Subscriptions,
-}
+use crate::use_route;
 
 #[component]
-pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String, active: CustomerTab) -> impl IntoView {
+pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String) -> impl IntoView {
     let app = use_app();
-    let m = t();
-    let tab = move |tab: CustomerTab, route: AppRoute, label: &'static str| {
-        let current = active == tab;
+    let m = app.t();
+    let current = use_route();
+    let tab = move |route: AppRoute, label: &'static str| {
+        let href = app.href(&route);
+        let is_current = Memo::new(move |_| current.get() == route);
         view! {
             <li>
-                <a href=app.href(&route) class:active=current
-                    aria-current=current.then_some("page")>{label}</a>
+                <a href=href class:active=is_current
+                    aria-current=move || is_current.get().then_some("page")>{label}</a>
             </li>
         }
     };
@@ -35,8 +32,8 @@ pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String, active
         <h1 class="page-title customer-title">{company_name}</h1>
         <nav class="customer-menu" aria-label=m.customer_menu>
             <ul>
-                {tab(CustomerTab::Account, AppRoute::Account(id), m.account)}
-                {tab(CustomerTab::Subscriptions, AppRoute::Subscriptions(id), m.subscriptions)}
+                {tab(AppRoute::Account(id), m.account)}
+                {tab(AppRoute::Subscriptions(id), m.subscriptions)}
             </ul>
         </nav>
     }

@@ -1,62 +1,66 @@
 //! The Customer permissions area of the Account page: one switch per product family,
 //! readiness beside them, a confirmation before turning On, and the outcome in words.
 
-use domain::{CustomerId, Permission};
+use domain::{with_permission, CustomerId, Permission};
 use leptos::prelude::*;
 
-use crate::app_state::{use_app, NoticeKind};
-use crate::backend::BackendError;
+use crate::app_state::{use_app, NoticeKind, NoticeText};
+use crate::backend::{BackendError, Granted, Refusal};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
 use crate::components::status_text::{backend_error, Loading};
-use crate::messages::{fill, t};
+use crate::i18n::fill;
+use crate::pages::read_as_user;
+
+/// A switch moved: which permission, On or Off, and the permissions it was moved on.
+type SwitchMove = (Permission, bool, Granted);
 
 #[component]
 pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
     let company_name = StoredValue::new(company_name);
-    let state = LocalResource::new(move || {
-        app.data_version.track();
-        let backend = app.backend();
+    // One change: the permission as asked, made on what was read (so a change made
+    // meanwhile by someone else is refused, not overwritten); its outcome in words.
+    let switch = Action::new_local(move |(permission, on, read): &SwitchMove| {
+        let (backend, caller) = (app.backend(), app.current_user.get_untracked());
+        let (permission, on, read) = (*permission, *on, read.clone());
         async move {
-            let permissions = backend.permissions(id).await?;
-            let readiness = backend.readiness(id).await?;
-            Ok::<_, BackendError>((permissions, readiness))
+            let Some(caller) = caller else { return Err(BackendError::Refused(Refusal::UnknownUser)) };
+            let wanted = with_permission(read.permissions.clone(), permission, on);
+            let result = backend.set_permissions(&caller, id, wanted, &read).await;
+            match &result {
+                Ok(now) => {
+                    let customer = company_name.try_get_value().unwrap_or_default();
+                    let text = if now.permissions.contains(&permission) {
+                        NoticeText::TurnedOn { permission, customer }
+                    } else {
+                        NoticeText::TurnedOff { permission, customer }
+                    };
+                    app.notify(NoticeKind::Success, text);
+                }
+                Err(error) => app.report(error.clone()),
+            }
+            result
         }
     });
-    // The state last read from the backend; the switches show exactly this, and cannot be
-    // moved while it is unknown (not read yet, or the read failed).
-    let granted = Memo::new(move |_| state.get().and_then(|r| r.ok()).map(|(p, _)| p));
+    // What the switches show: the permissions last read. Success or not, a change is
+    // followed by a new read, so they never show a guess.
+    let granted = read_as_user(app, move || switch.version().track(), move |backend, caller| async move {
+        backend.permissions(&caller, id).await
+    });
+    let readiness = read_as_user(app, || (), move |backend, caller| async move { backend.readiness(&caller, id).await });
+    let read_state = Memo::new(move |_| granted.get().flatten().and_then(Result::ok));
     let may_change = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_change_customer_permissions()));
-    let saving = RwSignal::new(None::<Permission>);
     let confirming = RwSignal::new(None::<Permission>);
 
-    let apply = move |permission: Permission, allowed: bool| {
-        let Some(actor) = app.current_user.get_untracked() else { return };
-        let backend = app.backend();
-        saving.set(Some(permission));
-        leptos::task::spawn_local(async move {
-            let result = backend.set_permission(&actor, id, permission, allowed).await;
-            saving.try_set(None);
-            match result {
-                Ok(now) => {
-                    let template = if now.contains(&permission) { m.turned_on } else { m.turned_off };
-                    let name = company_name.try_get_value().unwrap_or_default();
-                    app.notify(NoticeKind::Success, fill(template, &[m.permission(permission), &name]));
-                }
-                Err(error) => app.report(&error),
-            }
-            // Success or not, show the real state.
-            app.data_changed();
-        });
-    };
     let request = move |permission: Permission, on: bool| {
+        let Some(read) = read_state.get_untracked() else { return };
         if on {
             confirming.set(Some(permission));
         } else {
-            apply(permission, false);
+            switch.dispatch_local((permission, false, read));
         }
     };
 
@@ -64,10 +68,12 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
         <section class="card permissions" aria-labelledby="permissions-title" data-testid="customer-permissions">
             <h2 id="permissions-title" class="section-title">{m.customer_permissions}</h2>
             <p class="hint">{m.customer_permissions_intro}</p>
-            {move || (!may_change.get() && app.user().is_some()).then(|| {
-                let role = app.user().map(|u| m.role(u.role)).unwrap_or_default();
-                view! { <p class="read-only-reason" id="read-only-reason" data-testid="read-only-reason">{fill(m.only_admin_agents, &[role])}</p> }
+            {move || (!may_change.get()).then(|| app.user()).flatten().map(|user| view! {
+                <p class="read-only-reason" id="read-only-reason" data-testid="read-only-reason">
+                    {fill(m.only_admin_agents, &[("role", m.role(user.role))])}
+                </p>
             })}
+            {move || granted.get().flatten().and_then(Result::err).map(|error| backend_error(&error))}
             <div class="permissions-layout">
                 <div class="permission-rows">
                     {Permission::ALL.into_iter().map(|permission| {
@@ -76,10 +82,11 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                             Permission::AzureReservations => m.reservations_explained,
                             Permission::AzureSavingsPlan => m.savings_plan_explained,
                         };
-                        let checked = Signal::derive(move || granted.get().is_some_and(|g| g.contains(&permission)));
-                        let disabled = Signal::derive(move || {
-                            !may_change.get() || saving.get().is_some() || granted.get().is_none()
+                        let checked = Signal::derive(move || read_state.with(|r| r.as_ref().is_some_and(|g| g.permissions.contains(&permission))));
+                        let saving = Signal::derive(move || {
+                            switch.pending().get() && switch.input().with(|i| i.as_ref().is_some_and(|(p, _, _)| *p == permission))
                         });
+                        let disabled = Signal::derive(move || !may_change.get() || switch.pending().get() || read_state.with(Option::is_none));
                         let described_by = move || if may_change.get() {
                             format!("explain-{key}")
                         } else {
@@ -95,32 +102,35 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                                     label_detail=m.permission(permission)
                                     checked=checked
                                     disabled=disabled
-                                    described_by=described_by()
+                                    described_by=Signal::derive(described_by)
                                     on_toggle=Callback::new(move |on| request(permission, on))
                                 />
-                                {move || (saving.get() == Some(permission)).then(|| view! { <span class="saving">{m.saving}</span> })}
+                                {move || saving.get().then(|| view! { <span class="saving">{m.saving}</span> })}
                             </div>
                         }
                     }).collect_view()}
                 </div>
                 <Transition fallback=Loading>
-                    {move || state.get().map(|result| match result {
-                        Ok((_, readiness)) => view! { <ReadinessPanel id=id readiness=readiness/> }.into_any(),
-                        Err(error) => backend_error(&error),
+                    {move || readiness.get().map(|read| match read {
+                        None => view! { <Loading/> }.into_any(),
+                        Some(Ok(readiness)) => view! { <ReadinessPanel id=id readiness=readiness/> }.into_any(),
+                        Some(Err(error)) => backend_error(&error),
                     })}
                 </Transition>
             </div>
         </section>
-        {move || confirming.get().map(|permission| {
+        {move || confirming.try_get().flatten().map(|permission| {
             let name = company_name.get_value();
             view! {
                 <ConfirmDialog
-                    title=fill(m.confirm_title, &[&name, m.permission(permission)])
+                    title=fill(m.confirm_title, &[("customer", &name), ("permission", m.permission(permission))])
                     confirm_label=m.turn_on
                     on_confirm=Callback::new(move |_| {
                         confirming.set(None);
                         focus_switch(permission);
-                        apply(permission, true);
+                        if let Some(read) = read_state.get_untracked() {
+                            switch.dispatch_local((permission, true, read));
+                        }
                     })
                     on_cancel=Callback::new(move |_| {
                         confirming.set(None);
@@ -139,7 +149,6 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
         })}
     }
 }
-
 
 /// The part of element ids that names a permission's row.
 fn switch_key(permission: Permission) -> &'static str {

@@ -4,12 +4,11 @@ use domain::PartnerUserId;
 use leptos::prelude::*;
 
 use crate::app_state::use_app;
-use crate::messages::t;
 
 #[component]
 pub fn IdentitySwitcher() -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
     let selected = move || app.current_user.get().map(|id| id.to_string()).unwrap_or_default();
     view! {
         <div class="identity">

@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 
 use crate::app_state::{use_app, NoticeKind};
-use crate::messages::t;
 
 #[component]
 pub fn MessageBar() -> impl IntoView {
     let app = use_app();
+    let m = app.t();
     view! {
         <div class="message-bar" role="status" aria-live="polite" data-testid="messages">
             <For each=move || app.notices.get() key=|n| n.id let:notice>
                 <div class=format!("message message-{}", kind_class(notice.kind))
                     role=(notice.kind == NoticeKind::Error).then_some("alert")>
-                    <span class="message-text">{notice.text.clone()}</span>
-                    <button type="button" class="message-dismiss" aria-label=t().dismiss
+                    <span class="message-text">{notice.text.words(m)}</span>
+                    <button type="button" class="message-dismiss" aria-label=m.dismiss
                         on:click=move |_| app.dismiss(notice.id)>"×"</button>
                 </div>
             </For>

@@ -3,8 +3,10 @@
 pub mod confirm_dialog;
 pub mod customer_header;
 pub mod customer_permissions;
+pub mod customer_users;
 pub mod demo_data_panel;
 pub mod identity_switcher;
+pub mod language_picker;
 pub mod message_bar;
 pub mod permission_switch;
 pub mod readiness_panel;

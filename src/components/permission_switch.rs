@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::messages::t;
+use crate::app_state::use_app;
 
 #[component]
 pub fn PermissionSwitch(
@@ -22,13 +22,13 @@ pub fn PermissionSwitch(
     /// Whether the switch can be moved at all.
     #[prop(into)]
     disabled: Signal<bool>,
-    /// The id of the text that explains the switch (or why it is disabled).
-    #[prop(optional, into)]
-    described_by: Option<String>,
+    /// The ids of the texts that explain the switch (and why it is disabled).
+    #[prop(into)]
+    described_by: Signal<String>,
     /// Called with the state the user asked for.
     on_toggle: Callback<bool>,
 ) -> impl IntoView {
-    let m = t();
+    let m = use_app().t();
     let request = move || {
         if !disabled.get_untracked() {
             on_toggle.run(!checked.get_untracked());

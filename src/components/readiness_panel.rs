@@ -5,19 +5,19 @@ use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
-use crate::messages::{fill, t};
+use crate::i18n::fill;
 
 #[component]
 pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
     let azure = if readiness.has_azure_subscription() {
         let names: Vec<String> = readiness
             .azure_subscriptions
             .iter()
-            .map(|s| format!("{} ({})", s.friendly_name, s.azure_subscription_id))
+            .map(|s| format!("{} ({})", m.offer_name(s.offer), s.azure_subscription_id))
             .collect();
-        view! { <li class="check check-ok">{fill(m.readiness_azure_ok, &[&names.join(", ")])}</li> }.into_any()
+        view! { <li class="check check-ok">{fill(m.readiness_azure_ok, &[("subscriptions", &m.list(&names))])}</li> }.into_any()
     } else {
         view! {
             <li class="check check-missing">
@@ -33,7 +33,7 @@ pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
             .iter()
             .map(|u| format!("{} ({})", u.display_name, u.user_principal_name))
             .collect();
-        view! { <li class="check check-ok">{fill(m.readiness_owner_ok, &[&names.join(", ")])}</li> }.into_any()
+        view! { <li class="check check-ok">{fill(m.readiness_owner_ok, &[("users", &m.list(&names))])}</li> }.into_any()
     } else {
         view! {
             <li class="check check-missing">

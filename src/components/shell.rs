@@ -7,8 +7,9 @@ use crate::app_state::use_app;
 use crate::backend::BackendKind;
 use crate::components::demo_data_panel::DemoDataPanel;
 use crate::components::identity_switcher::IdentitySwitcher;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::message_bar::MessageBar;
-use crate::messages::{fill, t};
+use crate::i18n::fill;
 use crate::use_route;
 
 #[component]
@@ -30,17 +31,17 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn TopBar() -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
     let (backend_name, backend_hint) = match app.backend().kind() {
         BackendKind::Embedded => (m.backend_embedded.to_string(), m.backend_embedded_hint),
         BackendKind::MockApi(url) => {
             let place = if url.is_empty() { m.backend_api_same_origin } else { url.as_str() };
-            (fill(m.backend_api, &[place]), m.backend_api_hint)
+            (fill(m.backend_api, &[("place", place)]), m.backend_api_hint)
         }
     };
     view! {
         <header class="top-bar">
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{m.skip_to_content}</a>
             <a class="brand" href=app.href(&AppRoute::Customers)>
                 <span class="brand-name">{m.product_name}</span>
                 <span class="brand-workspace">{m.workspace}</span>
@@ -50,6 +51,7 @@ fn TopBar() -> impl IntoView {
                 <a class="icon-button" href=app.href(&AppRoute::ActivityLog) aria-label=m.settings title=m.settings>
                     <GearIcon/>
                 </a>
+                <LanguagePicker/>
                 <IdentitySwitcher/>
             </div>
         </header>
@@ -59,7 +61,7 @@ fn TopBar() -> impl IntoView {
 #[component]
 fn LeftNav() -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
     let route = use_route();
     let in_customers = move || {
         matches!(

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::backend::BackendError;
-use crate::messages::t;
+use crate::app_state::use_app;
 
 /// "Loading…", while the data is on its way (a `fallback` of `<Suspense>`/`<Transition>`).
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading">{t().loading}</p> }
+    view! { <p class="loading">{use_app().t().loading}</p> }
 }
 
 /// A failure in words, announced to screen readers.
@@ -20,7 +20,7 @@ pub fn ErrorText(#[prop(into)] text: String) -> impl IntoView {
 
 /// A backend error in words.
 pub fn backend_error(error: &BackendError) -> AnyView {
-    view! { <ErrorText text=t().error(error)/> }.into_any()
+    view! { <ErrorText text=use_app().t().error(error)/> }.into_any()
 }
 
 /// Nothing to show, and why.

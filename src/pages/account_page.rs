@@ -1,45 +1,37 @@
-//! Customer › Account: the company profile, and at the bottom, Customer permissions.
+//! Customer › Account: the company profile, its users, and at the bottom, Customer
+//! permissions.
 
-use domain::{Customer, CustomerId};
+use domain::Customer;
 use leptos::prelude::*;
 
-use crate::app_state::use_app;
-use crate::components::customer_header::{CustomerHeader, CustomerTab};
+use crate::app_state::{set_title, use_app};
 use crate::components::customer_permissions::CustomerPermissions;
-use crate::components::status_text::Loading;
-use crate::messages::t;
-use crate::pages::customer_load_error;
+use crate::components::customer_users::CustomerUsers;
+use crate::i18n::fill;
+use crate::pages::customer_layout::use_customer;
 
 #[component]
-pub fn AccountPage(id: CustomerId) -> impl IntoView {
+pub fn AccountPage() -> impl IntoView {
     let app = use_app();
-    // The profile does not change when permissions do, so it is read once.
-    let customer = LocalResource::new(move || {
-        let backend = app.backend();
-        async move { backend.customer(id).await }
-    });
+    let m = app.t();
+    let customer = use_customer();
+    set_title(app, &fill(m.customer_tab_title, &[("tab", m.account), ("customer", &customer.company_name)]));
     view! {
-        <Transition fallback=Loading>
-            {move || customer.get().map(|result| match result {
-                Ok(customer) => view! {
-                    <CustomerHeader id=customer.id company_name=customer.company_name.clone() active=CustomerTab::Account/>
-                    <AccountInfo customer=customer.clone()/>
-                    <CustomerPermissions id=customer.id company_name=customer.company_name/>
-                }.into_any(),
-                Err(error) => customer_load_error(&error),
-            })}
-        </Transition>
+        <AccountInfo customer=customer.clone()/>
+        <CustomerUsers id=customer.id/>
+        <CustomerPermissions id=customer.id company_name=customer.company_name/>
     }
 }
 
 #[component]
 fn AccountInfo(customer: Customer) -> impl IntoView {
-    let m = t();
+    let m = use_app().t();
     let billing = customer.billing;
-    let address = format!(
-        "{}, {} {}, {}",
-        billing.address.line1, billing.address.postal_code, billing.address.city, billing.address.country
-    );
+    let address = [billing.address.line1, format!("{} {}", billing.address.postal_code, billing.address.city), billing.address.country]
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let relationship = if customer.relationship == "reseller" {
         m.relationship_reseller.to_string()
     } else {

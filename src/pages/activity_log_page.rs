@@ -1,35 +1,43 @@
 //! Settings › Activity log: who changed which customer's purchase permissions, and when.
 
-use domain::dates::{format_date, format_date_time, parse_date};
+use domain::dates::{format_date, parse_date};
 use domain::{ActivityRecord, Clock};
 use leptos::prelude::*;
 use time::{Date, Duration};
 
 use crate::app_route::AppRoute;
-use crate::app_state::use_app;
+use crate::app_state::{set_title, use_app};
 use crate::backend::BrowserClock;
 use crate::components::status_text::{backend_error, EmptyText, ErrorText, Loading, TableHead};
-use crate::messages::{fill, t};
+use crate::i18n::fill;
+use crate::pages::read_as_user;
 
 #[component]
 pub fn ActivityLogPage() -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
+    set_title(app, m.activity_log);
     let today = BrowserClock.now().date();
     // Default range: the last month.
     let from = RwSignal::new(Some(today - Duration::days(30)));
     let to = RwSignal::new(Some(today));
-    let records = LocalResource::new(move || {
-        let range = (from.get(), to.get());
-        app.data_version.track();
-        let backend = app.backend();
-        async move {
-            match range {
-                (Some(from), Some(to)) if from <= to => Some(backend.activity(from, to).await),
-                _ => None,
+    let records = read_as_user(
+        app,
+        move || {
+            from.track();
+            to.track();
+        },
+        move |backend, caller| {
+            let range = (from.get_untracked(), to.get_untracked());
+            async move {
+                match range {
+                    (Some(from), Some(to)) if from <= to => backend.activity(&caller, from, to).await.map(Some),
+                    _ => Ok(None),
+                }
             }
-        }
-    });
+        },
+    );
+    // `<input type="date">` reads and writes `YYYY-MM-DD`, and shows it as the browser's language does.
     let date_input = move |id: &'static str, label: &'static str, value: RwSignal<Option<Date>>| {
         view! {
             <div class="field">
@@ -49,11 +57,12 @@ pub fn ActivityLogPage() -> impl IntoView {
             {date_input("activity-to", m.to_date, to)}
         </div>
         <Transition fallback=Loading>
-            {move || records.get().map(|result| match result {
-                None => view! { <ErrorText text=m.invalid_range/> }.into_any(),
+            {move || records.get().map(|read| match read {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok(None)) => view! { <ErrorText text=m.invalid_range/> }.into_any(),
+                Some(Ok(Some(records))) if records.is_empty() => view! { <EmptyText text=m.no_activity/> }.into_any(),
+                Some(Ok(Some(records))) => view! { <ActivityTable records=records/> }.into_any(),
                 Some(Err(error)) => backend_error(&error),
-                Some(Ok(records)) if records.is_empty() => view! { <EmptyText text=m.no_activity/> }.into_any(),
-                Some(Ok(records)) => view! { <ActivityTable records=records/> }.into_any(),
             })}
         </Transition>
     }
@@ -62,7 +71,7 @@ pub fn ActivityLogPage() -> impl IntoView {
 #[component]
 fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
     let count = records.len();
     let rows = records
         .into_iter()
@@ -70,12 +79,19 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
             let user = app
                 .users
                 .with_untracked(|users| users.iter().find(|u| u.id == r.partner_user).map(|u| u.display_name.clone()));
-            let details = fill(m.change_details, &[&m.permission_list(&r.old_value), &m.permission_list(&r.new_value)]);
+            let details = fill(
+                m.change_details,
+                &[("before", &m.permission_list(&r.old_value)), ("after", &m.permission_list(&r.new_value))],
+            );
             view! {
                 <tr>
-                    <td class="nowrap">{format_date_time(r.at)}</td>
+                    <td class="nowrap">{m.date_time(r.at)}</td>
                     <td><a href=app.href(&AppRoute::Account(r.customer_id))>{r.customer_name}</a></td>
-                    <td>{m.action(r.action)}</td>
+                    <td>
+                        // Partner Center's own name of the action, in every language.
+                        <div lang="en">{r.action.partner_center_name()}</div>
+                        <div class="secondary">{m.action_explained(r.action)}</div>
+                    </td>
                     <td>
                         {user.map(|name| view! { <div>{name}</div> })}
                         <div class="secondary">{r.partner_user.to_string()}</div>
@@ -86,7 +102,7 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="count">{fill(m.activity_count, &[&count.to_string()])}</p>
+        <p class="count">{m.plural(m.activity_count, count)}</p>
         <div class="table-wrap">
             <table class="table" data-testid="activity-table">
                 <TableHead columns=vec![m.col_date_time, m.col_affected_customer, m.col_action, m.col_partner_user, m.col_details]/>

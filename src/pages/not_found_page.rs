@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
-use crate::app_state::use_app;
-use crate::messages::t;
+use crate::app_state::{set_title, use_app};
 
 #[component]
 pub fn NotFoundPage(
@@ -13,7 +12,8 @@ pub fn NotFoundPage(
     detail: Option<String>,
 ) -> impl IntoView {
     let app = use_app();
-    let m = t();
+    let m = app.t();
+    set_title(app, m.not_found_title);
     view! {
         <section class="not-found" data-testid="not-found">
             <h1 class="page-title">{m.not_found_title}</h1>

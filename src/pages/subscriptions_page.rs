@@ -1,36 +1,30 @@
 //! Customer › Subscriptions: what the partner bought for the customer (read-only), where the
 //! seed says to check for an Azure plan.
 
-use domain::{CustomerId, Subscription};
+use domain::Subscription;
 use leptos::prelude::*;
 
-use crate::app_state::use_app;
-use crate::backend::BackendError;
-use crate::components::customer_header::{CustomerHeader, CustomerTab};
-use crate::components::status_text::{EmptyText, Loading, TableHead};
-use crate::messages::t;
-use crate::pages::customer_load_error;
+use crate::app_state::{set_title, use_app};
+use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
+use crate::i18n::fill;
+use crate::pages::customer_layout::use_customer;
+use crate::pages::read_as_user;
 
 #[component]
-pub fn SubscriptionsPage(id: CustomerId) -> impl IntoView {
+pub fn SubscriptionsPage() -> impl IntoView {
     let app = use_app();
-    let data = LocalResource::new(move || {
-        app.data_version.track();
-        let backend = app.backend();
-        async move {
-            let customer = backend.customer(id).await?;
-            let subscriptions = backend.subscriptions(customer.id).await?;
-            Ok::<_, BackendError>((customer, subscriptions))
-        }
-    });
+    let m = app.t();
+    let customer = use_customer();
+    set_title(app, &fill(m.customer_tab_title, &[("tab", m.subscriptions), ("customer", &customer.company_name)]));
+    let id = customer.id;
+    let subscriptions = read_as_user(app, || (), move |backend, caller| async move { backend.subscriptions(&caller, id).await });
     view! {
+        <h2 class="section-title">{m.subscriptions}</h2>
         <Transition fallback=Loading>
-            {move || data.get().map(|result| match result {
-                Ok((customer, subscriptions)) => view! {
-                    <CustomerHeader id=customer.id company_name=customer.company_name active=CustomerTab::Subscriptions/>
-                    <SubscriptionTable subscriptions=subscriptions/>
-                }.into_any(),
-                Err(error) => customer_load_error(&error),
+            {move || subscriptions.get().map(|read| match read {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok(subscriptions)) => view! { <SubscriptionTable subscriptions=subscriptions/> }.into_any(),
+                Some(Err(error)) => backend_error(&error),
             })}
         </Transition>
     }
@@ -38,33 +32,27 @@ pub fn SubscriptionsPage(id: CustomerId) -> impl IntoView {
 
 #[component]
 fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
-    let m = t();
+    let m = use_app().t();
     if subscriptions.is_empty() {
-        return view! {
-            <h2 class="section-title">{m.subscriptions_title}</h2>
-            <EmptyText text=m.no_subscriptions/>
-        }
-        .into_any();
+        return view! { <EmptyText text=m.no_subscriptions/> }.into_any();
     }
     let rows = subscriptions
         .into_iter()
         .map(|s| {
             let azure_ids: Vec<String> = s.azure_subscription_ids.iter().map(|a| a.to_string()).collect();
-            let usage = s.offer.is_azure();
             view! {
-                <tr class:row-azure=usage>
-                    <td>{s.offer.offer_name()}<div class="sub-id mono">{s.offer.offer_id()}</div></td>
+                <tr class:row-azure=s.offer.is_azure()>
+                    <td>{m.offer_name(s.offer)}<div class="sub-id mono">{s.offer.offer_id()}</div></td>
                     <td>{s.friendly_name}</td>
                     <td>{m.subscription_status(s.status)}</td>
                     <td>{m.billing_type(s.offer.billing_type())}</td>
-                    <td>{s.quantity}</td>
+                    <td>{m.number(s.quantity as usize)}</td>
                     <td class="mono">{azure_ids.join(", ")}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <h2 class="section-title">{m.subscriptions_title}</h2>
         <p class="hint">{m.subscriptions_intro}</p>
         <div class="table-wrap">
             <table class="table">

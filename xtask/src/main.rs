@@ -3,13 +3,15 @@
 //! - `setup`  installs what is missing (wasm target, wasm-bindgen CLI, trunk, wasm-opt,
 //!   Chromium and chromedriver), idempotently, one progress line per step
 //! - `serve`  set-up, then the app on `trunk serve` with the embedded store
-//! - `test`   set-up, then every test: native, headless-browser and end-to-end
+//! - `test`   set-up, then every test: native, headless-browser, schemathesis against the
+//!   mock API, and end-to-end
 //! - `dist [--public-url /path/]`  a release build in `dist/` for any static host
 //! - `api [flags]`  the mock Partner Center API server (`--help` lists its flags)
 //! - `bench [size]`  release bundle sizes, domain timings, server load and UI toggle figures
 //!   (`size`: only the bundle)
 
 mod bench;
+mod schemathesis;
 mod setup;
 mod tools;
 
@@ -123,39 +125,43 @@ fn dist_command(args: &[String]) -> Result<()> {
 fn test() -> Result<()> {
     let env = setup::setup()?;
     let mut failed = Vec::new();
-    let mut step = |name: &str, cmd: Cmd| {
+    let mut step = |name: &str, work: &dyn Fn() -> Result<()>| {
         println!("==> {name}");
-        if let Err(error) = run(cmd) {
+        if let Err(error) = work() {
             eprintln!("xtask: {name} failed: {error}");
             failed.push(name.to_string());
         }
     };
-    step(
-        "native tests (domain, mock API server, xtask)",
-        Cmd::new("cargo").args(["test", "-p", "domain", "-p", "mock-api", "-p", "xtask"]).env_path(&env).dir(root()),
-    );
-    step(
-        "native tests of the app's plain logic (routes, messages)",
-        Cmd::new("cargo").args(["test", "-p", "customer-permissions", "--lib"]).env_path(&env).dir(root()),
-    );
-    step(
-        "component tests in headless Chromium (wasm-bindgen-test)",
-        Cmd::new("cargo")
+    step("native tests (domain, API types, mock API server, test support, xtask)", &|| {
+        run(Cmd::new("cargo")
+            .args(["test", "-p", "domain", "-p", "api-types", "-p", "mock-api", "-p", "test-support", "-p", "xtask"])
+            .env_path(&env)
+            .dir(root()))
+    });
+    step("native tests of the app's plain logic (routes, messages)", &|| {
+        run(Cmd::new("cargo").args(["test", "-p", "customer-permissions", "--lib"]).env_path(&env).dir(root()))
+    });
+    step("component tests in headless Chromium (wasm-bindgen-test)", &|| {
+        run(Cmd::new("cargo")
             .args(["test", "-p", "customer-permissions", "--target", "wasm32-unknown-unknown"])
             .env("CHROMEDRIVER", env.chromedriver.as_os_str())
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
             .env_path(&env)
-            .dir(root()),
-    );
+            .dir(root()))
+    });
     let mock_api = target_dir().join("debug").join("mock-api");
-    step("build the mock API server for end-to-end tests", Cmd::new("cargo").args(["build", "-p", "mock-api"]).env_path(&env).dir(root()));
+    step("build the mock API server for end-to-end tests", &|| {
+        run(Cmd::new("cargo").args(["build", "-p", "mock-api"]).env_path(&env).dir(root()))
+    });
+    step("schemathesis against the mock API: no 400 for a request its OpenAPI document allows", &|| {
+        schemathesis::run(&env, &mock_api)
+    });
     let e2e_dist = target_dir().join("e2e-dist");
     let public_url = "/partner-center/";
     match dist(&env, public_url, &e2e_dist) {
-        Ok(()) => step(
-            "end-to-end tests (WebDriver, release build under a sub-path)",
-            e2e_tests(&env, &e2e_dist, public_url, &mock_api),
-        ),
+        Ok(()) => step("end-to-end tests (WebDriver, release build under a sub-path)", &|| {
+            run(e2e_tests(&env, &e2e_dist, public_url, &mock_api))
+        }),
         Err(error) => {
             eprintln!("xtask: release build for end-to-end tests failed: {error}");
             failed.push("release build".into());

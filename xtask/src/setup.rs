@@ -1,6 +1,6 @@
 //! `cargo xtask setup`: installs what is missing, and only that. A second run on a ready
 //! machine only checks versions (seconds). Nothing downloads a prebuilt binary: tools come
-//! from crates.io, the npm registry and Debian's packages.
+//! from crates.io, the npm registry, PyPI and Debian's packages.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -13,6 +13,9 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen from the npm registry: a recent wasm-opt (Debian's version 108 breaks the build).
 pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
 const WASM_OPT_VERSION_TEXT: &str = "version 132";
+/// schemathesis from PyPI, in a virtual environment of its own: it fuzzes the mock API
+/// against its OpenAPI document (`cargo xtask test`).
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 /// Paths the other commands need once set-up is done.
 pub struct ToolEnv {
@@ -20,6 +23,8 @@ pub struct ToolEnv {
     pub path: std::ffi::OsString,
     pub chromium: PathBuf,
     pub chromedriver: PathBuf,
+    /// schemathesis's `st`.
+    pub schemathesis: PathBuf,
 }
 
 /// Tools that are not cargo-installed live here, outside any clone, so fresh clones (CI)
@@ -92,6 +97,25 @@ pub fn setup() -> Result<ToolEnv> {
         Ok(Status::Installed)
     })?;
 
+    let venv = tools_dir().join("schemathesis");
+    let schemathesis = venv.join("bin").join("st");
+    step(&format!("schemathesis {SCHEMATHESIS_VERSION} (PyPI)"), || {
+        let version = output(Cmd::new(schemathesis.to_string_lossy().as_ref()).arg("--version"));
+        if version.is_some_and(|v| v.contains(SCHEMATHESIS_VERSION)) {
+            return Ok(Status::Ready);
+        }
+        if output(Cmd::new("python3").args(["-m", "venv", "--help"])).is_none() {
+            apt_install(&["python3", "python3-venv"])?;
+        }
+        let _ = std::fs::remove_dir_all(&venv);
+        run(Cmd::new("python3").args(["-m", "venv"]).arg(&venv))?;
+        let pip = venv.join("bin").join("pip");
+        run(Cmd::new(pip.to_string_lossy().as_ref())
+            .args(["install", "--quiet", "--disable-pip-version-check"])
+            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")))?;
+        Ok(Status::Installed)
+    })?;
+
     step("Chromium and chromedriver", || {
         let ready = output(Cmd::new("chromium").arg("--version")).is_some()
             && output(Cmd::new("chromedriver").arg("--version")).is_some();
@@ -105,7 +129,7 @@ pub fn setup() -> Result<ToolEnv> {
     let chromium = which("chromium", &path).ok_or("chromium is not on PATH after set-up")?;
     let chromedriver = which("chromedriver", &path).ok_or("chromedriver is not on PATH after set-up")?;
     println!("==> set-up ready in {:.1}s", started.elapsed().as_secs_f64());
-    Ok(ToolEnv { path, chromium, chromedriver })
+    Ok(ToolEnv { path, chromium, chromedriver, schemathesis })
 }
 
 enum Status {

@@ -5,13 +5,12 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::ids::{AzureSubscriptionId, CustomerId, PartnerUserId, SubscriptionId};
-use crate::model::{
-    Address, AzureRole, BillingProfile, Customer, CustomerUser, Offer, Partner, PartnerRole,
-    PartnerUser, RoleAssignment, Subscription, SubscriptionStatus,
-};
+use crate::customers::{Address, BillingProfile, Customer, CustomerUser, UserState};
+use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUserId, PartnerUserId, SubscriptionId};
+use crate::partner::{Partner, PartnerRole, PartnerUser};
+use crate::permissions::{Permission, PermissionSet};
 use crate::rng::DemoRng;
-use crate::self_serve_policy::{Permission, PermissionSet};
+use crate::subscriptions::{AzureRole, Offer, RoleAssignment, Subscription, SubscriptionStatus};
 
 /// Which demo data a store holds: the hand-made customers plus `extra_customers`
 /// generated ones, dated relative to `generated_at`.
@@ -87,41 +86,69 @@ struct HandMade {
     name: &'static str,
     domain: &'static str,
     shape: Shape,
-    /// (display name, mail nickname, role on the customer's Azure subscription)
-    users: &'static [(&'static str, &'static str, Option<AzureRole>)],
+    users: &'static [DemoUser],
     granted: &'static [Permission],
 }
 
 use AzureRole::{Contributor, Owner, Reader};
 use Permission::{AzureReservations, AzureSavingsPlan};
 
+/// A hand-made customer user: given and family name, mail nickname (the part of the user
+/// principal name before `@`), role on the customer's Azure subscription.
+struct DemoUser {
+    first: &'static str,
+    last: &'static str,
+    nickname: &'static str,
+    role: Option<AzureRole>,
+    /// The display name puts the family name first (as in Japanese).
+    family_first: bool,
+    active: bool,
+}
+
+const fn u(first: &'static str, last: &'static str, nickname: &'static str, role: Option<AzureRole>) -> DemoUser {
+    DemoUser { first, last, nickname, role, family_first: false, active: true }
+}
+
+const fn family_first(user: DemoUser) -> DemoUser {
+    DemoUser { family_first: true, ..user }
+}
+
+const fn inactive(user: DemoUser) -> DemoUser {
+    DemoUser { active: false, ..user }
+}
+
 const HAND_MADE: &[HandMade] = &[
-    HandMade { name: "Contoso Ltd", domain: "contoso", shape: Shape::AzurePlan, users: &[("Megan Bowen", "meganb", Some(Owner)), ("Adele Vance", "adelev", Some(Contributor))], granted: &[AzureReservations] },
-    HandMade { name: "Fabrikam Inc", domain: "fabrikam", shape: Shape::AzurePlan, users: &[("Nestor Wilke", "nestorw", Some(Owner))], granted: &[] },
-    HandMade { name: "Northwind Traders", domain: "northwindtraders", shape: Shape::LicenseOnly, users: &[("Lynne Robbins", "lynner", None)], granted: &[] },
-    HandMade { name: "Adventure Works Cycles", domain: "adventureworks", shape: Shape::AzurePlan, users: &[("Johanna Lorenz", "johannal", Some(Contributor)), ("Grady Archie", "gradya", Some(Reader))], granted: &[] },
-    HandMade { name: "Tailspin Toys", domain: "tailspintoys", shape: Shape::AzureGlobal, users: &[("Patti Fernandez", "pattif", Some(Owner))], granted: &[] },
-    HandMade { name: "Wide World Importers", domain: "wideworldimporters", shape: Shape::AzurePlan, users: &[("Lee Gu", "leeg", Some(Owner))], granted: &[AzureReservations, AzureSavingsPlan] },
-    HandMade { name: "Litware Inc", domain: "litware", shape: Shape::AzurePlan, users: &[("Miriam Graham", "miriamg", Some(Owner))], granted: &[AzureSavingsPlan] },
-    HandMade { name: "Proseware, Inc.", domain: "proseware", shape: Shape::Nothing, users: &[("Henrietta Mueller", "henriettam", None)], granted: &[] },
-    HandMade { name: "Woodgrove Bank", domain: "woodgrovebank", shape: Shape::AzurePlanSuspended, users: &[("Pradeep Gupta", "pradeepg", Some(Owner))], granted: &[] },
-    HandMade { name: "Coho Winery", domain: "cohowinery", shape: Shape::AzurePlan, users: &[("Christie Cline", "christiec", Some(Reader))], granted: &[] },
-    HandMade { name: "Alpine Ski House", domain: "alpineskihouse", shape: Shape::AzurePlan, users: &[("Enrico Cattaneo", "enricoc", Some(Owner))], granted: &[] },
-    HandMade { name: "Blue Yonder Airlines", domain: "blueyonderairlines", shape: Shape::LicenseOnly, users: &[("Joni Sherman", "jonis", None)], granted: &[] },
-    HandMade { name: "Fourth Coffee", domain: "fourthcoffee", shape: Shape::AzurePlanTwoSubscriptions, users: &[("Isaac Wright", "isaacw", Some(Owner)), ("Irvin Sayers", "irvins", Some(Reader))], granted: &[] },
-    HandMade { name: "Graphic Design Institute", domain: "graphicdesigninstitute", shape: Shape::AzurePlan, users: &[], granted: &[] },
-    HandMade { name: "Humongous Insurance", domain: "humongousinsurance", shape: Shape::AzurePlan, users: &[("Alan Steiner", "alans", Some(Owner))], granted: &[AzureReservations] },
-    HandMade { name: "Lucerne Publishing", domain: "lucernepublishing", shape: Shape::LicenseOnly, users: &[("Debra Berger", "debrab", None)], granted: &[AzureReservations] },
-    HandMade { name: "Margie's Travel", domain: "margiestravel", shape: Shape::AzureGlobal, users: &[("Allan Deyoung", "allan", Some(Contributor))], granted: &[] },
-    HandMade { name: "Relecloud", domain: "relecloud", shape: Shape::AzurePlan, users: &[("Cameron White", "cameronw", Some(Owner))], granted: &[] },
-    HandMade { name: "Trey Research", domain: "treyresearch", shape: Shape::AzurePlan, users: &[("Emily Braun", "emilyb", Some(Owner))], granted: &[AzureSavingsPlan] },
-    HandMade { name: "VanArsdel Ltd", domain: "vanarsdel", shape: Shape::Nothing, users: &[], granted: &[] },
-    HandMade { name: "Bayerische Müller & Söhne Maschinenbau- und Anlagenvertriebsgesellschaft mit beschränkter Haftung", domain: "muellersoehne", shape: Shape::AzurePlan, users: &[("Jürgen Weiß", "juergenw", Some(Owner))], granted: &[] },
-    HandMade { name: "東京クラウドソリューションズ株式会社", domain: "tokyocloud", shape: Shape::AzurePlan, users: &[("佐藤 花子", "hanako.sato", Some(Owner))], granted: &[] },
-    HandMade { name: "Ελληνικές Ψηφιακές Λύσεις Α.Ε.", domain: "hellenicdigital", shape: Shape::AzureGlobal, users: &[("Γιώργος Παπαδόπουλος", "georgep", Some(Owner))], granted: &[] },
-    HandMade { name: "شركة الرياض للحلول السحابية", domain: "riyadhcloud", shape: Shape::AzurePlan, users: &[("ليلى العتيبي", "layla", Some(Reader))], granted: &[] },
-    HandMade { name: "<script>alert('pwned')</script> Hostile Strings & <b>Markup</b> Ltd", domain: "hostilestrings", shape: Shape::LicenseOnly, users: &[("\"><img src=x onerror=alert(1)>", "hostile", None)], granted: &[] },
+    HandMade { name: "Contoso Ltd", domain: "contoso", shape: Shape::AzurePlan, users: &[u("Megan", "Bowen", "meganb", Some(Owner)), u("Adele", "Vance", "adelev", Some(Contributor)), u("Brian", "Johnson", "brianj", Some(Reader))], granted: &[AzureReservations] },
+    HandMade { name: "Fabrikam Inc", domain: "fabrikam", shape: Shape::AzurePlan, users: &[u("Nestor", "Wilke", "nestorw", Some(Owner)), u("Sara", "Davis", "sarad", Some(Contributor)), u("Kevin", "Cook", "kevinc", None)], granted: &[] },
+    HandMade { name: "Northwind Traders", domain: "northwindtraders", shape: Shape::LicenseOnly, users: &[u("Lynne", "Robbins", "lynner", None), u("Nancy", "Freehafer", "nancyf", None)], granted: &[] },
+    HandMade { name: "Adventure Works Cycles", domain: "adventureworks", shape: Shape::AzurePlan, users: &[u("Johanna", "Lorenz", "johannal", Some(Contributor)), u("Grady", "Archie", "gradya", Some(Reader)), u("Rob", "Young", "roby", Some(Contributor))], granted: &[] },
+    HandMade { name: "Tailspin Toys", domain: "tailspintoys", shape: Shape::AzureGlobal, users: &[u("Patti", "Fernandez", "pattif", Some(Owner)), u("Mark", "Hanson", "markh", Some(Reader))], granted: &[] },
+    HandMade { name: "Wide World Importers", domain: "wideworldimporters", shape: Shape::AzurePlan, users: &[u("Lee", "Gu", "leeg", Some(Owner)), u("Hudson", "Onuoha", "hudsono", Some(Contributor)), u("Anna", "Lidman", "annal", Some(Reader))], granted: &[AzureReservations, AzureSavingsPlan] },
+    HandMade { name: "Litware Inc", domain: "litware", shape: Shape::AzurePlan, users: &[u("Miriam", "Graham", "miriamg", Some(Owner)), u("Zrinka", "Makovac", "zrinkam", None)], granted: &[AzureSavingsPlan] },
+    HandMade { name: "Proseware, Inc.", domain: "proseware", shape: Shape::Nothing, users: &[u("Henrietta", "Mueller", "henriettam", None), u("Tomás", "Rojas", "tomasr", None)], granted: &[] },
+    HandMade { name: "Woodgrove Bank", domain: "woodgrovebank", shape: Shape::AzurePlanSuspended, users: &[u("Pradeep", "Gupta", "pradeepg", Some(Owner)), u("Kari", "Furse", "karif", Some(Contributor))], granted: &[] },
+    HandMade { name: "Coho Winery", domain: "cohowinery", shape: Shape::AzurePlan, users: &[u("Christie", "Cline", "christiec", Some(Reader)), u("Jon", "Morris", "jonm", Some(Contributor))], granted: &[] },
+    HandMade { name: "Alpine Ski House", domain: "alpineskihouse", shape: Shape::AzurePlan, users: &[u("Enrico", "Cattaneo", "enricoc", Some(Owner)), u("Lena", "Huber", "lenah", Some(Reader)), inactive(u("Markus", "Gruber", "markusg", None))], granted: &[] },
+    HandMade { name: "Blue Yonder Airlines", domain: "blueyonderairlines", shape: Shape::LicenseOnly, users: &[u("Joni", "Sherman", "jonis", None), u("Aarav", "Shah", "aaravs", None)], granted: &[] },
+    HandMade { name: "Fourth Coffee", domain: "fourthcoffee", shape: Shape::AzurePlanTwoSubscriptions, users: &[u("Isaac", "Wright", "isaacw", Some(Owner)), u("Irvin", "Sayers", "irvins", Some(Reader)), u("Ravi", "Kumar", "ravik", Some(Contributor))], granted: &[] },
+    HandMade { name: "Graphic Design Institute", domain: "graphicdesigninstitute", shape: Shape::AzurePlan, users: &[u("Ivy", "Chen", "ivyc", Some(Contributor)), u("Omar", "Haddad", "omarh", Some(Reader))], granted: &[] },
+    HandMade { name: "Humongous Insurance", domain: "humongousinsurance", shape: Shape::AzurePlan, users: &[u("Alan", "Steiner", "alans", Some(Owner)), u("Molly", "Clark", "mollyc", Some(Reader))], granted: &[AzureReservations] },
+    HandMade { name: "Lucerne Publishing", domain: "lucernepublishing", shape: Shape::LicenseOnly, users: &[u("Debra", "Berger", "debrab", None), u("Paul", "West", "paulw", None)], granted: &[AzureReservations] },
+    HandMade { name: "Margie's Travel", domain: "margiestravel", shape: Shape::AzureGlobal, users: &[u("Allan", "Deyoung", "allan", Some(Contributor)), u("Chris", "Green", "chrisg", Some(Reader))], granted: &[] },
+    HandMade { name: "Relecloud", domain: "relecloud", shape: Shape::AzurePlan, users: &[u("Cameron", "White", "cameronw", Some(Owner)), u("Eva", "Santos", "evas", Some(Contributor)), u("Noah", "Kim", "noahk", Some(Reader)), u("Priya", "Nair", "priyan", None)], granted: &[] },
+    HandMade { name: "Trey Research", domain: "treyresearch", shape: Shape::AzurePlan, users: &[u("Emily", "Braun", "emilyb", Some(Owner)), u("Jacob", "Hall", "jacobh", Some(Contributor))], granted: &[AzureSavingsPlan] },
+    HandMade { name: "VanArsdel Ltd", domain: "vanarsdel", shape: Shape::Nothing, users: &[u("Sophie", "Martin", "sophiem", None), u("Liam", "O'Brien", "liamo", None)], granted: &[] },
+    HandMade { name: "Bayerische Müller & Söhne Maschinenbau- und Anlagenvertriebsgesellschaft mit beschränkter Haftung", domain: "muellersoehne", shape: Shape::AzurePlan, users: &[u("Jürgen", "Weiß", "juergenw", Some(Owner)), u("Anneliese", "Bäcker", "anneliese.baecker", Some(Reader)), u("Stefan", "Groß", "stefan.gross", Some(Contributor))], granted: &[] },
+    HandMade { name: "東京クラウドソリューションズ株式会社", domain: "tokyocloud", shape: Shape::AzurePlan, users: &[family_first(u("花子", "佐藤", "hanako.sato", Some(Owner))), family_first(u("一郎", "鈴木", "ichiro.suzuki", Some(Reader)))], granted: &[] },
+    HandMade { name: "Ελληνικές Ψηφιακές Λύσεις Α.Ε.", domain: "hellenicdigital", shape: Shape::AzureGlobal, users: &[u("Γιώργος", "Παπαδόπουλος", "georgep", Some(Owner)), u("Μαρία", "Κωνσταντίνου", "mariak", Some(Contributor))], granted: &[] },
+    HandMade { name: "شركة الرياض للحلول السحابية", domain: "riyadhcloud", shape: Shape::AzurePlan, users: &[u("ليلى", "العتيبي", "layla", Some(Reader)), u("محمد", "الشمري", "mohammed", Some(Contributor))], granted: &[] },
 ];
+
+/// The place of a customer earlier releases had after the hand-made ones (a test case, now
+/// in the tests). It is still built and then dropped, so every generated customer keeps the
+/// Microsoft ID it had in data saved by those releases.
+const RETIRED_SLOT: HandMade =
+    HandMade { name: "retired", domain: "retired", shape: Shape::LicenseOnly, users: &[], granted: &[] };
 
 const FIRST_WORDS: &[&str] = &[
     "Amber", "Arctic", "Atlas", "Aurora", "Bright", "Cedar", "Cobalt", "Coral", "Crimson",
@@ -178,12 +205,9 @@ pub fn build(spec: &DemoSpec) -> DemoData {
             grants: Vec::new(),
         },
     };
-    for (n, hand_made) in HAND_MADE.iter().enumerate() {
-        let users: Vec<(String, String, Option<AzureRole>)> = hand_made
-            .users
-            .iter()
-            .map(|(name, nick, role)| (name.to_string(), nick.to_string(), *role))
-            .collect();
+    for (n, hand_made) in HAND_MADE.iter().chain([&RETIRED_SLOT]).enumerate() {
+        let users: Vec<UserSpec> = hand_made.users.iter().map(UserSpec::hand_made).collect();
+        let before = builder.data.sizes();
         builder.add_customer(
             hand_made.name.to_string(),
             format!("{}.onmicrosoft.com", hand_made.domain),
@@ -192,6 +216,9 @@ pub fn build(spec: &DemoSpec) -> DemoData {
             hand_made.granted,
             n as u64,
         );
+        if std::ptr::eq(hand_made, &RETIRED_SLOT) {
+            builder.data.truncate(before);
+        }
     }
     let mut rng = DemoRng::new(0x9e4e_7a7e_d000_0000);
     for n in 0..u64::from(spec.extra_customers) {
@@ -214,7 +241,14 @@ pub fn build(spec: &DemoSpec) -> DemoData {
                     2 => Some(Contributor),
                     _ => None,
                 };
-                (format!("{given} {family}"), given.to_lowercase(), role)
+                UserSpec {
+                    first: given.to_string(),
+                    last: family.to_string(),
+                    display: format!("{given} {family}"),
+                    nickname: given.to_lowercase(),
+                    role,
+                    state: UserState::Active,
+                }
             })
             .collect();
         let granted: &[Permission] = match rng.below(10) {
@@ -225,6 +259,49 @@ pub fn build(spec: &DemoSpec) -> DemoData {
         builder.add_customer(name, domain, shape, &users, granted, 30 + n % 300);
     }
     builder.data
+}
+
+/// A customer user to build.
+struct UserSpec {
+    first: String,
+    last: String,
+    display: String,
+    nickname: String,
+    role: Option<AzureRole>,
+    state: UserState,
+}
+
+impl UserSpec {
+    fn hand_made(user: &DemoUser) -> Self {
+        let display = if user.family_first {
+            format!("{} {}", user.last, user.first)
+        } else {
+            format!("{} {}", user.first, user.last)
+        };
+        Self {
+            first: user.first.to_string(),
+            last: user.last.to_string(),
+            display,
+            nickname: user.nickname.to_string(),
+            role: user.role,
+            state: if user.active { UserState::Active } else { UserState::Inactive },
+        }
+    }
+}
+
+impl DemoData {
+    fn sizes(&self) -> [usize; 5] {
+        [self.customers.len(), self.customer_users.len(), self.subscriptions.len(), self.role_assignments.len(), self.grants.len()]
+    }
+
+    /// Drops everything added since [`DemoData::sizes`] gave `sizes`.
+    fn truncate(&mut self, [customers, users, subscriptions, roles, grants]: [usize; 5]) {
+        self.customers.truncate(customers);
+        self.customer_users.truncate(users);
+        self.subscriptions.truncate(subscriptions);
+        self.role_assignments.truncate(roles);
+        self.grants.truncate(grants);
+    }
 }
 
 struct Builder {
@@ -239,14 +316,14 @@ impl Builder {
         company_name: String,
         domain: String,
         shape: Shape,
-        users: &[(String, String, Option<AzureRole>)],
+        users: &[UserSpec],
         granted: &[Permission],
         age_days: u64,
     ) {
         let id = CustomerId::from_uuid(self.rng.uuid());
         let city = self.rng.pick(CITIES);
-        let contact = users.first().map(|u| u.0.as_str()).unwrap_or("Billing Contact");
-        let (first_name, last_name) = contact.split_once(' ').unwrap_or((contact, ""));
+        let (first_name, last_name) =
+            users.first().map(|u| (u.first.as_str(), u.last.as_str())).unwrap_or(("Billing", "Contact"));
         self.data.customers.push(Customer {
             id,
             company_name,
@@ -303,19 +380,21 @@ impl Builder {
             Shape::AzureGlobal => subscribe(self, Offer::AzureGlobal, SubscriptionStatus::Active, 1),
         }
         let roles_on = azure_ids.last().copied();
-        for (display_name, nickname, role) in users {
-            let user_principal_name = format!("{nickname}@{domain}");
-            if let (Some(role), Some(azure_subscription_id)) = (role, roles_on) {
-                self.data.role_assignments.push(RoleAssignment {
-                    azure_subscription_id,
-                    user_principal_name: user_principal_name.clone(),
-                    role: *role,
-                });
+        // User ids come from a generator of their own, so the customers' ids stay as they were.
+        let mut user_rng = DemoRng::new(id.as_uuid().as_u64_pair().0);
+        for user in users {
+            let user_id = CustomerUserId::from_uuid(user_rng.uuid());
+            if let (Some(role), Some(azure_subscription_id)) = (user.role, roles_on) {
+                self.data.role_assignments.push(RoleAssignment { azure_subscription_id, principal_id: user_id, role });
             }
             self.data.customer_users.push(CustomerUser {
+                id: user_id,
                 customer_id: id,
-                user_principal_name,
-                display_name: display_name.clone(),
+                user_principal_name: format!("{}@{domain}", user.nickname),
+                display_name: user.display.clone(),
+                first_name: user.first.clone(),
+                last_name: user.last.clone(),
+                state: user.state,
             });
         }
         if !granted.is_empty() {

@@ -90,6 +90,24 @@ impl fmt::Display for AzureSubscriptionId {
     }
 }
 
+/// A person in a customer's tenant: their object id (a GUID), as Azure's role assignments
+/// name them (`principalId`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CustomerUserId(Uuid);
+
+impl CustomerUserId {
+    pub fn from_uuid(id: Uuid) -> Self {
+        Self(id)
+    }
+}
+
+impl fmt::Display for CustomerUserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
 /// An opaque version tag of a self-serve policy; it changes on every change.
 /// Like Partner Center's, the value includes its double quotes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

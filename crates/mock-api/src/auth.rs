@@ -1,7 +1,9 @@
-//! Demo identity: one fixed bearer token per demo partner user, e.g. `demo-alex.wilber`.
+//! Demo identity: one fixed bearer token per demo partner user, e.g. `demo-alex.wilber`
+//! ([`api_types::demo::token_for`]).
 
 use std::collections::HashMap;
 
+use api_types::demo::token_for;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -10,13 +12,6 @@ use domain::{PartnerUser, PartnerUserId};
 use crate::error::ApiError;
 use crate::extract::header;
 use crate::state::AppState;
-
-/// The demo token of a partner user: `demo-` and the part of their sign-in name before `@`.
-pub fn token_for(user: &PartnerUser) -> String {
-    let upn = user.id.as_str();
-    let local = upn.split('@').next().unwrap_or(upn);
-    format!("demo-{local}")
-}
 
 /// Token → partner user, for every demo partner user.
 pub fn token_table(users: &[PartnerUser]) -> HashMap<String, PartnerUserId> {

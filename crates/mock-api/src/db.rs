@@ -1,12 +1,14 @@
 //! The SQLite data file: the demo spec, every policy, every Activity record, the store's
-//! counters and the replies to POSTs by `MS-RequestId`. WAL mode; each change is one
-//! transaction, so a killed process leaves either all of a change or none of it.
+//! counters, the customers created through the API and the replies to POSTs by
+//! `MS-RequestId`. WAL mode; each change ([`Db::save`]) is one transaction, so a killed
+//! process leaves either all of a change or none of it. The tables are those of the first
+//! release that had them: files written by any release load.
 
 use std::path::Path;
 
 use domain::{
-    Customer,
-    ActivityRecord, CustomerId, DemoSpec, Etag, PermissionSet, SelfServePolicy, StoreSnapshot,
+    ActivityRecord, Change, Customer, CustomerId, DemoSpec, Etag, PermissionSet, SelfServePolicy,
+    StoreSnapshot,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use time::OffsetDateTime;
@@ -29,16 +31,9 @@ pub struct StoredReply {
     pub body: String,
 }
 
-impl StoredReply {
-    /// The `201 Created` reply to keep for a POST that carried `request_id` (none without
-    /// one, and then `body` is not written).
-    pub fn created(request_id: Option<String>, body: impl FnOnce() -> String) -> Option<Self> {
-        request_id.map(|request_id| Self { request_id, status: 201, body: body() })
-    }
-}
-
 pub struct Db {
     conn: Connection,
+    bytes_written: u64,
 }
 
 const SCHEMA: &str = "
@@ -79,7 +74,10 @@ impl Db {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn })
+        Ok(Self {
+            conn,
+            bytes_written: 0,
+        })
     }
 
     /// What the file holds, or `None` for a file never filled.
@@ -127,7 +125,9 @@ impl Db {
         }
 
         let mut added_customers = Vec::new();
-        let mut statement = self.conn.prepare("SELECT customer FROM customers ORDER BY seq")?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT customer FROM customers ORDER BY seq")?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             added_customers.push(serde_json::from_str::<Customer>(&row.get::<_, String>(0)?)?);
@@ -176,36 +176,31 @@ impl Db {
         Ok(())
     }
 
-    /// Saves one change: the customer's policy row, its Activity record, the counters and
-    /// the reply to remember, all or nothing.
-    pub fn save_change(
-        &mut self,
-        customer: &CustomerId,
-        policy: Option<&SelfServePolicy>,
-        record: &ActivityRecord,
-        counters: (u64, u64),
-        reply: Option<&StoredReply>,
-    ) -> Result<(), DbError> {
+    /// Keeps one decided change, with the reply to remember for its request (if any), all
+    /// or nothing: a permissions change writes the customer's policy row, its Activity
+    /// record and the counters; a created customer its row. Returns how many bytes of row
+    /// values it wrote (what grows with the change, not with the data).
+    pub fn save(&mut self, change: &Change, reply: Option<&StoredReply>) -> Result<usize, DbError> {
         let tx = self.conn.transaction()?;
-        put_policy(&tx, customer, policy)?;
-        add_record(&tx, record)?;
-        put_counters(&tx, counters)?;
+        let mut written = match change {
+            Change::Permissions(change) => {
+                put_policy(&tx, &change.customer_id, change.policy.as_ref())?
+                    + add_record(&tx, &change.record)?
+                    + put_counters(&tx, (change.next_etag, change.record.id.saturating_add(1)))?
+            }
+            Change::CustomerCreated(customer) => add_customer(&tx, customer)?,
+        };
         if let Some(reply) = reply {
-            put_reply(&tx, reply)?;
+            written += put_reply(&tx, reply)?;
         }
         tx.commit()?;
-        Ok(())
+        self.bytes_written += written as u64;
+        Ok(written)
     }
 
-    /// Saves a created customer and the reply to remember, all or nothing.
-    pub fn save_customer(&mut self, customer: &Customer, reply: Option<&StoredReply>) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
-        add_customer(&tx, customer)?;
-        if let Some(reply) = reply {
-            put_reply(&tx, reply)?;
-        }
-        tx.commit()?;
-        Ok(())
+    /// Bytes of row values written by [`Db::save`] since the file was opened.
+    pub fn bytes_written(&self) -> u64 {
+        self.bytes_written
     }
 
     /// From now on every write fails, as with a full or broken disk (tests only).
@@ -233,54 +228,73 @@ impl Db {
     }
 }
 
+/// Each helper below returns the bytes of the values it wrote: text as its length, a number
+/// as 8.
+const NUMBER: usize = 8;
+
+/// Writes the customer's policy row, or removes it (`None`: no permission left).
 fn put_policy(
     tx: &Transaction,
     customer: &CustomerId,
     policy: Option<&SelfServePolicy>,
-) -> Result<(), DbError> {
+) -> Result<usize, DbError> {
+    let customer = customer.to_string();
     match policy {
         Some(policy) => {
+            let permissions = serde_json::to_string(&policy.permissions)?;
             tx.execute(
                 "INSERT OR REPLACE INTO policies (customer_id, permissions, etag) VALUES (?1, ?2, ?3)",
-                params![customer.to_string(), serde_json::to_string(&policy.permissions)?, policy.etag.as_str()],
+                params![customer, permissions, policy.etag.as_str()],
             )?;
+            Ok(customer.len() + permissions.len() + policy.etag.as_str().len())
         }
         None => {
             tx.execute(
                 "DELETE FROM policies WHERE customer_id = ?1",
-                params![customer.to_string()],
+                params![customer],
             )?;
+            Ok(customer.len())
         }
     }
-    Ok(())
 }
 
-fn add_customer(tx: &Transaction, customer: &Customer) -> Result<(), DbError> {
-    tx.execute("INSERT INTO customers (customer) VALUES (?1)", params![serde_json::to_string(customer)?])?;
-    Ok(())
+fn add_customer(tx: &Transaction, customer: &Customer) -> Result<usize, DbError> {
+    let json = serde_json::to_string(customer)?;
+    tx.execute(
+        "INSERT INTO customers (customer) VALUES (?1)",
+        params![json],
+    )?;
+    Ok(json.len())
 }
 
-fn add_record(tx: &Transaction, record: &ActivityRecord) -> Result<(), DbError> {
+fn add_record(tx: &Transaction, record: &ActivityRecord) -> Result<usize, DbError> {
+    let json = serde_json::to_string(record)?;
     tx.execute(
         "INSERT INTO activity (id, record) VALUES (?1, ?2)",
-        params![record.id, serde_json::to_string(record)?],
+        params![record.id, json],
     )?;
-    Ok(())
+    Ok(NUMBER + json.len())
 }
 
 /// Remembers the reply to a POST, for a retry with the same `MS-RequestId`.
-fn put_reply(tx: &Transaction, reply: &StoredReply) -> Result<(), DbError> {
+fn put_reply(tx: &Transaction, reply: &StoredReply) -> Result<usize, DbError> {
     tx.execute(
         "INSERT OR REPLACE INTO replies (request_id, status, body) VALUES (?1, ?2, ?3)",
         params![reply.request_id, reply.status, reply.body],
     )?;
-    Ok(())
+    Ok(reply.request_id.len() + NUMBER + reply.body.len())
 }
 
-fn put_counters(tx: &Transaction, (next_etag, next_record_id): (u64, u64)) -> Result<(), DbError> {
+/// The counters only ever grow.
+fn put_counters(
+    tx: &Transaction,
+    (next_etag, next_record_id): (u64, u64),
+) -> Result<usize, DbError> {
     tx.execute(
-        "INSERT OR REPLACE INTO counters (id, next_etag, next_record_id) VALUES (1, ?1, ?2)",
+        "INSERT INTO counters (id, next_etag, next_record_id) VALUES (1, ?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET next_etag = max(next_etag, excluded.next_etag),
+                                        next_record_id = max(next_record_id, excluded.next_record_id)",
         params![next_etag, next_record_id],
     )?;
-    Ok(())
+    Ok(2 * NUMBER)
 }

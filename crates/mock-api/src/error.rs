@@ -1,129 +1,189 @@
-//! Every failure as Partner Center reports it: a status and a body
-//! `{"code", "description", "data": [], "source": "PartnerFD"}`.
-//!
-//! Codes 600039, 600040, 600041 and 2055 are Partner Center's; for the other failures the
-//! code is the HTTP status.
+//! Every failure as Partner Center reports it: an HTTP status and an
+//! [`ErrorBody`](api_types::ErrorBody) `{"code", "description", "data": [], "source": "PartnerFD"}`
+//! whose `code` ([`ErrorCode`]) tells the failures apart. Each domain error has its own code;
+//! the descriptions are for the developer reading them (the app puts codes into its own words).
 
+use api_types::demo::Role;
+use api_types::{ErrorBody, ErrorCode};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::DomainError;
-use serde::Serialize;
+use domain::{CustomerId, DomainError, NewCustomerProblem};
 
-/// GET or DELETE of a policy that does not exist.
-pub const POLICY_NOT_FOUND: u32 = 600039;
-/// PUT of a policy that does not exist.
-pub const POLICY_NOT_FOUND_FOR_UPDATE: u32 = 600040;
-/// POST for a customer that already has a policy.
-pub const POLICY_EXISTS: u32 = 600041;
-/// The etag sent is not the policy's current one.
-pub const STALE_ETAG: u32 = 2055;
-
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ApiError {
-    #[error("{0}")]
+    /// Not what the schema allows: not JSON, a wrong type, a bad parameter.
     BadRequest(String),
-    #[error("a valid bearer token is required (see GET /v1/demo/users)")]
+    /// Valid by the schema, but inconsistent (the body names another policy than the URL).
+    Unprocessable(String),
+    /// No known bearer token.
     Unauthorized,
-    #[error(transparent)]
-    Domain(#[from] DomainError),
-    #[error("no self-serve policy has the id '{id}'")]
-    PolicyNotFound { id: String, code: u32 },
-    #[error("customer {0} already has a self-serve policy; read it and PUT the change instead")]
-    PolicyExists(String),
-    #[error("no route {0}")]
+    /// A rule of the domain refused the request.
+    Domain(DomainError),
+    /// No policy has this id; `for_update` on a PUT (Partner Center gives it its own code).
+    PolicyNotFound {
+        id: String,
+        for_update: bool,
+    },
+    /// A POST for a customer who has a policy already.
+    PolicyExists(CustomerId),
     UnknownRoute(String),
-    #[error("this route does not accept that method")]
     MethodNotAllowed,
-    #[error("the request body is larger than {0} bytes")]
-    PayloadTooLarge(usize),
-    #[error("the request body must be JSON (Content-Type: application/json)")]
+    PayloadTooLarge,
     UnsupportedMediaType,
-    /// The change was not saved (and was taken back in memory).
-    #[error("the change could not be saved: {0}")]
+    /// The change could not be kept; nothing was changed.
     Storage(String),
 }
 
-/// The Partner Center error body.
-#[derive(Debug, Serialize)]
-pub struct ErrorBody {
-    pub code: u32,
-    pub description: String,
-    pub data: Vec<String>,
-    pub source: &'static str,
-}
-
-impl ErrorBody {
-    pub fn new(code: u32, description: impl Into<String>) -> Self {
-        Self {
-            code,
-            description: description.into(),
-            data: Vec::new(),
-            source: "PartnerFD",
-        }
+impl From<DomainError> for ApiError {
+    fn from(error: DomainError) -> Self {
+        Self::Domain(error)
     }
 }
 
 impl ApiError {
-    /// No policy has `id` (shown cut to 100 characters: the id comes from the caller).
-    pub fn policy_not_found(id: &str, code: u32) -> Self {
-        Self::PolicyNotFound { id: id.chars().take(100).collect(), code }
-    }
-
-    pub fn status(&self) -> StatusCode {
-        match self {
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Domain(error) => match error {
-                DomainError::NotAdminAgent { .. } => StatusCode::FORBIDDEN,
-                DomainError::UnknownPartnerUser(_) => StatusCode::UNAUTHORIZED,
-                DomainError::UnknownCustomer(_) => StatusCode::NOT_FOUND,
-                DomainError::InvalidCustomerId(_) => StatusCode::BAD_REQUEST,
-                DomainError::StaleEtag => StatusCode::PRECONDITION_FAILED,
-                DomainError::NotAllowedToCreateCustomers { .. } => StatusCode::FORBIDDEN,
-                DomainError::InvalidNewCustomer(_) => StatusCode::BAD_REQUEST,
-                DomainError::DomainTaken(_) => StatusCode::CONFLICT,
-            },
-            Self::PolicyNotFound { .. } | Self::UnknownRoute(_) => StatusCode::NOT_FOUND,
-            Self::PolicyExists(_) => StatusCode::CONFLICT,
-            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
+    /// No policy has `id` (kept to 100 characters: the id comes from the caller).
+    pub fn policy_not_found(id: &str, for_update: bool) -> Self {
+        Self::PolicyNotFound {
+            id: id.chars().take(100).collect(),
+            for_update,
         }
     }
 
-    pub fn code(&self) -> u32 {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::PolicyNotFound { code, .. } => *code,
-            Self::PolicyExists(_) => POLICY_EXISTS,
-            Self::Domain(DomainError::StaleEtag) => STALE_ETAG,
-            _ => u32::from(self.status().as_u16()),
+            Self::BadRequest(_) => ErrorCode::BadRequest,
+            Self::Unprocessable(_) => ErrorCode::Unprocessable,
+            Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::Domain(error) => domain_code(error),
+            Self::PolicyNotFound {
+                for_update: false, ..
+            } => ErrorCode::PolicyNotFound,
+            Self::PolicyNotFound {
+                for_update: true, ..
+            } => ErrorCode::PolicyNotFoundForUpdate,
+            Self::PolicyExists(_) => ErrorCode::PolicyExists,
+            Self::UnknownRoute(_) => ErrorCode::NotFound,
+            Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Self::Storage(_) => ErrorCode::StorageFailed,
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The failure in words, for the developer reading the reply.
+    pub fn description(&self) -> String {
+        match self {
+            Self::BadRequest(why) | Self::Unprocessable(why) => why.clone(),
+            Self::Unauthorized => {
+                "a valid bearer token is required (see GET /v1/demo/users)".to_string()
+            }
+            Self::Domain(error) => domain_description(error),
+            Self::PolicyNotFound { id, .. } => format!("no self-serve policy has the id {id:?}"),
+            Self::PolicyExists(customer) => {
+                format!("customer {customer} already has a self-serve policy; read it and PUT the change instead")
+            }
+            Self::UnknownRoute(path) => format!("no route {path:?}"),
+            Self::MethodNotAllowed => "this route does not accept that method".to_string(),
+            Self::PayloadTooLarge => format!(
+                "the request body is larger than {} bytes",
+                crate::BODY_LIMIT
+            ),
+            Self::UnsupportedMediaType => {
+                "the request body must be JSON (Content-Type: application/json)".to_string()
+            }
+            Self::Storage(why) => {
+                format!("the change could not be saved, so nothing was changed: {why}")
+            }
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody::new(self.code(), self.description())
+    }
+}
+
+/// The code of each domain error: its own, so clients can tell them apart.
+pub fn domain_code(error: &DomainError) -> ErrorCode {
+    match error {
+        DomainError::NotAdminAgent { .. } => ErrorCode::NotAdminAgent,
+        DomainError::UnknownPartnerUser(_) => ErrorCode::UnknownPartnerUser,
+        DomainError::UnknownCustomer(_) => ErrorCode::UnknownCustomer,
+        DomainError::InvalidCustomerId(_) => ErrorCode::InvalidCustomerId,
+        DomainError::NotAllowedToCreateCustomers { .. } => ErrorCode::NotAllowedToCreateCustomers,
+        DomainError::InvalidNewCustomer(_) => ErrorCode::InvalidNewCustomer,
+        DomainError::DomainTaken(_) => ErrorCode::DomainTaken,
+        DomainError::StaleEtag => ErrorCode::StaleEtag,
+    }
+}
+
+fn domain_description(error: &DomainError) -> String {
+    match error {
+        DomainError::NotAdminAgent { user, role } => format!(
+            "only an Admin agent can change customer permissions ({user} is a {})",
+            Role::from(*role).name()
+        ),
+        DomainError::UnknownPartnerUser(user) => format!("the partner has no user {user}"),
+        DomainError::UnknownCustomer(id) => format!("no customer has the Microsoft ID {id}"),
+        DomainError::InvalidCustomerId(text) => {
+            format!("{text:?} is not a Microsoft ID (a GUID such as 0f6c3c7e-8a1d-4c53-9a55-2b7d1f1e9d20)")
+        }
+        DomainError::NotAllowedToCreateCustomers { user, role } => format!(
+            "only Admin and Sales agents can create customers ({user} is a {})",
+            Role::from(*role).name()
+        ),
+        DomainError::InvalidNewCustomer(problem) => match problem {
+            NewCustomerProblem::NameEmpty => "companyProfile.companyName is empty".to_string(),
+            NewCustomerProblem::NameTooLong => {
+                "companyProfile.companyName is longer than 200 characters".to_string()
+            }
+            NewCustomerProblem::NameHasControlCharacters => {
+                "companyProfile.companyName has control characters".to_string()
+            }
+            NewCustomerProblem::InvalidDomain => "companyProfile.domain is not a domain name \
+                (labels of letters, digits and inner hyphens, at most 63 characters each)"
+                .to_string(),
+            NewCustomerProblem::InvalidEmail => {
+                "billingProfile.email is not an email address".to_string()
+            }
+        },
+        DomainError::DomainTaken(domain) => {
+            format!("another customer already has the primary domain {domain}")
+        }
+        DomainError::StaleEtag => {
+            "the etag sent is not the policy's current one: someone changed it since \
+            it was read; read it again"
+                .to_string()
         }
     }
 }
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.description())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody::new(self.code(), self.to_string());
-        (self.status(), Json(body)).into_response()
+        (self.status(), Json(self.body())).into_response()
     }
 }
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge(crate::BODY_LIMIT),
+            StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
             StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::UnsupportedMediaType,
             _ => Self::BadRequest(rejection.body_text()),
         }
-    }
-}
-
-impl From<crate::db::DbError> for ApiError {
-    fn from(error: crate::db::DbError) -> Self {
-        Self::Storage(error.to_string())
     }
 }
 
@@ -136,5 +196,11 @@ impl From<QueryRejection> for ApiError {
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
         Self::BadRequest(rejection.body_text())
+    }
+}
+
+impl From<crate::db::DbError> for ApiError {
+    fn from(error: crate::db::DbError) -> Self {
+        Self::Storage(error.to_string())
     }
 }

@@ -1,14 +1,17 @@
 //! A local stand-in for Partner Center's customer-permissions REST API (`/v1`): axum in
 //! front of the domain crate's `PartnerStore`, kept in a SQLite file.
 //!
-//! Every answer, errors included, is Partner Center-shaped; `MS-CorrelationId` and
-//! `MS-RequestId` are echoed; browsers may call it from any origin.
+//! Every body is an `api_types` value, errors included (`ErrorBody`, with an `ErrorCode`);
+//! `MS-CorrelationId` and `MS-RequestId` are echoed; browsers may call it from any origin.
+//! The routes are registered with utoipa-axum, so the OpenAPI document ([`openapi`]) is
+//! generated from the same handlers and types that serve the requests.
 
 pub mod auth;
 pub mod db;
 pub mod error;
 pub mod extract;
 pub mod middleware;
+pub mod openapi;
 pub mod routes;
 pub mod state;
 
@@ -19,6 +22,7 @@ use axum::http::{header, HeaderName, Method, Uri};
 use axum::Router;
 use tokio::net::TcpListener;
 use tower_http::cors::{Any, CorsLayer};
+use utoipa_axum::router::OpenApiRouter;
 
 pub use error::ApiError;
 pub use state::{AppState, Opened};
@@ -28,6 +32,15 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 
 /// The Partner Center headers a browser may send and read.
 pub const MS_HEADERS: [&str; 3] = ["ms-correlationid", "ms-requestid", "ms-continuationtoken"];
+
+/// Every route, with its part of the OpenAPI document ([`openapi::document`]).
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::base())
+        .merge(routes::policies::routes())
+        .merge(routes::customers::routes())
+        .merge(routes::audit::routes())
+        .merge(routes::demo::routes())
+}
 
 /// The whole API.
 pub fn app(state: AppState) -> Router {
@@ -57,11 +70,8 @@ pub fn app(state: AppState) -> Router {
                 .chain(MS_HEADERS.map(HeaderName::from_static))
                 .collect::<Vec<_>>(),
         );
-    Router::new()
-        .merge(routes::policies::routes())
-        .merge(routes::customers::routes())
-        .merge(routes::audit::routes())
-        .merge(routes::demo::routes())
+    let (routes, _) = api().split_for_parts();
+    routes
         .fallback(unknown_route)
         .method_not_allowed_fallback(wrong_method)
         .with_state(state)

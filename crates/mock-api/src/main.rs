@@ -16,11 +16,12 @@ OPTIONS:
     --port N             TCP port on 127.0.0.1 to listen on (default 8080; 0 picks a free one)
     --data FILE          SQLite data file (default ./pc-mock.sqlite3). A new or empty file is
                          filled with the demo data; an existing one is used as it is.
-    --seed-customers N   generated customers beside the 25 hand-made ones, for a new data
+    --seed-customers N   generated customers beside the hand-made ones, for a new data
                          file only (default 0)
     -h, --help           print this help
 
-Demo bearer tokens: GET /v1/demo/users. Stop with Ctrl-C (or SIGTERM).
+Demo bearer tokens: GET /v1/demo/users. The API's OpenAPI document: GET /v1/openapi.json.
+Stop with Ctrl-C (or SIGTERM).
 ";
 
 #[derive(Debug)]

@@ -7,7 +7,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use crate::error::ErrorBody;
+use api_types::{ErrorBody, ErrorCode};
 
 /// Echoes `MS-CorrelationId` and `MS-RequestId`, as Partner Center does.
 pub async fn echo_ms_headers(request: Request, next: Next) -> Response {
@@ -36,7 +36,17 @@ pub async fn partner_center_errors(request: Request, next: Next) -> Response {
         return response;
     }
     let description = status.canonical_reason().unwrap_or("error").to_string();
-    let body = ErrorBody::new(u32::from(status.as_u16()), description);
+    // The generic code of this status; a status this API never gives keeps its number.
+    let body = match ErrorCode::ALL
+        .iter()
+        .find(|c| c.code() == u32::from(status.as_u16()))
+    {
+        Some(code) => ErrorBody::new(*code, description),
+        None => ErrorBody {
+            code: u32::from(status.as_u16()),
+            ..ErrorBody::new(ErrorCode::BadRequest, description)
+        },
+    };
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_TYPE);
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);

@@ -1,14 +1,13 @@
 //! The server's state: the domain's store in memory, in front of the SQLite file.
-//! Reads take the store's read lock; a change takes the write lock and the file, applies
-//! the change through the domain, and saves it before anyone is told.
+//! Reads take the store's read lock. A write takes the write lock and the file: the domain
+//! decides the change against the store, the file keeps it (in one transaction), and only
+//! then is it applied to memory. Nothing changes in memory that the file did not keep.
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use domain::{
-    Clock, CustomerId, DemoSpec, Etag, PartnerStore, PartnerUserId, PermissionSet, PolicyChange,
-};
+use domain::{Change, Clock, DemoSpec, PartnerStore, PartnerUserId};
 use time::OffsetDateTime;
 
 use crate::auth::token_table;
@@ -76,8 +75,8 @@ impl AppState {
         self.shared.tokens.get(token).cloned()
     }
 
-    /// The store, to read. (A poisoned lock still holds consistent data: every change is
-    /// made whole or taken back before the lock is released.)
+    /// The store, to read. (A poisoned lock still holds consistent data: memory only changes
+    /// by applying a change that is already kept, which cannot fail half-way.)
     pub fn read(&self) -> RwLockReadGuard<'_, PartnerStore> {
         self.shared.store.read().unwrap_or_else(|e| e.into_inner())
     }
@@ -88,109 +87,96 @@ impl AppState {
         let db = self.shared.db.lock().unwrap_or_else(|e| e.into_inner());
         Writer { store, db }
     }
+
+    /// Bytes of row values the data file was given since it was opened (for the benchmark).
+    pub fn bytes_written(&self) -> u64 {
+        self.shared
+            .db
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .bytes_written()
+    }
 }
 
+/// The store and the data file, held for one change: decide on [`Writer::store`], then
+/// [`Writer::keep`].
 pub struct Writer<'a> {
     store: RwLockWriteGuard<'a, PartnerStore>,
     db: MutexGuard<'a, Db>,
 }
 
 impl Writer<'_> {
+    /// The store as it is, to decide a change on.
     pub fn store(&self) -> &PartnerStore {
         &self.store
     }
 
     /// The reply given to an earlier POST with this key (see `routes::request_key`), when
     /// the request is such a retry (never without a key).
-    pub fn earlier_reply(&self, request_key: Option<&str>) -> Result<Option<StoredReply>, ApiError> {
+    pub fn earlier_reply(
+        &self,
+        request_key: Option<&str>,
+    ) -> Result<Option<StoredReply>, ApiError> {
         let Some(request_key) = request_key else {
             return Ok(None);
         };
         Ok(self.db.reply(request_key)?)
     }
 
-    /// Makes `wanted` the customer's permissions through the domain, then saves the change
-    /// (with the reply `remember` gives, if any) in one transaction. If it cannot be saved,
-    /// the domain puts memory back and the caller gets an error: nothing unsaved is
-    /// acknowledged.
-    pub fn apply(
-        &mut self,
-        actor: &PartnerUserId,
-        customer: &CustomerId,
-        wanted: PermissionSet,
-        expected_etag: Option<&Etag>,
-        remember: impl FnOnce(&PolicyChange) -> Option<StoredReply>,
-    ) -> Result<PolicyChange, ApiError> {
-        let db = &mut self.db;
-        self.store.apply_permissions_kept(actor, customer, wanted, expected_etag, &SecondsClock, |store, change| {
-            let Some(record) = &change.record else {
-                return Ok(());
-            };
-            let reply = remember(change);
-            Ok(db.save_change(customer, change.policy.as_ref(), record, store.counters(), reply.as_ref())?)
-        })
-    }
-
-    /// Creates a customer through the domain and saves it (with the reply `remember` gives)
-    /// before anyone is told; if it cannot be saved, the domain takes it back.
-    pub fn create_customer(
-        &mut self,
-        actor: &PartnerUserId,
-        new: domain::NewCustomer,
-        remember: impl FnOnce(&domain::Customer) -> Option<StoredReply>,
-    ) -> Result<domain::Customer, ApiError> {
-        let db = &mut self.db;
-        self.store.create_customer_kept(actor, new, |_, customer| {
-            let reply = remember(customer);
-            Ok(db.save_customer(customer, reply.as_ref())?)
-        })
+    /// Keeps a decided change in the data file (with the reply to remember for its request,
+    /// if any), then applies it to memory. If the file refuses it, memory is untouched and
+    /// the caller gets an error: nothing unsaved is ever acknowledged.
+    pub fn keep(&mut self, change: Change, reply: Option<StoredReply>) -> Result<(), ApiError> {
+        self.db.save(&change, reply.as_ref())?;
+        self.store.apply(change);
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use domain::{PartnerRole, Permission};
+    use domain::Permission;
+    use test_support::{admin, DataFile};
 
     use super::*;
 
     #[test]
-    fn a_change_the_file_refuses_is_an_error_and_memory_is_put_back() {
-        let path =
-            std::env::temp_dir().join(format!("mock-api-unit-{}.sqlite3", std::process::id()));
-        let _ = std::fs::remove_file(&path);
-        let (state, _) = AppState::open(&path, 0).expect("opens");
+    fn a_change_the_file_refuses_is_an_error_and_memory_is_unchanged() {
+        let data = DataFile::new("unit-refused");
+        let (state, _) = AppState::open(data.path(), 0).expect("opens");
         let before = state.read().snapshot();
-        let admin = admin_of(&state);
-        let fabrikam = state.read().customers_page("Fabrikam Inc", 0, 1).items[0].id;
+        let admin = admin().id();
+        let fabrikam = state
+            .read()
+            .customers_page(&admin, "Fabrikam Inc", 0, 1)
+            .expect("reads")
+            .items[0]
+            .id;
         state.write().db.refuse_writes().expect("query_only");
 
-        let wanted: PermissionSet = [Permission::AzureSavingsPlan].into_iter().collect();
-        let result = state
-            .write()
-            .apply(&admin, &fabrikam, wanted, None, |_| None);
+        let mut writer = state.write();
+        let change = writer
+            .store()
+            .decide_switch(
+                &admin,
+                &fabrikam,
+                Permission::AzureSavingsPlan,
+                true,
+                &SecondsClock,
+            )
+            .expect("the rules allow it")
+            .expect("a change");
+        let result = writer.keep(change, None);
+        drop(writer);
 
         assert!(matches!(result, Err(ApiError::Storage(_))), "{result:?}");
         assert_eq!(
             state.read().snapshot(),
             before,
-            "nothing unsaved stays in memory"
+            "nothing unsaved is in memory"
         );
         drop(state);
-        let (reopened, _) = AppState::open(&path, 0).expect("reopens");
+        let (reopened, _) = AppState::open(data.path(), 0).expect("reopens");
         assert_eq!(reopened.read().snapshot(), before);
-        drop(reopened);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-    }
-
-    fn admin_of(state: &AppState) -> PartnerUserId {
-        let store = state.read();
-        store
-            .partner_users()
-            .iter()
-            .find(|u| u.role == PartnerRole::AdminAgent)
-            .map(|u| u.id.clone())
-            .unwrap_or_else(|| PartnerUserId::new("none"))
     }
 }

@@ -5,8 +5,9 @@
 
 mod support;
 
-use domain::demo_data::partner_users;
-use domain::{ActivityAction, CustomerId, Etag, PartnerUser, Permission, PermissionSet};
+use domain::{
+    ActivityAction, AzureRole, CustomerId, Etag, PartnerUser, Permission, PermissionSet, UserState,
+};
 use support::drivers::{Driver, InMemory, OverHttp, RecordView, Refusal};
 use time::{Date, Duration, OffsetDateTime};
 
@@ -41,32 +42,25 @@ conformance!(
     an_unknown_customer_is_refused_everywhere,
     readiness_of_the_hand_made_customers,
     activity_records_are_newest_first_with_the_right_user,
+    customer_users_with_their_azure_roles,
 );
 
 // ---- The demo partner's users and customers ----
 
-/// A demo partner user by the part of their sign-in name before `@`.
-fn user(local: &str) -> PartnerUser {
-    partner_users()
-        .into_iter()
-        .find(|u| u.id.as_str().split('@').next() == Some(local))
-        .unwrap_or_else(|| panic!("no demo user {local}"))
-}
-
 fn alex() -> PartnerUser {
-    user("alex.wilber") // Admin agent
+    test_support::admin().partner_user // Admin agent
 }
 
 fn diego() -> PartnerUser {
-    user("diego.siciliani") // Admin agent
+    test_support::admin_2().partner_user // Admin agent
 }
 
 fn isaiah() -> PartnerUser {
-    user("isaiah.langer") // Sales agent
+    test_support::sales().partner_user // Sales agent
 }
 
 fn lidia() -> PartnerUser {
-    user("lidia.holloway") // Helpdesk agent
+    test_support::helpdesk().partner_user // Helpdesk agent
 }
 
 const FABRIKAM: &str = "Fabrikam Inc";
@@ -418,4 +412,137 @@ fn activity_records_are_newest_first_with_the_right_user(api: &mut impl Driver) 
     // A range is a range: long ago, nothing.
     let long_ago = |day| Date::from_ordinal_date(2001, day).expect("a date");
     assert_eq!(api.activity(long_ago(1), long_ago(365)), []);
+}
+
+/// A user as the scenarios compare them: (user principal name, display name, first name,
+/// last name, active, roles).
+type UserSummary = (String, String, String, String, bool, Vec<AzureRole>);
+
+fn summaries(users: &[domain::UserWithRoles]) -> Vec<UserSummary> {
+    users
+        .iter()
+        .map(|u| {
+            let roles = u.roles.iter().map(|(_, role)| *role).collect();
+            let u = &u.user;
+            let text = |s: &str| s.to_string();
+            (
+                text(&u.user_principal_name),
+                text(&u.display_name),
+                text(&u.first_name),
+                text(&u.last_name),
+                u.state == UserState::Active,
+                roles,
+            )
+        })
+        .collect()
+}
+
+fn user_summary(upn: &str, first: &str, last: &str, roles: &[AzureRole]) -> UserSummary {
+    (
+        upn.to_string(),
+        format!("{first} {last}"),
+        first.to_string(),
+        last.to_string(),
+        true,
+        roles.to_vec(),
+    )
+}
+
+fn customer_users_with_their_azure_roles(api: &mut impl Driver) {
+    use AzureRole::{Contributor, Owner, Reader};
+
+    // Every partner user may read them; the roles are on the customer's Azure plan.
+    let contoso = api.customer_named(CONTOSO);
+    for reader in [alex(), isaiah(), lidia()] {
+        let users = api.users(&reader, contoso).expect("reads");
+        assert!(
+            users.iter().all(|u| u.user.customer_id == contoso),
+            "{users:?}"
+        );
+        assert_eq!(
+            summaries(&users),
+            [
+                user_summary("meganb@contoso.onmicrosoft.com", "Megan", "Bowen", &[Owner]),
+                user_summary(
+                    "adelev@contoso.onmicrosoft.com",
+                    "Adele",
+                    "Vance",
+                    &[Contributor]
+                ),
+                user_summary(
+                    "brianj@contoso.onmicrosoft.com",
+                    "Brian",
+                    "Johnson",
+                    &[Reader]
+                ),
+            ]
+        );
+    }
+    // The same ids on every read.
+    assert_eq!(api.users(&diego(), contoso), api.users(&alex(), contoso));
+
+    // Fourth Coffee's roles are on the second of its two Azure subscriptions.
+    let fourth = api.customer_named("Fourth Coffee");
+    let azure = api.readiness(fourth).expect("reads").azure_subscriptions;
+    assert_eq!(azure.len(), 2);
+    let users = api.users(&alex(), fourth).expect("reads");
+    assert_eq!(
+        users.iter().map(|u| u.roles.len()).collect::<Vec<_>>(),
+        [1, 1, 1]
+    );
+    assert!(
+        users
+            .iter()
+            .all(|u| u.roles.iter().all(|(sub, _)| *sub == azure[1])),
+        "{users:?}"
+    );
+
+    // Woodgrove Bank's Azure plan is suspended: the roles on it still show, though
+    // readiness does not count them.
+    let woodgrove = api.customer_named("Woodgrove Bank");
+    assert_eq!(
+        summaries(&api.users(&alex(), woodgrove).expect("reads")),
+        [
+            user_summary(
+                "pradeepg@woodgrovebank.onmicrosoft.com",
+                "Pradeep",
+                "Gupta",
+                &[Owner]
+            ),
+            user_summary(
+                "karif@woodgrovebank.onmicrosoft.com",
+                "Kari",
+                "Furse",
+                &[Contributor]
+            ),
+        ]
+    );
+    assert!(api.readiness(woodgrove).expect("reads").owners.is_empty());
+
+    // An inactive user without a role; a name shown family name first; licences only.
+    let alpine = api.customer_named("Alpine Ski House");
+    let alpine = api.users(&alex(), alpine).expect("reads");
+    let markus = alpine
+        .iter()
+        .find(|u| u.user.first_name == "Markus")
+        .expect("Markus Gruber");
+    assert_eq!(
+        (markus.user.state, markus.roles.len()),
+        (UserState::Inactive, 0)
+    );
+    let tokyo = api.customer_named("東京クラウドソリューションズ株式会社");
+    let tokyo = api.users(&alex(), tokyo).expect("reads");
+    assert_eq!(tokyo[0].user.display_name, "佐藤 花子");
+    let northwind = api.customer_named(NORTHWIND);
+    let northwind = api.users(&alex(), northwind).expect("reads");
+    assert_eq!(northwind.len(), 2);
+    assert!(
+        northwind.iter().all(|u| u.roles.is_empty()),
+        "{northwind:?}"
+    );
+
+    let unknown = CustomerId::from_uuid(uuid::Uuid::from_u128(
+        0x0bad_c0de_0000_4000_8000_0000_0000_0002,
+    ));
+    assert_eq!(api.users(&alex(), unknown), Err(Refusal::UnknownCustomer));
 }

@@ -1,21 +1,25 @@
-//! Customers, subscriptions, readiness, the audit log's dates, the partner, and the OpenAPI
-//! document, as a client reads them.
+//! Customers, their subscriptions, users and readiness, the audit log's dates and the
+//! partner, as a client reads them.
 
-mod support;
+use api_types::audit::AuditRecord;
+use api_types::customer::{Customer, CustomerPage};
+use api_types::customer_user::{AzureRoleName, CustomerUser, UserStateName};
+use api_types::demo::Partner;
+use api_types::policy::PolicyResource;
+use api_types::readiness::Readiness;
+use api_types::subscription::{BillingType, Subscription, SubscriptionStatus, UnitType};
+use api_types::{Attributes, Collection};
+use domain::demo_data::HAND_MADE_COUNT;
+use domain::AzureRole;
+use test_support::{admin, helpdesk, sales, DataFile, Request, Server};
 
-use serde_json::Value;
-use support::*;
+const FABRIKAM: &str = "Fabrikam Inc";
+const CONTOSO: &str = "Contoso Ltd";
 
-fn names(page: &Value) -> Vec<String> {
-    page["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|c| {
-            c["companyProfile"]["companyName"]
-                .as_str()
-                .map(str::to_string)
-        })
+fn names(page: &CustomerPage) -> Vec<String> {
+    page.items
+        .iter()
+        .map(|c| c.customer.company_profile.company_name.clone())
         .collect()
 }
 
@@ -23,82 +27,101 @@ fn names(page: &Value) -> Vec<String> {
 fn customers_page_with_size_and_continuation_and_search_by_name_or_domain() {
     let data = DataFile::new("customers");
     let server = Server::start_with(&data, 30);
-    let first = server.get("/v1/customers?size=20", Some(ADMIN)).json();
-    assert_eq!(first["totalCount"], 20);
-    assert_eq!(first["totalMatches"], 55);
-    let token = first["continuationToken"]
-        .as_str()
-        .expect("more follow")
-        .to_string();
+    let alex = server.as_user(&admin());
+    let all = HAND_MADE_COUNT + 30;
+    let first: CustomerPage = alex.read("/v1/customers?size=20");
     assert_eq!(
-        first["links"]["next"]["headers"][0]["key"],
-        "MS-ContinuationToken"
+        (
+            first.total_count,
+            first.items.len(),
+            first.total_matches,
+            first.offset
+        ),
+        (20, 20, all, 0)
+    );
+    assert_eq!(first.attributes, Attributes::of("Collection"));
+    let token = first.continuation_token.clone().expect("more follow");
+    let link = first.links.clone().expect("a next link").next;
+    assert_eq!(
+        (
+            link.method.as_str(),
+            link.headers[0].key.as_str(),
+            link.headers[0].value.as_str()
+        ),
+        ("GET", "MS-ContinuationToken", token.as_str())
     );
 
     // The token works as a query parameter or as the header.
-    let second = server
-        .get(
-            &format!("/v1/customers?size=20&continuationToken={token}"),
-            Some(ADMIN),
-        )
-        .json();
-    let second_by_header = server
-        .send(
-            Request::new("GET", "/v1/customers?size=20")
-                .token(Some(ADMIN))
-                .header("MS-ContinuationToken", &token),
-        )
-        .json();
+    let second: CustomerPage =
+        alex.read(&format!("/v1/customers?size=20&continuationToken={token}"));
+    let second_by_header: CustomerPage = alex
+        .send(Request::new("GET", "/v1/customers?size=20").header("MS-ContinuationToken", &token))
+        .expect(200);
     assert_eq!(second, second_by_header);
-    let next_uri = second["links"]["next"]["uri"]
-        .as_str()
-        .expect("a next link")
-        .to_string();
-    let third = server.get(&next_uri, Some(ADMIN)).json();
-    assert_eq!(third["totalCount"], 15);
+    assert_eq!(second.offset, 20);
+    let next_uri = second.links.clone().expect("a next link").next.uri;
+    let third: CustomerPage = alex.read(&next_uri);
+    assert_eq!(third.total_count, all - 40);
     assert!(
-        third.get("continuationToken").is_none() && third.get("links").is_none(),
+        third.continuation_token.is_none() && third.links.is_none(),
         "last page"
     );
 
-    let all: Vec<String> = [&first, &second, &third]
+    let every: Vec<String> = [&first, &second, &third]
         .into_iter()
         .flat_map(names)
         .collect();
-    assert_eq!(all.len(), 55);
-    let mut sorted = all.clone();
+    assert_eq!(every.len(), all);
+    let mut sorted = every.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
-    assert_eq!(all, sorted, "sorted by name");
+    assert_eq!(every, sorted, "sorted by name");
 
-    let by_name = server
-        .get("/v1/customers?search=fabrikam", Some(ADMIN))
-        .json();
-    assert_eq!(names(&by_name), [FABRIKAM]);
-    let by_domain = server
-        .get("/v1/customers?search=tailspintoys.onmicrosoft", Some(ADMIN))
-        .json();
-    assert_eq!(names(&by_domain), ["Tailspin Toys"]);
-    let unicode = server
-        .get("/v1/customers?search=%E6%9D%B1%E4%BA%AC", Some(ADMIN))
-        .json();
-    assert_eq!(names(&unicode), ["東京クラウドソリューションズ株式会社"]);
     assert_eq!(
-        server
-            .get("/v1/customers?search=no-such-company-anywhere", Some(ADMIN))
-            .json()["totalCount"],
+        names(&alex.read("/v1/customers?search=fabrikam")),
+        [FABRIKAM]
+    );
+    assert_eq!(
+        names(&alex.read("/v1/customers?search=tailspintoys.onmicrosoft")),
+        ["Tailspin Toys"]
+    );
+    assert_eq!(
+        names(&alex.read("/v1/customers?search=%E6%9D%B1%E4%BA%AC")),
+        ["東京クラウドソリューションズ株式会社"]
+    );
+    assert_eq!(
+        alex.read::<CustomerPage>("/v1/customers?search=no-such-company-anywhere")
+            .total_count,
         0
     );
-
-    let contoso = &server
-        .get("/v1/customers?search=contoso", Some(ADMIN))
-        .json()["items"][0];
+    // By Microsoft ID, in any case.
+    let fabrikam = alex.customer_id(FABRIKAM);
+    let by_id = fabrikam.to_string().to_uppercase();
     assert_eq!(
-        contoso["companyProfile"]["domain"],
+        names(&alex.read(&format!("/v1/customers?search={by_id}"))),
+        [FABRIKAM]
+    );
+
+    let contoso: CustomerPage = alex.read("/v1/customers?search=contoso");
+    let contoso = &contoso.items[0];
+    assert_eq!(
+        contoso.customer.company_profile.domain,
         "contoso.onmicrosoft.com"
     );
     assert_eq!(
-        contoso["selfServePermissions"],
-        serde_json::json!(["AzureReservedInstances"])
+        contoso.self_serve_permissions,
+        [PolicyResource::AzureReservedInstances]
+    );
+
+    // The largest and smallest pages the schema allows.
+    assert_eq!(
+        alex.read::<CustomerPage>("/v1/customers?size=1000")
+            .total_count,
+        all
+    );
+    let one: CustomerPage = alex.read("/v1/customers?size=1&continuationToken=999999999");
+    assert_eq!(
+        (one.total_count, one.total_matches, one.continuation_token),
+        (0, all, None)
     );
 }
 
@@ -106,242 +129,218 @@ fn customers_page_with_size_and_continuation_and_search_by_name_or_domain() {
 fn one_customer_its_subscriptions_and_its_readiness() {
     let data = DataFile::new("customer");
     let server = Server::start(&data);
-    let contoso = customer_id(&server, CONTOSO);
-    let customer = server.get(&format!("/v1/customers/{contoso}"), Some(SALES));
-    assert_eq!(customer.status, 200);
-    let customer = customer.json();
-    assert_eq!(customer["id"], contoso);
-    assert_eq!(customer["companyProfile"]["companyName"], CONTOSO);
-    assert!(customer["billingProfile"]["email"].is_string());
-    assert_eq!(customer["attributes"]["objectType"], "Customer");
-
-    let subscriptions = server
-        .get(
-            &format!("/v1/customers/{contoso}/subscriptions"),
-            Some(ADMIN),
-        )
-        .json();
-    let items = subscriptions["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let plan = items
-        .iter()
-        .find(|s| s["offerName"] == "Azure plan")
-        .expect("Contoso has an Azure plan");
-    assert_eq!(plan["billingType"], "usage");
-    assert_eq!(plan["status"], "active");
-    assert!(!plan["azureSubscriptionIds"]
-        .as_array()
-        .map(Vec::is_empty)
-        .unwrap_or(true));
-
-    let ready = server
-        .get(
-            &format!("/v1/customers/{contoso}/readiness"),
-            Some(HELPDESK),
-        )
-        .json();
-    assert_eq!(ready["isReady"], true);
-    assert_eq!(ready["owners"][0]["displayName"], "Megan Bowen");
-
-    // Northwind has licences only: not ready, and it says why.
-    let northwind = customer_id(&server, "Northwind Traders");
-    let not_ready = server
-        .get(&format!("/v1/customers/{northwind}/readiness"), Some(ADMIN))
-        .json();
-    assert_eq!(not_ready["isReady"], false);
-    assert_eq!(not_ready["hasAzureSubscription"], false);
-    // Adventure Works has an Azure plan but nobody with Owner.
-    let adventure = customer_id(&server, "Adventure Works Cycles");
-    let no_owner = server
-        .get(&format!("/v1/customers/{adventure}/readiness"), Some(ADMIN))
-        .json();
+    let alex = server.as_user(&admin());
+    let contoso = alex.customer_id(CONTOSO);
+    let customer: Customer = server
+        .as_user(&sales())
+        .read(&format!("/v1/customers/{contoso}"));
     assert_eq!(
+        (customer.id, customer.company_profile.tenant_id),
+        (contoso, contoso)
+    );
+    assert_eq!(customer.company_profile.company_name, CONTOSO);
+    assert_eq!(
+        customer.billing_profile.email,
+        "billing@contoso.onmicrosoft.com"
+    );
+    assert_eq!(customer.relationship_to_partner, "reseller");
+    assert_eq!(customer.attributes, Attributes::of("Customer"));
+
+    let subscriptions: Collection<Subscription> =
+        alex.read(&format!("/v1/customers/{contoso}/subscriptions"));
+    let plan = subscriptions
+        .items
+        .iter()
+        .find(|s| s.offer_name == "Azure plan")
+        .expect("Contoso has an Azure plan");
+    assert_eq!(
+        (plan.billing_type, plan.status, plan.unit_type),
         (
-            no_owner["hasAzureSubscription"].clone(),
-            no_owner["hasOwner"].clone()
-        ),
-        (true.into(), false.into())
+            BillingType::Usage,
+            SubscriptionStatus::Active,
+            UnitType::UsageBased
+        )
+    );
+    assert_eq!(plan.offer_id, "DZH318Z0BPS6");
+    assert_eq!(plan.azure_subscription_ids.len(), 1);
+    assert_eq!(
+        plan.entitlement_id,
+        plan.azure_subscription_ids.first().copied()
+    );
+    let licences = subscriptions
+        .items
+        .iter()
+        .find(|s| s.billing_type == BillingType::License)
+        .expect("and licences");
+    assert_eq!(
+        (licences.unit_type, licences.entitlement_id),
+        (UnitType::Licenses, None)
+    );
+    assert!(
+        api_types::datetime::parse(&plan.creation_date).is_some(),
+        "{}",
+        plan.creation_date
     );
 
-    let partner = server.get("/v1/partner", Some(ADMIN)).json();
-    assert_eq!(partner["companyName"], "Adatum Cloud Services");
-    assert_eq!(partner["customerCount"], 25);
+    let ready: Readiness = server
+        .as_user(&helpdesk())
+        .read(&format!("/v1/customers/{contoso}/readiness"));
+    assert!(ready.is_ready && ready.has_azure_subscription && ready.has_owner);
+    assert_eq!(ready.owners[0].display_name, "Megan Bowen");
+    assert_eq!(
+        ready.azure_subscriptions[0].azure_subscription_id,
+        plan.azure_subscription_ids[0]
+    );
+
+    // Northwind has licences only: not ready, and it says why.
+    let northwind = alex.customer_id("Northwind Traders");
+    let not_ready: Readiness = alex.read(&format!("/v1/customers/{northwind}/readiness"));
+    assert_eq!(
+        (not_ready.is_ready, not_ready.has_azure_subscription),
+        (false, false)
+    );
+    // Adventure Works has an Azure plan but nobody with Owner.
+    let adventure = alex.customer_id("Adventure Works Cycles");
+    let no_owner: Readiness = alex.read(&format!("/v1/customers/{adventure}/readiness"));
+    assert_eq!(
+        (
+            no_owner.has_azure_subscription,
+            no_owner.has_owner,
+            no_owner.is_ready
+        ),
+        (true, false, false)
+    );
+
+    let partner: Partner = alex.read("/v1/partner");
+    assert_eq!(partner.company_name, "Adatum Cloud Services");
+    assert_eq!(partner.customer_count, HAND_MADE_COUNT);
+}
+
+#[test]
+fn a_customers_users_with_their_azure_roles() {
+    let data = DataFile::new("users");
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    let contoso = alex.customer_id(CONTOSO);
+    let subscriptions: Collection<Subscription> =
+        alex.read(&format!("/v1/customers/{contoso}/subscriptions"));
+    let azure = subscriptions
+        .items
+        .iter()
+        .flat_map(|s| s.azure_subscription_ids.iter().copied())
+        .collect::<Vec<_>>();
+
+    for reader in [admin(), sales(), helpdesk()] {
+        let users: Collection<CustomerUser> = server
+            .as_user(&reader)
+            .read(&format!("/v1/customers/{contoso}/users"));
+        assert_eq!(users.total_count, 3);
+        assert_eq!(users.attributes, Attributes::of("Collection"));
+        let megan = &users.items[0];
+        assert_eq!(
+            (
+                megan.user_principal_name.as_str(),
+                megan.display_name.as_str(),
+                megan.first_name.as_str(),
+                megan.last_name.as_str()
+            ),
+            (
+                "meganb@contoso.onmicrosoft.com",
+                "Megan Bowen",
+                "Megan",
+                "Bowen"
+            )
+        );
+        assert_eq!(
+            (megan.state, megan.attributes.object_type.as_str()),
+            (UserStateName::Active, "CustomerUser")
+        );
+        let roles: Vec<_> = users
+            .items
+            .iter()
+            .map(|u| {
+                u.azure_roles
+                    .iter()
+                    .map(|r| r.role_name)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                [AzureRoleName::Owner],
+                [AzureRoleName::Contributor],
+                [AzureRoleName::Reader]
+            ]
+        );
+        for user in &users.items {
+            for role in &user.azure_roles {
+                assert_eq!(role.azure_subscription_id, azure[0]);
+                assert_eq!(
+                    role.role_definition_id,
+                    AzureRole::from(role.role_name).role_definition_id()
+                );
+            }
+        }
+        // The owner is the one readiness names.
+        let ready: Readiness = alex.read(&format!("/v1/customers/{contoso}/readiness"));
+        assert_eq!(ready.owners[0].id, megan.id);
+    }
+
+    let alpine = alex.customer_id("Alpine Ski House");
+    let users: Collection<CustomerUser> = alex.read(&format!("/v1/customers/{alpine}/users"));
+    let markus = users
+        .items
+        .iter()
+        .find(|u| u.first_name == "Markus")
+        .expect("Markus Gruber");
+    assert_eq!(
+        (markus.state, markus.azure_roles.len()),
+        (UserStateName::Inactive, 0)
+    );
 }
 
 #[test]
 fn audit_records_are_filtered_by_date_newest_first() {
     let data = DataFile::new("audit");
     let server = Server::start(&data);
-    let fabrikam = customer_id(&server, FABRIKAM);
+    let alex = server.as_user(&admin());
+    let fabrikam = alex.customer_id(FABRIKAM);
     assert_eq!(
-        post_policy(&server, ADMIN, &fabrikam, &["AzureSavingsPlan"]).status,
+        alex.post_policy(&fabrikam, &[domain::Permission::AzureSavingsPlan])
+            .status,
         201
     );
     let today = time::OffsetDateTime::now_utc().date();
-    let fmt = |d: time::Date| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+    let day = domain::dates::format_date;
 
-    let default_range = server.get("/v1/auditrecords", Some(ADMIN)).json();
+    let default_range: Collection<AuditRecord> = alex.read("/v1/auditrecords");
     assert_eq!(
-        default_range["items"][0]["customerId"], fabrikam,
+        default_range.items[0].customer_id, fabrikam,
         "today's change is in the default range, first"
     );
-    let dates: Vec<String> = audit(&server)
+    let dates: Vec<String> = alex
+        .audit()
         .iter()
-        .filter_map(|r| r["operationDate"].as_str().map(str::to_string))
+        .map(|r| r.operation_date.clone())
         .collect();
     let mut newest_first = dates.clone();
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, newest_first);
 
-    let tomorrow = today.next_day().expect("a tomorrow");
-    let future = server
-        .get(
-            &format!(
-                "/v1/auditrecords?startDate={}&endDate={}",
-                fmt(tomorrow),
-                fmt(tomorrow)
-            ),
-            Some(ADMIN),
-        )
-        .json();
-    assert_eq!(future["totalCount"], 0);
-    let rfc = server
-        .get(
-            &format!(
-                "/v1/auditrecords?startDate={}T00:00:00Z&endDate={}",
-                fmt(today),
-                fmt(today)
-            ),
-            Some(ADMIN),
-        )
-        .json();
-    assert!(rfc["items"]
-        .as_array()
-        .is_some_and(|items| items.iter().any(|r| r["customerId"] == fabrikam)));
-}
-
-#[test]
-fn the_openapi_document_lists_exactly_the_routes_the_server_has() {
-    assert_eq!(
-        routes_in_source(),
-        documented_routes(),
-        "the router's routes (src/routes/*.rs) and openapi.json differ"
-    );
-
-    let data = DataFile::new("openapi");
-    let server = Server::start(&data);
-    let served = server.get("/v1/openapi.json", None);
-    assert_eq!(served.status, 200);
-    let doc = served.json();
-    let checked_in: Value =
-        serde_json::from_str(include_str!("../openapi.json")).expect("valid JSON");
-    assert_eq!(doc, checked_in);
-    assert_eq!(doc["openapi"], "3.0.3");
-
-    let contoso = customer_id(&server, CONTOSO);
-    let policy = policy_id(&server, &contoso);
-    let paths = doc["paths"].as_object().expect("paths");
-    assert!(paths.len() >= 11);
-    for (path, operations) in paths {
-        let concrete = if path.starts_with("/v1/SelfServePolicy/") {
-            path.replace("{id}", &policy)
-        } else {
-            path.replace("{id}", &contoso)
-        };
-        for method in ["get", "post", "put", "delete", "patch"] {
-            let documented = operations.get(method).is_some();
-            let request = Request::new(&method.to_uppercase(), &concrete)
-                .token(Some(SALES))
-                .json(&serde_json::json!({}));
-            let reply = server.send(request);
-            let unknown_route = reply.status == 404
-                && reply.json()["description"]
-                    .as_str()
-                    .is_some_and(|d| d.starts_with("no route"));
-            if documented {
-                assert!(
-                    !unknown_route && reply.status != 405,
-                    "{method} {path} is documented but not routed: {}",
-                    reply.text
-                );
-                for status in operations[method]["responses"]
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .map(|(s, _)| s)
-                {
-                    assert!(
-                        status.parse::<u16>().is_ok_and(|s| (200..500).contains(&s)),
-                        "{method} {path}: {status}"
-                    );
-                }
-            } else {
-                assert_eq!(
-                    reply.status, 405,
-                    "{method} {path} is routed but not documented"
-                );
-            }
-        }
-    }
-}
-
-/// (path, method) of every `.route("path", get(..).post(..))` in the route files.
-fn routes_in_source() -> Vec<(String, String)> {
-    let sources = [
-        include_str!("../src/routes/policies.rs"),
-        include_str!("../src/routes/customers.rs"),
-        include_str!("../src/routes/audit.rs"),
-        include_str!("../src/routes/demo.rs"),
-    ];
-    let mut routes = Vec::new();
-    for source in sources {
-        // The arguments of each `.route("/v1/x/{id}", get(read).put(update))` call.
-        for call in source.split(".route(").skip(1) {
-            let mut depth = 1;
-            let end = call
-                .char_indices()
-                .find(|&(_, c)| {
-                    depth += match c {
-                        '(' => 1,
-                        ')' => -1,
-                        _ => 0,
-                    };
-                    depth == 0
-                })
-                .map_or(call.len(), |(i, _)| i);
-            let mut parts = call[..end].splitn(3, '"');
-            let (Some(_), Some(path), Some(handlers)) = (parts.next(), parts.next(), parts.next())
-            else {
-                continue;
-            };
-            for method in ["get", "post", "put", "delete", "patch"] {
-                let called = |prefix: char| handlers.contains(&format!("{prefix}{method}("));
-                if called(' ') || called('.') || called('\n') {
-                    routes.push((path.to_string(), method.to_string()));
-                }
-            }
-        }
-    }
-    assert!(routes.len() >= 13, "found the routes: {routes:?}");
-    routes.sort();
-    routes
-}
-
-fn documented_routes() -> Vec<(String, String)> {
-    let doc: Value = serde_json::from_str(include_str!("../openapi.json")).expect("valid JSON");
-    let mut routes: Vec<(String, String)> = doc["paths"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .flat_map(|(path, ops)| {
-            ops.as_object()
-                .into_iter()
-                .flatten()
-                .map(move |(m, _)| (path.clone(), m.clone()))
-        })
-        .collect();
-    routes.sort();
-    routes
+    let tomorrow = day(today.next_day().expect("a tomorrow"));
+    let future: Collection<AuditRecord> = alex.read(&format!(
+        "/v1/auditrecords?startDate={tomorrow}&endDate={tomorrow}"
+    ));
+    assert_eq!(future.total_count, 0);
+    // An RFC 3339 date-time counts by its UTC date.
+    let rfc: Collection<AuditRecord> = alex.read(&format!(
+        "/v1/auditrecords?startDate={}T00:00:00Z&endDate={}",
+        day(today),
+        day(today)
+    ));
+    assert!(rfc.items.iter().any(|r| r.customer_id == fabrikam));
+    // Without startDate, the 30 days before endDate.
+    let long_ago: Collection<AuditRecord> = alex.read("/v1/auditrecords?endDate=2001-01-31");
+    assert_eq!(long_ago.total_count, 0);
 }

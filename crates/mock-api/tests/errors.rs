@@ -1,25 +1,26 @@
-//! Bad requests of every kind get a Partner Center error body with the right 4xx status;
-//! nothing a client sends produces a 5xx.
+//! Bad requests of every kind get a Partner Center error body with the right code and
+//! status; each domain error has its own code; nothing a client sends produces a 5xx.
 
-mod support;
-
+use api_types::{ErrorBody, ErrorCode};
+use domain::{CustomerId, DomainError, NewCustomerProblem, PartnerRole, PartnerUserId, Permission};
 use serde_json::json;
-use support::*;
+use test_support::{
+    admin, helpdesk, new_customer, sales, Client, DataFile, Reply, Request, Server,
+};
 
-fn post_raw(server: &Server, content_type: &str, body: &[u8]) -> Reply {
-    server.send(
-        Request::new("POST", "/v1/SelfServePolicy")
-            .token(Some(ADMIN))
-            .raw_body(content_type, body),
-    )
+const FABRIKAM: &str = "Fabrikam Inc";
+
+fn post_raw(client: &Client, content_type: &str, body: &[u8]) -> Reply {
+    client.send(Request::new("POST", "/v1/SelfServePolicy").raw_body(content_type, body))
 }
 
 #[test]
 fn malformed_json_and_wrong_types_are_400() {
     let data = DataFile::new("malformed");
     let server = Server::start(&data);
-    let fabrikam = customer_id(&server, FABRIKAM);
-    let log_before = audit(&server);
+    let alex = server.as_user(&admin());
+    let fabrikam = alex.customer_id(FABRIKAM).to_string();
+    let log_before = alex.audit();
     let bad_bodies = [
         "{".to_string(),
         "not json".to_string(),
@@ -33,109 +34,268 @@ fn malformed_json_and_wrong_types_are_400() {
         json!({ "selfServeEntity": { "tenantID": fabrikam }, "permissions": [{ "resource": "AzureVMs", "action": "Purchase" }] }).to_string(),
         json!({ "selfServeEntity": { "tenantID": fabrikam }, "permissions": [{ "resource": "AzureSavingsPlan", "action": "Exchange" }] }).to_string(),
         json!({ "selfServeEntity": { "selfServeEntityType": "partner", "tenantID": fabrikam }, "permissions": [{ "resource": "AzureSavingsPlan", "action": "Purchase" }] }).to_string(),
+        json!({ "selfServeEntity": { "tenantID": fabrikam }, "grantor": { "grantorType": "billToCustomer" }, "permissions": [{ "resource": "AzureSavingsPlan", "action": "Purchase" }] }).to_string(),
     ];
     for body in &bad_bodies {
-        let reply = post_raw(&server, "application/json", body.as_bytes());
-        reply.assert_error(400, 400);
+        let reply = post_raw(&alex, "application/json", body.as_bytes());
+        reply.assert_error(ErrorCode::BadRequest);
     }
-    assert_eq!(audit(&server), log_before);
+    assert_eq!(alex.audit(), log_before);
 }
 
 #[test]
 fn a_body_that_is_not_declared_json_is_415() {
     let data = DataFile::new("mediatype");
     let server = Server::start(&data);
-    let fabrikam = customer_id(&server, FABRIKAM);
-    let body = new_policy(&fabrikam, &["AzureSavingsPlan"]).to_string();
-    post_raw(&server, "text/plain", body.as_bytes()).assert_error(415, 415);
-    post_raw(
-        &server,
-        "application/x-www-form-urlencoded",
-        body.as_bytes(),
-    )
-    .assert_error(415, 415);
-    let no_type = Request::new("POST", "/v1/SelfServePolicy").token(Some(ADMIN));
-    server
-        .send(Request {
-            body: body.into_bytes(),
-            ..no_type
-        })
-        .assert_error(415, 415);
+    let alex = server.as_user(&admin());
+    let fabrikam = alex.customer_id(FABRIKAM);
+    let body = serde_json::to_vec(&api_types::policy::NewPolicy::new(
+        fabrikam,
+        &[Permission::AzureSavingsPlan].into(),
+    ))
+    .expect("JSON");
+    post_raw(&alex, "text/plain", &body).assert_error(ErrorCode::UnsupportedMediaType);
+    post_raw(&alex, "application/x-www-form-urlencoded", &body)
+        .assert_error(ErrorCode::UnsupportedMediaType);
+    let no_type = Request {
+        body,
+        ..Request::new("POST", "/v1/SelfServePolicy")
+    };
+    alex.send(no_type)
+        .assert_error(ErrorCode::UnsupportedMediaType);
+    assert_eq!(alex.policy_of(&fabrikam), None);
 }
 
 #[test]
 fn an_oversized_body_is_413() {
     let data = DataFile::new("oversized");
     let server = Server::start(&data);
-    let fabrikam = customer_id(&server, FABRIKAM);
-    let mut policy = new_policy(&fabrikam, &["AzureSavingsPlan"]);
+    let alex = server.as_user(&admin());
+    let fabrikam = alex.customer_id(FABRIKAM);
+    let mut policy = serde_json::to_value(api_types::policy::NewPolicy::new(
+        fabrikam,
+        &[Permission::AzureSavingsPlan].into(),
+    ))
+    .expect("JSON");
     policy["padding"] = json!("x".repeat(mock_api::BODY_LIMIT + 1));
-    post_raw(&server, "application/json", policy.to_string().as_bytes()).assert_error(413, 413);
-    assert_eq!(
-        server
-            .get(
-                &format!("/v1/SelfServePolicy?entity_id={fabrikam}"),
-                Some(ADMIN)
-            )
-            .json()["totalCount"],
-        0
-    );
+    post_raw(&alex, "application/json", policy.to_string().as_bytes())
+        .assert_error(ErrorCode::PayloadTooLarge);
+    assert_eq!(alex.policy_of(&fabrikam), None);
 }
 
 #[test]
 fn unknown_routes_are_404_and_wrong_methods_405_with_partner_center_bodies() {
     let data = DataFile::new("routes");
     let server = Server::start(&data);
+    let alex = server.as_user(&admin());
     for path in [
         "/",
         "/v1",
         "/v1/nothing",
         "/v2/SelfServePolicy",
         "/v1/customers/x/y/z",
+        "/v1/openapi.yaml",
     ] {
-        server.get(path, Some(ADMIN)).assert_error(404, 404);
+        alex.get(path).assert_error(ErrorCode::NotFound);
     }
-    server
-        .send(Request::new("PATCH", "/v1/SelfServePolicy").token(Some(ADMIN)))
-        .assert_error(405, 405);
-    server
-        .send(Request::new("DELETE", "/v1/customers").token(Some(ADMIN)))
-        .assert_error(405, 405);
-    server
-        .send(
-            Request::new("POST", "/v1/auditrecords")
-                .token(Some(ADMIN))
-                .json(&json!({})),
-        )
-        .assert_error(405, 405);
+    alex.send(Request::new("PATCH", "/v1/SelfServePolicy"))
+        .assert_error(ErrorCode::MethodNotAllowed);
+    alex.send(Request::new("DELETE", "/v1/customers"))
+        .assert_error(ErrorCode::MethodNotAllowed);
+    alex.post("/v1/auditrecords", &json!({}))
+        .assert_error(ErrorCode::MethodNotAllowed);
+    alex.post(
+        "/v1/customers/00000000-0000-4000-8000-000000000001/users",
+        &json!({}),
+    )
+    .assert_error(ErrorCode::MethodNotAllowed);
 }
 
 #[test]
-fn bad_query_parameters_are_400() {
+fn query_parameters_the_schema_does_not_allow_are_400() {
     let data = DataFile::new("queries");
     let server = Server::start(&data);
+    let alex = server.as_user(&admin());
     for path in [
         "/v1/customers?size=0",
         "/v1/customers?size=-3",
         "/v1/customers?size=abc",
+        "/v1/customers?size=1001",
         "/v1/customers?size=100000",
         "/v1/customers?continuationToken=zzz",
         "/v1/auditrecords?startDate=yesterday",
         "/v1/auditrecords?startDate=2026-02-30",
-        "/v1/auditrecords?startDate=2026-12-01&endDate=2026-11-01",
-        "/v1/SelfServePolicy?entity_id=not-a-guid",
+        "/v1/auditrecords?endDate=2026-13-01",
     ] {
-        server.get(path, Some(ADMIN)).assert_error(400, 400);
+        alex.get(path).assert_error(ErrorCode::BadRequest);
     }
+    alex.get("/v1/SelfServePolicy?entity_id=not-a-guid")
+        .assert_error(ErrorCode::InvalidCustomerId);
+    let header = Request::new("GET", "/v1/customers").header("MS-ContinuationToken", "zzz");
+    alex.send(header).assert_error(ErrorCode::BadRequest);
+}
+
+#[test]
+fn a_date_range_that_ends_before_it_starts_is_422() {
+    let data = DataFile::new("dates-422");
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    for path in [
+        "/v1/auditrecords?startDate=2026-12-01&endDate=2026-11-01",
+        "/v1/auditrecords?startDate=2026-11-02T00:00:00Z&endDate=2026-11-01",
+        // Without endDate, the range ends today.
+        "/v1/auditrecords?startDate=9999-12-31",
+    ] {
+        alex.get(path).assert_error(ErrorCode::Unprocessable);
+    }
+    // A range of one day is a range.
+    assert_eq!(
+        alex.get("/v1/auditrecords?startDate=2026-11-01&endDate=2026-11-01")
+            .status,
+        200
+    );
+}
+
+/// Each domain error has its own code; the codes and statuses are the table's.
+#[test]
+fn every_domain_error_has_its_own_code() {
+    let user = PartnerUserId::new("isaiah.langer@adatumcloud.onmicrosoft.com");
+    let customer = CustomerId::parse("00000000-0000-4000-8000-000000000001").expect("a GUID");
+    let errors = [
+        (
+            DomainError::NotAdminAgent {
+                user: user.clone(),
+                role: PartnerRole::SalesAgent,
+            },
+            ErrorCode::NotAdminAgent,
+            403,
+        ),
+        (
+            DomainError::UnknownPartnerUser(user.clone()),
+            ErrorCode::UnknownPartnerUser,
+            401,
+        ),
+        (
+            DomainError::UnknownCustomer(customer),
+            ErrorCode::UnknownCustomer,
+            404,
+        ),
+        (
+            DomainError::InvalidCustomerId("<script>".to_string()),
+            ErrorCode::InvalidCustomerId,
+            400,
+        ),
+        (
+            DomainError::NotAllowedToCreateCustomers {
+                user: user.clone(),
+                role: PartnerRole::HelpdeskAgent,
+            },
+            ErrorCode::NotAllowedToCreateCustomers,
+            403,
+        ),
+        (
+            DomainError::InvalidNewCustomer(NewCustomerProblem::InvalidEmail),
+            ErrorCode::InvalidNewCustomer,
+            400,
+        ),
+        (
+            DomainError::DomainTaken("contoso.onmicrosoft.com".to_string()),
+            ErrorCode::DomainTaken,
+            409,
+        ),
+        (DomainError::StaleEtag, ErrorCode::StaleEtag, 412),
+    ];
+    let mut codes = Vec::new();
+    for (error, code, status) in errors {
+        let api = mock_api::ApiError::from(error.clone());
+        assert_eq!(
+            (api.code(), api.status().as_u16(), code.status()),
+            (code, status, status),
+            "{error:?}"
+        );
+        let body: ErrorBody = api.body();
+        assert_eq!(
+            (body.code, body.source.as_str()),
+            (code.code(), "PartnerFD")
+        );
+        assert!(
+            !body.description.contains("NotAdminAgent") && !body.description.is_empty(),
+            "words, not a dump: {}",
+            body.description
+        );
+        codes.push(code.code());
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), 8, "one code per error");
+    // Every code of the table is one number with one status.
+    let mut all: Vec<u32> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), ErrorCode::ALL.len());
+    assert!(ErrorCode::ALL
+        .iter()
+        .all(|c| ErrorCode::from_code(c.code()) == Some(*c)));
+}
+
+/// The domain errors a client can cause, each caused over HTTP.
+#[test]
+fn each_refusal_reaches_the_client_with_its_code() {
+    let data = DataFile::new("codes");
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    let fabrikam = alex.customer_id(FABRIKAM);
+    let contoso = alex.customer_id("Contoso Ltd");
+    let path = alex.policy_path(&contoso);
+
+    server
+        .as_user(&sales())
+        .post_policy(&fabrikam, &[Permission::AzureSavingsPlan])
+        .assert_error(ErrorCode::NotAdminAgent);
+    alex.get("/v1/customers/00000000-0000-4000-8000-000000000009")
+        .assert_error(ErrorCode::UnknownCustomer);
+    alex.get("/v1/customers/%3Cscript%3E/users")
+        .assert_error(ErrorCode::InvalidCustomerId);
+    server
+        .as_user(&helpdesk())
+        .post("/v1/customers", &new_customer("Nope Ltd", "nope"))
+        .assert_error(ErrorCode::NotAllowedToCreateCustomers);
+    alex.post("/v1/customers", &new_customer(" ", "blank"))
+        .assert_error(ErrorCode::InvalidNewCustomer);
+    alex.post("/v1/customers", &new_customer("Contoso Again", "CONTOSO"))
+        .assert_error(ErrorCode::DomainTaken);
+    let stale = api_types::policy::PolicyUpdate {
+        attributes: Some(api_types::policy::EtagAttributes {
+            etag: "\"stale\"".to_string(),
+        }),
+        ..api_types::policy::PolicyUpdate::new(
+            &alex.read(&path),
+            &[Permission::AzureSavingsPlan].into(),
+        )
+    };
+    alex.put(&path, &stale).assert_error(ErrorCode::StaleEtag);
+    alex.get(&format!("{path}x"))
+        .assert_error(ErrorCode::PolicyNotFound);
+    alex.post_policy(&contoso, &[Permission::AzureSavingsPlan])
+        .assert_error(ErrorCode::PolicyExists);
+    // The description quotes what was sent, as data.
+    let invalid = alex.get("/v1/customers/%3Cscript%3E").error();
+    assert!(
+        invalid.description.contains("\"<script>\""),
+        "{}",
+        invalid.description
+    );
 }
 
 #[test]
 fn strange_input_never_produces_a_server_error() {
     let data = DataFile::new("strange");
     let server = Server::start(&data);
+    let alex = server.as_user(&admin());
     let paths = [
         "/v1/customers/%FF%FE",
         "/v1/customers/%00",
+        "/v1/customers/%FF%FE/users",
         "/v1/SelfServePolicy/%E2%82",
         "/v1/SelfServePolicy/_",
         "/v1/SelfServePolicy/__",
@@ -144,28 +304,24 @@ fn strange_input_never_produces_a_server_error() {
         "/v1/auditrecords?startDate=9999-12-31&endDate=9999-12-31",
         "/v1/auditrecords?startDate=-9999-01-01",
         "/v1/auditrecords?endDate=0000-01-01",
+        "/v1/auditrecords?startDate=0000-01-01&endDate=0000-01-01",
         "/v1/SelfServePolicy?entity_id=",
         "/v1/customers?size=1&continuationToken=18446744073709551615",
         "/v1/customers?size=1&continuationToken=99999999999999999999999",
+        "/v1/customers?size=1000&continuationToken=999999999",
     ];
     for path in paths {
         for method in ["GET", "POST", "PUT", "DELETE"] {
-            let reply = server.send(
-                Request::new(method, path)
-                    .token(Some(ADMIN))
-                    .json(&json!({ "permissions": [] })),
-            );
+            let reply = alex.send(Request::new(method, path).json(&json!({ "permissions": [] })));
             assert!(
                 reply.status < 500,
                 "{method} {path}: {} {}",
                 reply.status,
                 reply.text
             );
-            assert!(
-                reply.status == 200 || reply.json()["source"] == "PartnerFD",
-                "{method} {path}: {}",
-                reply.text
-            );
+            if reply.status >= 400 {
+                assert_eq!(reply.error().source, "PartnerFD", "{method} {path}");
+            }
         }
     }
     let bodies: [&[u8]; 5] = [
@@ -176,40 +332,37 @@ fn strange_input_never_produces_a_server_error() {
         b"{\"selfServeEntity\":{\"tenantID\":\"\"},\"permissions\":[]}",
     ];
     for body in bodies {
-        let reply = post_raw(&server, "application/json", body);
+        let reply = post_raw(&alex, "application/json", body);
         assert!(
             (400..500).contains(&reply.status),
             "{} {}",
             reply.status,
             reply.text
         );
-        assert_eq!(reply.json()["source"], "PartnerFD");
+        assert_eq!(reply.error().source, "PartnerFD");
     }
     let huge_header = "x".repeat(100_000);
-    let reply = server.send(
-        Request::new("GET", "/v1/customers")
-            .token(Some(ADMIN))
-            .header("MS-CorrelationId", &huge_header),
-    );
+    let reply =
+        alex.send(Request::new("GET", "/v1/customers").header("MS-CorrelationId", &huge_header));
     assert!(reply.status < 500, "{}", reply.status);
     // Still serving.
-    assert_eq!(server.get("/v1/demo/users", None).status, 200);
+    assert_eq!(server.client().get("/v1/demo/users").status, 200);
 }
 
 #[test]
 fn error_replies_echo_the_request_headers_and_browsers_may_call_from_any_origin() {
     let data = DataFile::new("cors");
     let server = Server::start(&data);
-    let reply = server.send(
+    let reply = server.client().send(
         Request::new("GET", "/v1/customers")
             .header("MS-CorrelationId", "c-1")
             .header("MS-RequestId", "r-1"),
     );
-    reply.assert_error(401, 401);
+    reply.assert_error(ErrorCode::Unauthorized);
     assert_eq!(reply.header("ms-correlationid"), Some("c-1"));
     assert_eq!(reply.header("ms-requestid"), Some("r-1"));
 
-    let preflight = server.send(
+    let preflight = server.client().send(
         Request::new("OPTIONS", "/v1/SelfServePolicy")
             .header("Origin", "http://localhost:3000")
             .header("Access-Control-Request-Method", "POST")
@@ -233,7 +386,13 @@ fn error_replies_echo_the_request_headers_and_browsers_may_call_from_any_origin(
     ] {
         assert!(allowed.contains(name), "{name} in {allowed}");
     }
-    let reply = server
+    let exposed = server
+        .client()
         .send(Request::new("GET", "/v1/demo/users").header("Origin", "http://localhost:3000"));
-    assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(exposed.header("access-control-allow-origin"), Some("*"));
+    let exposes = exposed
+        .header("access-control-expose-headers")
+        .unwrap_or_default()
+        .to_lowercase();
+    assert!(exposes.contains("etag"), "{exposes}");
 }

@@ -1,162 +1,122 @@
-//! Every acknowledged change survives a restart, a graceful one or a SIGKILL.
+//! Every acknowledged change survives a restart, a graceful one or a SIGKILL; the binary's
+//! flags and signals.
 
-mod support;
+use std::path::Path;
+use std::process::Command;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use api_types::audit::AuditRecord;
+use api_types::customer::CustomerPage;
+use api_types::policy::{PolicyUpdate, SelfServePolicy};
+use api_types::Collection;
+use domain::demo_data::HAND_MADE_COUNT;
+use domain::{CustomerId, Permission};
+use test_support::{admin, Client, DataFile, Server, ServerProcess};
 
-use serde_json::json;
-use support::*;
+const FABRIKAM: &str = "Fabrikam Inc";
+const CONTOSO: &str = "Contoso Ltd";
 
 /// Policies and the audit log, as a client sees them.
-fn everything(server: &Server) -> (serde_json::Value, Vec<serde_json::Value>) {
-    let policies = server.get("/v1/SelfServePolicy", Some(ADMIN));
-    assert_eq!(policies.status, 200);
-    (policies.json(), audit(server))
+fn everything(client: &Client) -> (Collection<SelfServePolicy>, Vec<AuditRecord>) {
+    (client.read("/v1/SelfServePolicy"), client.audit())
+}
+
+fn binary() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_mock-api"))
 }
 
 #[test]
 fn a_restart_on_the_same_file_keeps_every_acknowledged_change() {
     let data = DataFile::new("restart");
     let server = Server::start_with(&data, 40);
-    let customers_before =
-        server.get("/v1/customers?size=1", Some(ADMIN)).json()["totalMatches"].clone();
-    assert_eq!(customers_before, 65, "25 hand-made + 40 generated");
-    let fabrikam = customer_id(&server, FABRIKAM);
-    let contoso = customer_id(&server, CONTOSO);
+    let alex = server.as_user(&admin());
+    let customers_before = alex
+        .read::<CustomerPage>("/v1/customers?size=1")
+        .total_matches;
     assert_eq!(
-        post_policy(&server, ADMIN, &fabrikam, &["AzureSavingsPlan"]).status,
+        customers_before,
+        HAND_MADE_COUNT + 40,
+        "hand-made + 40 generated"
+    );
+    let fabrikam = alex.customer_id(FABRIKAM);
+    let contoso = alex.customer_id(CONTOSO);
+    assert_eq!(
+        alex.post_policy(&fabrikam, &[Permission::AzureSavingsPlan])
+            .status,
         201
     );
-    let contoso_path = format!("/v1/SelfServePolicy/{}", policy_id(&server, &contoso));
-    assert_eq!(
-        server
-            .send(Request::new("DELETE", &contoso_path).token(Some(ADMIN)))
-            .status,
-        204
-    );
-    let before = everything(&server);
+    assert_eq!(alex.delete(&alex.policy_path(&contoso)).status, 204);
+    let before = everything(&alex);
     drop(server);
 
     // --seed-customers does not apply to a file that has data.
     let server = Server::start_with(&data, 0);
-    assert_eq!(everything(&server), before);
+    let alex = server.as_user(&admin());
+    assert_eq!(everything(&alex), before);
     assert_eq!(
-        server.get("/v1/customers?size=1", Some(ADMIN)).json()["totalMatches"],
+        alex.read::<CustomerPage>("/v1/customers?size=1")
+            .total_matches,
         customers_before
     );
 
     // Etags keep counting: a change after the restart gets an etag never seen before.
-    let fabrikam_path = format!("/v1/SelfServePolicy/{}", policy_id(&server, &fabrikam));
-    let mut policy = server.get(&fabrikam_path, Some(ADMIN)).json();
-    let old_etag = policy["attributes"]["etag"].clone();
-    policy["permissions"] = json!([{ "resource": "AzureReservedInstances", "action": "Purchase" }]);
-    let updated = server.send(
-        Request::new("PUT", &fabrikam_path)
-            .token(Some(ADMIN))
-            .json(&policy),
-    );
-    assert_eq!(updated.status, 200, "{}", updated.text);
-    let all_etags: Vec<_> = before.0["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|p| p["attributes"]["etag"].clone())
-        .collect();
-    let new_etag = updated.json()["attributes"]["etag"].clone();
-    assert_ne!(new_etag, old_etag);
-    assert!(!all_etags.contains(&new_etag));
-    let ids: Vec<_> = audit(&server).iter().map(|r| r["id"].clone()).collect();
-    let mut unique = ids.clone();
-    unique.dedup();
-    assert_eq!(ids.len(), unique.len(), "record ids stay unique");
-}
-
-/// What the server prints, line by line.
-type Output = std::io::Lines<BufReader<ChildStdout>>;
-
-/// The built binary on port 0; returns the child, its port and the rest of what it prints.
-fn spawn_binary(data: &DataFile) -> (Child, u16, Output) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mock-api"))
-        .args(["--port", "0", "--data"])
-        .arg(&data.0)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("mock-api starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let port = loop {
-        let line = lines
-            .next()
-            .expect("the server prints its URL")
-            .expect("a line");
-        if let Some(url) = line.strip_prefix("mock-api listening on http://127.0.0.1:") {
-            break url.trim().parse::<u16>().expect("a port");
-        }
-    };
-    (child, port, lines)
-}
-
-/// A client for a server this test did not start in-process.
-struct Remote(u16);
-
-impl Remote {
-    fn send(&self, request: Request) -> Reply {
-        send(self.0, &request)
-    }
+    let fabrikam_path = alex.policy_path(&fabrikam);
+    let policy: SelfServePolicy = alex.read(&fabrikam_path);
+    let update = PolicyUpdate::new(&policy, &[Permission::AzureReservations].into());
+    let updated: SelfServePolicy = alex.put(&fabrikam_path, &update).expect(200);
+    assert_ne!(updated.attributes.etag, policy.attributes.etag);
+    assert!(before
+        .0
+        .items
+        .iter()
+        .all(|p| p.attributes.etag != updated.attributes.etag));
+    let mut ids: Vec<_> = alex.audit().iter().map(|r| r.id.clone()).collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "record ids stay unique");
 }
 
 #[test]
 fn a_killed_server_restarted_on_the_same_file_has_every_acknowledged_change() {
     let data = DataFile::new("sigkill");
-    let (mut child, port, _output) = spawn_binary(&data);
-    let remote = Remote(port);
-    let page = remote
-        .send(Request::new("GET", "/v1/customers?size=25").token(Some(ADMIN)))
-        .json();
-    let customers: Vec<String> = page["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|c| c["id"].as_str().map(str::to_string))
-        .collect();
-    assert_eq!(customers.len(), 25);
-    let partner = remote
-        .send(Request::new("GET", "/v1/partner").token(Some(ADMIN)))
-        .json()["tenantId"]
-        .clone();
-    let partner = partner.as_str().unwrap_or_default().to_string();
+    let mut process = ServerProcess::spawn(binary(), &data);
+    let alex = process.client().as_user(&admin());
+    let page: CustomerPage = alex.read("/v1/customers?size=100");
+    let customers: Vec<CustomerId> = page.items.iter().map(|c| c.customer.id).collect();
+    assert_eq!(customers.len(), HAND_MADE_COUNT);
+    let paths: Vec<String> = customers.iter().map(|c| alex.policy_path(c)).collect();
 
     // A client toggles every customer's permissions while the server is killed under it.
     // It remembers the last state acknowledged for each customer (None: no policy).
-    let client = std::thread::spawn(move || {
-        let mut acknowledged: Vec<Option<Option<serde_json::Value>>> = vec![None; customers.len()];
+    let client = alex.clone();
+    let toggling = std::thread::spawn(move || {
+        let mut acknowledged: Vec<Option<Option<SelfServePolicy>>> = vec![None; customers.len()];
         let mut in_flight = None;
         'run: for _round in 0..1000 {
             for (i, customer) in customers.iter().enumerate() {
-                let listed =
-                    Request::new("GET", &format!("/v1/SelfServePolicy?entity_id={customer}"))
-                        .token(Some(ADMIN));
-                let Some(listed) = try_send(port, &listed) else {
+                let listed = test_support::Request::new(
+                    "GET",
+                    &format!("/v1/SelfServePolicy?entity_id={customer}"),
+                );
+                let Some(listed) = client.try_send(listed) else {
                     break 'run;
                 };
-                let request = match listed.json()["items"].get(0) {
-                    Some(_) => Request::new(
-                        "DELETE",
-                        &format!("/v1/SelfServePolicy/{partner}_{customer}"),
-                    )
-                    .token(Some(ADMIN)),
-                    None => Request::new("POST", "/v1/SelfServePolicy")
-                        .token(Some(ADMIN))
-                        .json(&new_policy(customer, &["AzureSavingsPlan"])),
+                let listed: Collection<SelfServePolicy> = listed.body();
+                let request = match listed.items.first() {
+                    Some(_) => test_support::Request::new("DELETE", &paths[i]),
+                    None => test_support::Request::new("POST", "/v1/SelfServePolicy").json(
+                        &api_types::policy::NewPolicy::new(
+                            *customer,
+                            &[Permission::AzureSavingsPlan].into(),
+                        ),
+                    ),
                 };
                 in_flight = Some(i);
-                let Some(reply) = try_send(port, &request) else {
+                let Some(reply) = client.try_send(request) else {
                     break 'run;
                 };
                 match reply.status {
-                    201 => acknowledged[i] = Some(Some(reply.json())),
+                    201 => acknowledged[i] = Some(Some(reply.body())),
                     204 => acknowledged[i] = Some(None),
                     other => panic!("unexpected {other}: {}", reply.text),
                 }
@@ -166,52 +126,45 @@ fn a_killed_server_restarted_on_the_same_file_has_every_acknowledged_change() {
         (customers, acknowledged, in_flight)
     });
     std::thread::sleep(std::time::Duration::from_millis(400));
-    child.kill().expect("SIGKILL");
-    let _ = child.wait();
-    let (customers, acknowledged, in_flight) = client.join().expect("client");
+    process.kill();
+    let (customers, acknowledged, in_flight) = toggling.join().expect("the client");
     let changes = acknowledged.iter().filter(|a| a.is_some()).count();
     assert!(changes > 0, "the client made changes before the kill");
 
-    let (mut child, port, _output) = spawn_binary(&data);
-    let remote = Remote(port);
+    let process = ServerProcess::spawn(binary(), &data);
+    let alex = process.client().as_user(&admin());
     for (i, (customer, expected)) in customers.iter().zip(&acknowledged).enumerate() {
         let Some(expected) = expected else { continue };
         if in_flight == Some(i) {
             continue; // sent but not acknowledged: either outcome is right
         }
-        let reply = remote.send(
-            Request::new("GET", &format!("/v1/SelfServePolicy?entity_id={customer}"))
-                .token(Some(ADMIN)),
-        );
-        assert_eq!(
-            reply.json()["items"].get(0),
-            expected.as_ref(),
-            "{customer}"
-        );
+        assert_eq!(&alex.policy_of(customer), expected, "{customer}");
     }
-    // The server still works on that file.
-    let customer = &customers[0];
-    let listed = remote.send(
-        Request::new("GET", &format!("/v1/SelfServePolicy?entity_id={customer}"))
-            .token(Some(ADMIN)),
+    // The server still works on that file, changes included.
+    let status = match alex.policy_of(&customers[0]) {
+        Some(_) => alex.delete(&alex.policy_path(&customers[0])).status,
+        None => {
+            alex.post_policy(&customers[0], &[Permission::AzureReservations])
+                .status
+        }
+    };
+    assert!(status == 201 || status == 204, "{status}");
+    assert_eq!(
+        alex.get(&format!("/v1/customers/{}/users", customers[0]))
+            .status,
+        200
     );
-    assert_eq!(listed.status, 200);
-    child.kill().expect("SIGKILL");
-    let _ = child.wait();
 }
 
 #[test]
 fn help_explains_every_flag() {
-    let output = Command::new(env!("CARGO_BIN_EXE_mock-api"))
-        .arg("--help")
-        .output()
-        .expect("runs");
+    let output = Command::new(binary()).arg("--help").output().expect("runs");
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
     for flag in ["--port", "--data", "--seed-customers", "--help"] {
         assert!(text.contains(flag), "{flag} in {text}");
     }
-    let bad = Command::new(env!("CARGO_BIN_EXE_mock-api"))
+    let bad = Command::new(binary())
         .arg("--bogus")
         .output()
         .expect("runs");
@@ -222,13 +175,146 @@ fn help_explains_every_flag() {
 #[test]
 fn sigterm_stops_the_server_cleanly() {
     let data = DataFile::new("sigterm");
-    let (mut child, _port, lines) = spawn_binary(&data);
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(killed.success());
-    let status = child.wait().expect("exits");
+    let process = ServerProcess::spawn(binary(), &data);
+    assert_eq!(process.client().get("/v1/demo/users").status, 200);
+    let (status, output) = process.terminate();
     assert!(status.success(), "{status:?}");
-    assert!(lines.map_while(Result::ok).any(|l| l == "mock-api stopped"));
+    assert!(output.iter().any(|l| l == "mock-api stopped"), "{output:?}");
+}
+
+/// A data file written by the release before decide/keep/apply (commit 49acbd6, see
+/// `fixtures/`): the policies, records, created customer and kept replies it holds load as
+/// they were, and the server goes on from there. Its demo data still had the hand-made
+/// customer named with markup, now retired: that customer's policy and record are dropped.
+#[test]
+fn a_data_file_of_the_previous_release_loads_and_the_server_goes_on_from_it() {
+    use api_types::audit::OperationType;
+    use api_types::customer::Customer;
+
+    let data = DataFile::new("release-fixture");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/release-49acbd6.db");
+    std::fs::copy(&fixture, data.path()).expect("the fixture is copied");
+    let check = |server: &Server| {
+        let alex = server.as_user(&admin());
+        assert_eq!(
+            alex.read::<CustomerPage>("/v1/customers?size=1")
+                .total_matches,
+            HAND_MADE_COUNT + 1
+        );
+        let created: Customer = alex.read("/v1/customers/add62c46-0da3-4aaf-a2ed-78f93daec98f");
+        assert_eq!(
+            (
+                created.company_profile.company_name.as_str(),
+                created.billing_profile.culture.as_str()
+            ),
+            ("Fixture Ltd", "en-GB")
+        );
+        let fabrikam = alex
+            .policy_of(&alex.customer_id(FABRIKAM))
+            .expect("Fabrikam's policy");
+        assert_eq!(
+            fabrikam.permission_set(),
+            [Permission::AzureSavingsPlan].into()
+        );
+        assert_eq!(fabrikam.attributes.etag, "\"000000077cf7eda43ddd14eb\"");
+        assert_eq!(alex.policy_of(&alex.customer_id(CONTOSO)), None);
+        let wide_world = alex
+            .policy_of(&alex.customer_id("Wide World Importers"))
+            .expect("a policy");
+        assert_eq!(
+            wide_world.permission_set(),
+            [Permission::AzureReservations].into()
+        );
+        let records = alex.audit();
+        let newest: Vec<_> = records
+            .iter()
+            .take(3)
+            .map(|r| {
+                (
+                    r.operation_type,
+                    r.customer_name.as_str(),
+                    r.user_principal_name.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            newest,
+            [
+                (
+                    OperationType::UpdateSelfServePolicy,
+                    "Wide World Importers",
+                    admin().upn()
+                ),
+                (
+                    OperationType::DeleteSelfServePolicy,
+                    CONTOSO,
+                    test_support::admin_2().upn()
+                ),
+                (
+                    OperationType::CreateSelfServePolicy,
+                    FABRIKAM,
+                    admin().upn()
+                ),
+            ]
+        );
+        assert!(
+            records
+                .iter()
+                .all(|r| !r.customer_name.contains("<script>")),
+            "the retired customer's record is dropped"
+        );
+        assert_eq!(
+            records.len(),
+            domain::demo_data::hand_made_grants().count() + 3,
+            "the demo's grants and 3 changes"
+        );
+        fabrikam
+    };
+    let fabrikam = {
+        let server = Server::start(&data);
+        let fabrikam = check(&server);
+        let alex = server.as_user(&admin());
+        // The kept replies are given again to a retry.
+        let retry = test_support::Request::new("POST", "/v1/SelfServePolicy")
+            .header("MS-RequestId", "7e57f1c7-0000-4000-8000-000000000001")
+            .json(&api_types::policy::NewPolicy::new(
+                fabrikam.customer(),
+                &[Permission::AzureSavingsPlan].into(),
+            ));
+        assert_eq!(alex.send(retry).expect::<SelfServePolicy>(201), fabrikam);
+        let retry = test_support::Request::new("POST", "/v1/customers")
+            .header("MS-RequestId", "7e57f1c7-0000-4000-8000-000000000002")
+            .json(&test_support::new_customer("Fixture Ltd", "fixture"));
+        let replayed: Customer = server
+            .as_user(&test_support::sales())
+            .send(retry)
+            .expect(201);
+        assert_eq!(
+            replayed.id.to_string(),
+            "add62c46-0da3-4aaf-a2ed-78f93daec98f"
+        );
+        fabrikam
+    };
+    // It goes on: a new change gets a new etag and the next record id, and is kept.
+    let server = Server::start(&data);
+    check(&server);
+    let alex = server.as_user(&admin());
+    let contoso = alex.customer_id(CONTOSO);
+    let granted: SelfServePolicy = alex
+        .post_policy(&contoso, &[Permission::AzureReservations])
+        .expect(201);
+    let all: Collection<SelfServePolicy> = alex.read("/v1/SelfServePolicy");
+    assert_eq!(
+        all.items
+            .iter()
+            .filter(|p| p.attributes.etag == granted.attributes.etag)
+            .count(),
+        1
+    );
+    assert_ne!(granted.attributes.etag, fabrikam.attributes.etag);
+    assert_eq!(alex.audit()[0].id, "11");
+    drop(server);
+    let server = Server::start(&data);
+    assert_eq!(server.as_user(&admin()).policy_of(&contoso), Some(granted));
 }

@@ -217,38 +217,22 @@ pub async fn newest_activity(client: &Client) -> String {
     first_row.text().await.unwrap_or_default()
 }
 
-/// The mock API server on a free port with a fresh data file; killed when dropped.
+/// The mock API server (the `MOCK_API_BIN` binary) on a free port with a fresh data file;
+/// stopped when dropped, and then its data file removed.
 pub struct MockApi {
-    process: KillOnDrop,
+    // Declared first: the server stops before its data file is removed.
+    _process: test_support::ServerProcess,
     pub url: String,
-    data: PathBuf,
-}
-
-impl Drop for MockApi {
-    fn drop(&mut self) {
-        self.process.stop();
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.data.display()));
-        }
-    }
+    _data: test_support::DataFile,
 }
 
 pub async fn mock_api() -> MockApi {
     let binary = std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`");
-    let port = free_port();
-    let data = std::env::temp_dir().join(format!("e2e-mock-api-{}-{port}.sqlite3", std::process::id()));
-    let child = Command::new(binary)
-        .args(["--port", &port.to_string(), "--data"])
-        .arg(&data)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the mock API");
-    let api = MockApi { process: KillOnDrop(child), url: format!("http://127.0.0.1:{port}"), data };
-    wait_listening(port, "the mock API").await;
-    api
+    let data = test_support::DataFile::new("e2e");
+    // It says where it listens within milliseconds of starting.
+    let process = test_support::ServerProcess::spawn(std::path::Path::new(&binary), &data);
+    MockApi { url: process.url(), _process: process, _data: data }
 }
-
 
 /// A server that accepts connections and never answers, for the client's timeout; its
 /// address, e.g. `http://127.0.0.1:40123`. It stops with the test's runtime.

@@ -7,17 +7,21 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use api_types::policy::{PolicyUpdate, SelfServePolicy};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::Permission;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
-/// The token of the Admin agent who changes the policy first.
-const RIVAL_TOKEN: &str = "Bearer demo-diego.siciliani";
+/// The `Authorization` of the Admin agent who changes the policy first (Diego Siciliani).
+fn rival() -> String {
+    format!("Bearer {}", test_support::admin_2().token)
+}
 
 #[derive(Clone)]
 struct Proxy {
@@ -62,29 +66,26 @@ async fn forward(State(proxy): State<Proxy>, request: Request) -> Response {
 }
 
 impl Proxy {
-    /// The rival's change: read the policy's etag, then make it Azure savings plan only.
+    /// The rival's change: read the policy, then make it Azure savings plan only, with the
+    /// etag just read.
     async fn change_first(&self, path: &str) {
         let url = format!("{}{path}", self.api);
-        let read = Request::get(&url).header(AUTHORIZATION, RIVAL_TOKEN).body(Body::empty()).expect("a GET");
+        let read = Request::get(&url).header(AUTHORIZATION, rival()).body(Body::empty()).expect("a GET");
         let policy = self.send(read, StatusCode::OK).await;
-        let etag = policy["attributes"]["etag"].as_str().expect("the policy's etag").to_string();
-        let body = serde_json::json!({
-            "permissions": [{ "resource": "AzureSavingsPlan", "action": "Purchase" }],
-            "attributes": { "etag": etag },
-        });
+        let change = PolicyUpdate::new(&policy, &[Permission::AzureSavingsPlan].into());
         let write = Request::put(&url)
-            .header(AUTHORIZATION, RIVAL_TOKEN)
+            .header(AUTHORIZATION, rival())
             .header(CONTENT_TYPE, "application/json")
-            .body(Body::from(body.to_string()))
+            .body(Body::from(serde_json::to_vec(&change).expect("a policy as JSON")))
             .expect("a PUT");
         self.send(write, StatusCode::OK).await;
     }
 
-    async fn send(&self, request: Request, expected: StatusCode) -> serde_json::Value {
+    async fn send(&self, request: Request, expected: StatusCode) -> SelfServePolicy {
         let response = self.client.request(request).await.expect("the mock API answers the rival");
         let status = response.status();
         let bytes = axum::body::to_bytes(Body::new(response.into_body()), 1 << 20).await.expect("a reply body");
         assert_eq!(status, expected, "the rival's call: {}", String::from_utf8_lossy(&bytes));
-        serde_json::from_slice(&bytes).expect("a JSON reply")
+        serde_json::from_slice(&bytes).expect("a policy")
     }
 }

@@ -5,48 +5,111 @@
 use e2e_tests::*;
 use fantoccini::{Client, Locator};
 
-/// The main user flow, on whichever backend `start_url` selects: search a customer, open it,
-/// turn Azure reservations On through the confirmation, reload, still On, and the Activity
-/// log shows the Create record by the user who did it.
-async fn main_flow(client: &Client, start_url: &str) {
+/// The words the main flow looks for, in one language of the UI.
+struct Words {
+    /// The language picker's option (`None`: leave the language as it is, English).
+    language: Option<&'static str>,
+    all_customers: &'static str,
+    one_customer: &'static str,
+    diego: &'static str,
+    isaiah: &'static str,
+    switch_label_heading: &'static str,
+    consequence: &'static str,
+    turn_on: &'static str,
+    turned_on: &'static str,
+    settings: &'static str,
+    explained: &'static str,
+    read_only: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    language: None,
+    all_customers: "Showing 1–24 of 24",
+    one_customer: "Showing 1–1 of 1",
+    diego: "Diego Siciliani (Admin agent)",
+    isaiah: "Isaiah Langer (Sales agent)",
+    switch_label_heading: "Customer permissions",
+    consequence: "You pay for every later purchase this customer makes.",
+    turn_on: "Turn on",
+    turned_on: "Azure reservations turned On for Fabrikam Inc.",
+    settings: "Settings: Activity log",
+    explained: "The first permission was granted.",
+    read_only: "Only an Admin agent can change customer permissions",
+};
+
+const GERMAN: Words = Words {
+    language: Some("Deutsch"),
+    all_customers: "1–24 von 24",
+    one_customer: "1–1 von 1",
+    diego: "Diego Siciliani (Administrator-Agent)",
+    isaiah: "Isaiah Langer (Vertriebs-Agent)",
+    switch_label_heading: "Kundenberechtigungen",
+    consequence: "Sie bezahlen jeden späteren Kauf dieses Kunden.",
+    turn_on: "Einschalten",
+    turned_on: "Azure-Reservierungen für Fabrikam Inc eingeschaltet.",
+    settings: "Einstellungen: Aktivitätsprotokoll",
+    explained: "Die erste Berechtigung wurde erteilt.",
+    read_only: "Nur ein Administrator-Agent kann Kundenberechtigungen ändern",
+};
+
+/// The main user flow, on whichever backend `start_url` selects and in the language `w`
+/// speaks: search a customer, open it, turn Azure reservations On through the confirmation,
+/// reload, still On, and the Activity log shows the Create record by the user who did it.
+async fn main_flow(client: &Client, start_url: &str, w: &Words) {
     client.goto(start_url).await.expect("open the app");
-    wait_text(client, "Showing 1–25 of 25").await;
+    if let Some(language) = w.language {
+        let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
+        picker.select_by_label(language).await.expect("choose a language");
+    }
+    wait_text(client, w.all_customers).await;
 
     // Sign in as the second Admin agent.
     let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
-    select.select_by_label("Diego Siciliani (Admin agent)").await.expect("choose a user");
+    select.select_by_label(w.diego).await.expect("choose a user");
     wait_text(client, "Diego Siciliani").await;
 
     // Search, open the customer.
-    open_customer(client, "fabrikam", "Fabrikam Inc").await;
+    let search_box = client.find(Locator::Css("#customer-search")).await.expect("search box");
+    search_box.send_keys("fabrikam").await.expect("type");
+    wait_text(client, w.one_customer).await;
+    click(client, Locator::LinkText("Fabrikam Inc")).await;
     wait_attr(client, "#switch-reservations", "aria-checked", "false").await;
     let url = client.current_url().await.unwrap();
     assert!(url.path().ends_with("/account"), "{url}");
 
     // Turn Azure reservations On, through the confirmation.
     click(client, Locator::Css("label[for=switch-reservations]")).await;
-    wait_text(client, "You pay for every later purchase this customer makes.").await;
-    click(client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+    wait_text(client, w.consequence).await;
+    click(client, Locator::XPath(&format!("//button[normalize-space()='{}']", w.turn_on))).await;
     wait_attr(client, "#switch-reservations", "aria-checked", "true").await;
-    wait_text(client, "Azure reservations turned On for Fabrikam Inc.").await;
+    wait_text(client, w.turned_on).await;
 
-    // Reload the deep link: still On.
+    // Reload the deep link: still On, still in the same language.
     client.refresh().await.expect("reload");
-    wait_text(client, "Customer permissions").await;
+    wait_text(client, w.switch_label_heading).await;
     wait_attr(client, "#switch-reservations", "aria-checked", "true").await;
     wait_text(client, "Diego Siciliani").await;
 
-    // The gear opens the Activity log: the newest record is ours.
-    let text = newest_activity(client).await;
+    // The gear opens the Activity log: the newest record is ours, named as Partner Center
+    // names it, explained in the language shown.
+    click(client, Locator::Css(&format!("a[aria-label='{}']", w.settings))).await;
+    let first_row = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=activity-table] tbody tr"))
+        .await
+        .expect("an activity record");
+    let text = first_row.text().await.unwrap_or_default();
     assert!(text.contains("Fabrikam Inc"), "{text}");
     assert!(text.contains("Create Customer Purchase Permissions"), "{text}");
+    assert!(text.contains(w.explained), "{text}");
     assert!(text.contains("Diego Siciliani"), "{text}");
 
     // A Sales agent sees the switch read-only, with the reason.
     let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
-    select.select_by_label("Isaiah Langer (Sales agent)").await.expect("choose a user");
+    select.select_by_label(w.isaiah).await.expect("choose a user");
     click(client, Locator::LinkText("Fabrikam Inc")).await;
-    wait_text(client, "Only an Admin agent can change customer permissions").await;
+    wait_text(client, w.read_only).await;
     let switch = client.wait().at_most(WAIT).for_element(Locator::Css("#switch-reservations")).await.expect("switch");
     assert!(switch.attr("disabled").await.ok().flatten().is_some(), "read-only for a Sales agent");
 }
@@ -54,7 +117,7 @@ async fn main_flow(client: &Client, start_url: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_agent_turns_reservations_on_and_it_survives_a_reload() {
     with_browser(|client, base| async move {
-        main_flow(&client, &base).await;
+        main_flow(&client, &base, &ENGLISH).await;
         let badge = client.find(Locator::Css("[data-testid=backend]")).await.expect("backend badge");
         assert_eq!(badge.text().await.unwrap_or_default(), "Embedded store");
 
@@ -86,7 +149,7 @@ async fn the_same_flow_works_against_the_mock_partner_center_api() {
     let api = mock_api().await;
     let api_url = api.url.clone();
     with_browser(|client, base| async move {
-        main_flow(&client, &format!("{base}?api={api_url}")).await;
+        main_flow(&client, &format!("{base}?api={api_url}"), &ENGLISH).await;
         let badge = client.find(Locator::Css("[data-testid=backend]")).await.expect("backend badge");
         assert_eq!(badge.text().await.unwrap_or_default(), format!("Mock API: {api_url}"));
 
@@ -94,6 +157,24 @@ async fn the_same_flow_works_against_the_mock_partner_center_api() {
         client.goto(&format!("{api_url}/v1/demo/users")).await.expect("open the API");
         let body = body_text(&client).await;
         assert!(body.contains("demo-diego.siciliani"), "{body}");
+    })
+    .await;
+    drop(api);
+}
+
+/// The same flow in German, against the mock API: every word on its way is German, the
+/// Activity log keeps Partner Center's action names with a German explanation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_main_flow_in_german() {
+    let api = mock_api().await;
+    let api_url = api.url.clone();
+    with_browser(|client, base| async move {
+        main_flow(&client, &format!("{base}?api={api_url}"), &GERMAN).await;
+        let html = client.find(Locator::Css("html")).await.expect("the document");
+        assert_eq!(html.attr("lang").await.ok().flatten().as_deref(), Some("de-DE"));
+        assert_eq!(client.title().await.unwrap_or_default(), "Konto – Fabrikam Inc · Partner Center");
+        let badge = client.find(Locator::Css("[data-testid=backend]")).await.expect("backend badge");
+        assert_eq!(badge.text().await.unwrap_or_default(), format!("Mock-API: {api_url}"));
     })
     .await;
     drop(api);
@@ -146,7 +227,7 @@ async fn a_change_that_lost_a_race_is_explained_and_the_real_state_shown() {
     let proxy = racing_proxy(&api.url).await;
     with_browser(|client, base| async move {
         client.goto(&format!("{base}?api={proxy}")).await.expect("open the app");
-        wait_text(&client, "Showing 1–25 of 25").await;
+        wait_text(&client, "Showing 1–24 of 24").await;
         open_customer(&client, "fabrikam", "Fabrikam Inc").await;
 
         // Reservations On: the policy is created (no race yet).

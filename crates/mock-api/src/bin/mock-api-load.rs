@@ -2,16 +2,23 @@
 //!
 //! Starts the server in-process on 127.0.0.1 (port 0) over a new temporary data file with
 //! 10,000 generated customers, then measures with a few keep-alive HTTP/1.1 connections:
-//! a fixed number of `GET /v1/SelfServePolicy/{id}`, and a fixed number of grant/revoke
-//! rounds (`POST` then `DELETE`). Prints requests per second and p50/p99 latency, stops
-//! the server and removes the data file. Every loop is bounded in count and in time.
+//! - what one toggle of a switch writes: [`TOGGLES`] grants and revokes of one customer's
+//!   permission, as the app sends them (`POST` with an `MS-RequestId`, `DELETE`), each
+//!   followed by the bytes of row values the server kept and by the growth of the SQLite
+//!   file and its write-ahead log;
+//! - a fixed number of `GET /v1/SelfServePolicy/{id}`, and a fixed number of grant/revoke
+//!   rounds (`POST` then `DELETE`), in requests per second and p50/p99 latency.
+//!
+//! Then it stops the server and removes the data file. Every loop is bounded in count and
+//! in time.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use domain::{CustomerId, PartnerRole};
-use mock_api::routes::policies::policy_id;
+use api_types::demo::token_for;
+use api_types::policy::{policy_id, NewPolicy};
+use domain::{CustomerId, Permission, PermissionSet};
 use mock_api::AppState;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -21,6 +28,10 @@ const CONNECTIONS: usize = 4;
 const WARM_UP_GETS: usize = 1_000;
 const GETS: usize = 20_000;
 const ROUNDS: usize = 500;
+/// Changes of one switch (half grants, half revokes) whose writes are measured.
+const TOGGLES: usize = 100;
+/// What the issue asks of one toggle, in bytes.
+const TARGET_BYTES_PER_TOGGLE: f64 = 2048.0;
 /// The target the issue sets (on 2 cores); reported, never enforced.
 const TARGET_GETS_PER_SECOND: f64 = 10_000.0;
 /// No phase runs longer than this, whatever happens.
@@ -63,26 +74,41 @@ async fn run(data: &Path) -> Result<(), String> {
     println!("\n== Mock API under load on loopback ({cores} cores; the server and the client share them)");
     let started = Instant::now();
     let (state, _) = AppState::open(data, CUSTOMERS).map_err(|e| format!("data file: {e}"))?;
-    let (granted, ungranted, token, partner, count) = {
+    let (granted, ungranted, toggled, token, partner, count) = {
         let store = state.read();
         let admin = store
             .partner_users()
             .iter()
-            .find(|u| u.role == PartnerRole::AdminAgent)
+            .find(|u| u.role.may_change_customer_permissions())
             .ok_or("no Admin agent in the demo data")?;
-        let granted: Vec<CustomerId> = store.policies().iter().map(|p| p.customer_id).collect();
-        let ungranted: Vec<CustomerId> = store
-            .customers_page("", 0, store.customer_count())
+        let read = |e: domain::DomainError| format!("reading the demo data: {e}");
+        let granted: Vec<CustomerId> = store
+            .policies(&admin.id)
+            .map_err(read)?
+            .iter()
+            .map(|p| p.customer_id)
+            .collect();
+        let all = store
+            .customers_page(&admin.id, "", 0, store.customer_count())
+            .map_err(read)?;
+        let ungranted: Vec<CustomerId> = all
             .items
             .iter()
             .filter(|c| c.permissions.is_empty())
             .map(|c| c.id)
             .collect();
-        let token = mock_api::auth::token_for(admin);
+        let toggled = all
+            .items
+            .iter()
+            .find(|c| c.company_name == TOGGLED)
+            .filter(|c| c.permissions.is_empty())
+            .map(|c| c.id)
+            .ok_or(format!("no {TOGGLED} without permissions in the demo data"))?;
         (
             granted,
             ungranted,
-            token,
+            toggled,
+            token_for(admin),
             store.partner().tenant_id,
             store.customer_count(),
         )
@@ -92,16 +118,17 @@ async fn run(data: &Path) -> Result<(), String> {
         granted.len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
-    if granted.is_empty() || ungranted.len() < ROUNDS {
+    if granted.is_empty() || ungranted.len() < ROUNDS + 1 {
         return Err("the demo data has too few customers with and without a policy".to_string());
     }
+    let ungranted: Vec<CustomerId> = ungranted.into_iter().filter(|c| *c != toggled).collect();
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|e| format!("cannot listen on loopback: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(mock_api::serve(listener, state, async {
+    let server = tokio::spawn(mock_api::serve(listener, state.clone(), async {
         let _ = stopped.await;
     }));
 
@@ -117,28 +144,40 @@ async fn run(data: &Path) -> Result<(), String> {
     };
     let warm_up: Vec<Round> = (0..WARM_UP_GETS).map(|n| vec![get(n)]).collect();
     let gets: Vec<Round> = (0..GETS).map(|n| vec![get(n)]).collect();
-    let round = |customer: &CustomerId| {
-        let body = serde_json::json!({
-            "selfServeEntity": { "selfServeEntityType": "customer", "tenantID": customer },
-            "grantor": { "grantorType": "billToPartner" },
-            "permissions": [ { "resource": "AzureReservedInstances", "action": "Purchase" } ],
-        })
-        .to_string();
-        let id = policy_id(partner, customer);
-        vec![
-            request("POST", "/v1/SelfServePolicy", &token, port, Some(&body)),
-            request(
-                "DELETE",
-                &format!("/v1/SelfServePolicy/{id}"),
-                &token,
-                port,
-                None,
-            ),
-        ]
+    let reservations: PermissionSet = [Permission::AzureReservations].into_iter().collect();
+    let grant = |customer: &CustomerId, request_id: Option<&str>| {
+        let body =
+            serde_json::to_string(&NewPolicy::new(*customer, &reservations)).unwrap_or_default();
+        let mut request = request("POST", "/v1/SelfServePolicy", &token, port, Some(&body));
+        if let Some(id) = request_id {
+            request = with_header(request, "MS-RequestId", id);
+        }
+        request
     };
+    let revoke = |customer: &CustomerId| {
+        let id = policy_id(partner, customer);
+        request(
+            "DELETE",
+            &format!("/v1/SelfServePolicy/{id}"),
+            &token,
+            port,
+            None,
+        )
+    };
+    let round = |customer: &CustomerId| vec![grant(customer, None), revoke(customer)];
     let grants: Vec<Round> = ungranted.iter().take(ROUNDS).map(round).collect();
+    let toggles: Vec<Vec<u8>> = (0..TOGGLES)
+        .map(|n| {
+            if n % 2 == 0 {
+                grant(&toggled, Some(&format!("00000000-0000-4000-8000-{n:012}")))
+            } else {
+                revoke(&toggled)
+            }
+        })
+        .collect();
 
     let outcome = async {
+        bytes_per_toggle(&state, data, toggles, port).await?;
         measure(warm_up, port).await?;
         let gets = measure(gets, port).await?;
         gets.print("GET /v1/SelfServePolicy/{id}", "requests");
@@ -158,6 +197,65 @@ async fn run(data: &Path) -> Result<(), String> {
     };
     println!(
         "target: {TARGET_GETS_PER_SECOND:.0} GET/s on 2 cores: {verdict} ({gets_per_second:.0} GET/s on {cores} cores)"
+    );
+    Ok(())
+}
+
+/// The customer whose switch is toggled.
+const TOGGLED: &str = "Fabrikam Inc";
+
+/// Sends `toggles` one after the other and prints what each wrote: the bytes of row values
+/// the server kept (what grows with the change), and the growth of the data file with its
+/// write-ahead log (whole pages, as SQLite writes them).
+async fn bytes_per_toggle(
+    state: &AppState,
+    data: &Path,
+    toggles: Vec<Vec<u8>>,
+    port: u16,
+) -> Result<(), String> {
+    // An empty write-ahead log first, so its growth is what the toggles wrote.
+    let (page_size, wal) = {
+        let conn = rusqlite::Connection::open(data).map_err(|e| format!("data file: {e}"))?;
+        let sql = |e: rusqlite::Error| format!("data file: {e}");
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(sql)?;
+        let page_size: u64 = conn
+            .query_row("PRAGMA page_size", [], |row| row.get(0))
+            .map_err(sql)?;
+        (page_size, data.with_extension("sqlite3-wal"))
+    };
+    let size = || {
+        [data, wal.as_path()]
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum::<u64>()
+    };
+    let (bytes_before, size_before) = (state.bytes_written(), size());
+    let n = toggles.len();
+    // One after the other, on one connection: each toggle undoes the one before.
+    drive(port, vec![toggles], Instant::now() + PHASE_LIMIT).await?;
+    let logical = (state.bytes_written() - bytes_before) as f64 / n as f64;
+    let physical = size().saturating_sub(size_before) as f64 / n as f64;
+    let verdict = |bytes: f64| {
+        if bytes <= TARGET_BYTES_PER_TOGGLE {
+            "within"
+        } else {
+            "OVER"
+        }
+    };
+    println!("\n== Bytes written per toggle with {CUSTOMERS} customers ({n} toggles of {TOGGLED}: POST with MS-RequestId / DELETE)");
+    println!(
+        "row values kept per toggle:          {logical:>8.0} bytes  (target {TARGET_BYTES_PER_TOGGLE:.0}: {})",
+        verdict(logical)
+    );
+    println!(
+        "data file + WAL growth per toggle:   {physical:>8.0} bytes  ({:.1} pages of {page_size} bytes: {})",
+        physical / (page_size + 24) as f64,
+        verdict(physical)
+    );
+    println!(
+        "  (SQLite's write-ahead log takes whole pages: each change rewrites the pages it touches \
+         (policy row, its index, the Activity record, the counters), {page_size} bytes each plus a 24-byte frame header)"
     );
     Ok(())
 }
@@ -244,6 +342,15 @@ async fn drive(port: u16, rounds: Vec<Round>, deadline: Instant) -> Result<Vec<D
         latencies.push(started.elapsed());
     }
     Ok(latencies)
+}
+
+/// `request` with one more header line.
+fn with_header(request: Vec<u8>, name: &str, value: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&request);
+    match text.split_once("\r\n") {
+        Some((first, rest)) => format!("{first}\r\n{name}: {value}\r\n{rest}").into_bytes(),
+        None => request,
+    }
 }
 
 /// A request's bytes, ready to send again and again.

@@ -1,75 +1,51 @@
 //! `/v1/auditrecords`: the Activity log, as Partner Center's audit records.
 
+use api_types::audit::{AuditQuery, AuditRecord};
+use api_types::{Collection, ErrorBody};
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
-use domain::{ActivityRecord, PermissionSet};
-use serde::Deserialize;
-use serde_json::{json, Value};
-use time::format_description::well_known::Rfc3339;
+use axum::Json;
 use time::{Date, Duration, OffsetDateTime};
-use uuid::Uuid;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::Params;
-use crate::routes::{collection, permissions_json, rfc3339};
 use crate::state::AppState;
+
+pub const TAG: &str = "Audit records";
 
 /// Without `startDate`, records of the last 30 days.
 pub const DEFAULT_DAYS: i64 = 30;
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/v1/auditrecords", get(list))
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AuditQuery {
-    start_date: Option<String>,
-    end_date: Option<String>,
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list))
 }
 
 /// A date as `2026-11-25` or an RFC 3339 date-time (its UTC date counts).
 fn parse_day(name: &str, text: &str) -> Result<Date, ApiError> {
     domain::dates::parse_date(text)
-        .or_else(|| {
-            OffsetDateTime::parse(text.trim(), &Rfc3339)
-                .ok()
-                .map(|at| at.to_offset(time::UtcOffset::UTC).date())
-        })
+        .or_else(|| api_types::datetime::parse(text).map(|at| at.date()))
         .ok_or_else(|| ApiError::BadRequest(format!("{name} must be a date such as 2026-11-25")))
 }
 
-/// The permissions as Partner Center shows a resource value: the policy's JSON, as text.
-fn resource_value(permissions: &PermissionSet) -> String {
-    json!({ "permissions": permissions_json(permissions) }).to_string()
-}
-
-fn record_json(partner: Uuid, record: &ActivityRecord) -> Value {
-    json!({
-        "id": record.id.to_string(),
-        "partnerId": partner,
-        "customerId": record.customer_id,
-        "customerName": record.customer_name,
-        "userPrincipalName": record.partner_user,
-        "resourceType": "self_serve_policy",
-        "resourceOldValue": resource_value(&record.old_value),
-        "resourceNewValue": resource_value(&record.new_value),
-        "operationType": record.action.operation_type(),
-        "operationDate": rfc3339(record.at),
-        "operationStatus": "succeeded",
-        "applicationId": "",
-        "attributes": { "objectType": "AuditRecord" },
-    })
-}
-
-/// `GET /v1/auditrecords?startDate=&endDate=`: both dates included (UTC), newest first.
+/// The Activity log from `startDate` to `endDate` (both included, UTC), newest first.
+#[utoipa::path(
+    get,
+    path = "/v1/auditrecords",
+    operation_id = "listAuditRecords",
+    tag = TAG,
+    params(AuditQuery),
+    responses(
+        (status = 200, description = "The records, newest first.", body = Collection<AuditRecord>),
+        (status = 422, description = "`startDate` is after `endDate` (code 422).", body = ErrorBody),
+    )
+)]
 async fn list(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(caller): Caller,
     Params(query): Params<AuditQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Collection<AuditRecord>>, ApiError> {
     let end = match query.end_date.as_deref().filter(|t| !t.trim().is_empty()) {
         Some(text) => parse_day("endDate", text)?,
         None => OffsetDateTime::now_utc().date(),
@@ -79,16 +55,18 @@ async fn list(
         None => end.checked_sub(Duration::days(DEFAULT_DAYS)).unwrap_or(end),
     };
     if start > end {
-        return Err(ApiError::BadRequest(
-            "startDate is after endDate".to_string(),
-        ));
+        return Err(ApiError::Unprocessable(format!(
+            "startDate {start} is after endDate {end}"
+        )));
     }
     let store = state.read();
     let partner = store.partner().tenant_id;
+    let to_json =
+        |value: &api_types::audit::PolicyValue| serde_json::to_string(value).unwrap_or_default();
     let items = store
-        .activity(start, end)
+        .activity(&caller, start, end)?
         .iter()
-        .map(|r| record_json(partner, r))
+        .map(|r| AuditRecord::from_domain(partner, r, to_json))
         .collect();
-    Ok(Json(collection(items)))
+    Ok(Json(Collection::of(items)))
 }

@@ -1,97 +1,61 @@
-//! `/v1/customers`: the partner's customers, their subscriptions, and whether they could
-//! buy today (readiness).
+//! `/v1/customers`: the partner's customers, creating one, and each customer's
+//! subscriptions, users and readiness.
 
+use api_types::customer::{
+    Customer, CustomerListItem, CustomerPage, CustomerQuery, Link, LinkHeader, Links, NewCustomer,
+    DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
+};
+use api_types::customer_user::CustomerUser;
+use api_types::policy::PolicyResource;
+use api_types::readiness::Readiness;
+use api_types::subscription::Subscription;
+use api_types::{Attributes, Collection, ErrorBody};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
-use axum::routing::get;
-use axum::{Json, Router};
-use domain::{Address, Customer, CustomerId, NewCustomer, Subscription};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use domain::{Change, CustomerId};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::db::StoredReply;
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{collection, json_response, replay, request_key, rfc3339};
+use crate::routes::{remember, replay, request_key};
 use crate::state::AppState;
 
-pub const DEFAULT_PAGE_SIZE: usize = 50;
-pub const MAX_PAGE_SIZE: usize = 1000;
+pub const TAG: &str = "Customers";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/customers", get(list).post(create))
-        .route("/v1/customers/{id}", get(read))
-        .route("/v1/customers/{id}/subscriptions", get(subscriptions))
-        .route("/v1/customers/{id}/readiness", get(readiness))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(read))
+        .routes(routes!(subscriptions))
+        .routes(routes!(users))
+        .routes(routes!(readiness))
 }
 
-pub fn customer_json(customer: &Customer) -> Value {
-    let billing = &customer.billing;
-    let language = billing.culture.split('-').next().unwrap_or_default();
-    json!({
-        "id": customer.id,
-        "companyProfile": {
-            "tenantId": customer.id,
-            "domain": customer.domain,
-            "companyName": customer.company_name,
-        },
-        "billingProfile": {
-            "firstName": billing.first_name,
-            "lastName": billing.last_name,
-            "email": billing.email,
-            "phoneNumber": billing.phone,
-            "culture": billing.culture,
-            "language": language,
-            "companyName": customer.company_name,
-            "defaultAddress": {
-                "addressLine1": billing.address.line1,
-                "city": billing.address.city,
-                "postalCode": billing.address.postal_code,
-                "country": billing.address.country,
-            },
-        },
-        "relationshipToPartner": customer.relationship,
-        "attributes": { "objectType": "Customer" },
-    })
-}
-
-fn subscription_json(subscription: &Subscription) -> Value {
-    let offer = subscription.offer;
-    json!({
-        "id": subscription.id,
-        "offerId": offer.offer_id(),
-        "offerName": offer.offer_name(),
-        "friendlyName": subscription.friendly_name,
-        "quantity": subscription.quantity,
-        "unitType": if offer.is_azure() { "Usage-based" } else { "Licenses" },
-        "status": subscription.status,
-        "billingType": subscription.billing_type(),
-        "creationDate": rfc3339(subscription.creation_date),
-        "entitlementId": subscription.azure_subscription_ids.first(),
-        "azureSubscriptionIds": subscription.azure_subscription_ids,
-        "attributes": { "objectType": "Subscription" },
-    })
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ListQuery {
-    size: Option<usize>,
-    search: Option<String>,
-    continuation_token: Option<String>,
-}
-
-/// `GET /v1/customers?size=&search=&continuationToken=` (the token may also come in the
-/// `MS-ContinuationToken` header). Sorted by name; `search` matches name, domain or id.
+/// Customers sorted by name, a page at a time; `search` matches name, domain or Microsoft ID.
+#[utoipa::path(
+    get,
+    path = "/v1/customers",
+    operation_id = "listCustomers",
+    tag = TAG,
+    params(
+        CustomerQuery,
+        ("MS-ContinuationToken" = Option<String>, Header, pattern = "^[0-9]{1,9}$",
+            description = "The continuation token, instead of the `continuationToken` parameter."),
+    ),
+    responses(
+        (status = 200, description = "One page of customers, each with its permissions.", body = CustomerPage),
+    )
+)]
 async fn list(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(caller): Caller,
     headers: HeaderMap,
-    Params(query): Params<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+    Params(query): Params<CustomerQuery>,
+) -> Result<Json<CustomerPage>, ApiError> {
     let size = query.size.unwrap_or(DEFAULT_PAGE_SIZE);
     if !(1..=MAX_PAGE_SIZE).contains(&size) {
         return Err(ApiError::BadRequest(format!(
@@ -109,105 +73,196 @@ async fn list(
     };
     let search = query.search.unwrap_or_default();
     let store = state.read();
-    let page = store.customers_page(&search, offset, size);
-    let items: Vec<Value> = page
-        .items
-        .iter()
-        .filter_map(|summary| {
-            let mut item = customer_json(store.customer(&summary.id).ok()?);
-            let permissions: Vec<&str> = summary
+    let page = store.customers_page(&caller, &search, offset, size as usize)?;
+    let mut items = Vec::with_capacity(page.items.len());
+    for summary in &page.items {
+        items.push(CustomerListItem {
+            customer: Customer::from_domain(store.customer(&caller, &summary.id)?),
+            self_serve_permissions: summary
                 .permissions
                 .iter()
-                .map(|p| p.resource_name())
-                .collect();
-            item["selfServePermissions"] = json!(permissions);
-            Some(item)
-        })
-        .collect();
-    let next = offset + items.len();
-    let mut body = collection(items);
-    body["totalMatches"] = json!(page.total);
-    body["offset"] = json!(page.offset);
-    if next < page.total {
-        let uri = format!(
-            "/v1/customers?size={size}&search={}&continuationToken={next}",
-            percent_encode(&search)
-        );
-        body["continuationToken"] = json!(next.to_string());
-        body["links"] = json!({
-            "next": {
-                "uri": uri,
-                "method": "GET",
-                "headers": [ { "key": "MS-ContinuationToken", "value": next.to_string() } ],
-            }
+                .map(|p| PolicyResource::from(*p))
+                .collect(),
         });
     }
-    Ok(Json(body))
+    let next = offset.saturating_add(items.len());
+    let more = next < page.total;
+    let links = more.then(|| Links {
+        next: Link {
+            uri: format!(
+                "/v1/customers?size={size}&search={}&continuationToken={next}",
+                percent_encode(&search)
+            ),
+            method: "GET".to_string(),
+            headers: vec![LinkHeader {
+                key: "MS-ContinuationToken".to_string(),
+                value: next.to_string(),
+            }],
+        },
+    });
+    Ok(Json(CustomerPage {
+        total_count: items.len(),
+        items,
+        total_matches: page.total,
+        offset: page.offset,
+        continuation_token: more.then(|| next.to_string()),
+        links,
+        attributes: Attributes::of("Collection"),
+    }))
 }
 
-/// `GET /v1/customers/{id}`.
+/// One customer.
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{id}",
+    operation_id = "readCustomer",
+    tag = TAG,
+    params(("id" = uuid::Uuid, Path, description = "The customer's Microsoft ID.",
+        example = "e8d155b9-e946-49bb-b06f-c96c46048034")),
+    responses(
+        (status = 200, description = "The customer.", body = Customer),
+        (status = 400, description = "The id is not a GUID (code 900004).", body = ErrorBody),
+        (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
+    )
+)]
 async fn read(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(caller): Caller,
     PathId(id): PathId,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Customer>, ApiError> {
     let id = CustomerId::parse(&id)?;
-    let store = state.read();
-    Ok(Json(customer_json(store.customer(&id)?)))
+    Ok(Json(Customer::from_domain(
+        state.read().customer(&caller, &id)?,
+    )))
 }
 
-/// `GET /v1/customers/{id}/subscriptions`.
+/// What the partner bought for the customer.
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{id}/subscriptions",
+    operation_id = "listSubscriptions",
+    tag = TAG,
+    params(("id" = uuid::Uuid, Path, description = "The customer's Microsoft ID.",
+        example = "e8d155b9-e946-49bb-b06f-c96c46048034")),
+    responses(
+        (status = 200, description = "The customer's subscriptions.", body = Collection<Subscription>),
+        (status = 400, description = "The id is not a GUID (code 900004).", body = ErrorBody),
+        (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
+    )
+)]
 async fn subscriptions(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(caller): Caller,
     PathId(id): PathId,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Collection<Subscription>>, ApiError> {
     let id = CustomerId::parse(&id)?;
     let store = state.read();
-    let items = store
-        .subscriptions(&id)?
-        .iter()
-        .map(subscription_json)
-        .collect();
-    Ok(Json(collection(items)))
+    Ok(Json(Collection::of(
+        store
+            .subscriptions(&caller, &id)?
+            .iter()
+            .map(Subscription::from_domain)
+            .collect(),
+    )))
 }
 
-/// `GET /v1/customers/{id}/readiness`: whether a purchase would go through today.
-async fn readiness(
+/// The people in the customer's tenant, each with the Azure roles they hold on the
+/// customer's Azure subscriptions.
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{id}/users",
+    operation_id = "listCustomerUsers",
+    tag = TAG,
+    params(("id" = uuid::Uuid, Path, description = "The customer's Microsoft ID.",
+        example = "e8d155b9-e946-49bb-b06f-c96c46048034")),
+    responses(
+        (status = 200, description = "The customer's users.", body = Collection<CustomerUser>),
+        (status = 400, description = "The id is not a GUID (code 900004).", body = ErrorBody),
+        (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
+    )
+)]
+async fn users(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(caller): Caller,
     PathId(id): PathId,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Collection<CustomerUser>>, ApiError> {
     let id = CustomerId::parse(&id)?;
     let store = state.read();
-    let readiness = store.readiness(&id)?;
-    let subscriptions: Vec<Value> = readiness
-        .azure_subscriptions
-        .iter()
-        .map(|s| {
-            json!({
-                "subscriptionId": s.subscription_id,
-                "offerId": s.offer.offer_id(),
-                "offerName": s.offer.offer_name(),
-                "friendlyName": s.friendly_name,
-                "azureSubscriptionId": s.azure_subscription_id,
-            })
-        })
-        .collect();
-    let owners: Vec<Value> = readiness
-        .owners
-        .iter()
-        .map(|u| json!({ "userPrincipalName": u.user_principal_name, "displayName": u.display_name }))
-        .collect();
-    Ok(Json(json!({
-        "customerId": id,
-        "hasAzureSubscription": readiness.has_azure_subscription(),
-        "hasOwner": readiness.has_owner(),
-        "isReady": readiness.is_ready(),
-        "azureSubscriptions": subscriptions,
-        "owners": owners,
-        "attributes": { "objectType": "CustomerPurchaseReadiness" },
-    })))
+    Ok(Json(Collection::of(
+        store
+            .customer_users(&caller, &id)?
+            .iter()
+            .map(CustomerUser::from_domain)
+            .collect(),
+    )))
+}
+
+/// Whether a purchase by the customer would go through today (this API's addition).
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{id}/readiness",
+    operation_id = "readReadiness",
+    tag = TAG,
+    params(("id" = uuid::Uuid, Path, description = "The customer's Microsoft ID.",
+        example = "e8d155b9-e946-49bb-b06f-c96c46048034")),
+    responses(
+        (status = 200, description = "What a purchase needs, and what the customer has.", body = Readiness),
+        (status = 400, description = "The id is not a GUID (code 900004).", body = ErrorBody),
+        (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
+    )
+)]
+async fn readiness(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    PathId(id): PathId,
+) -> Result<Json<Readiness>, ApiError> {
+    let id = CustomerId::parse(&id)?;
+    let readiness = state.read().readiness(&caller, &id)?;
+    Ok(Json(Readiness::from_domain(id, &readiness)))
+}
+
+/// Create a customer (Admin and Sales agents). Retried with the same `MS-RequestId`, it
+/// answers as the first time and creates nothing.
+#[utoipa::path(
+    post,
+    path = "/v1/customers",
+    operation_id = "createCustomer",
+    tag = TAG,
+    params(
+        ("MS-RequestId" = Option<String>, Header, format = Uuid,
+            description = "Retrying a POST with the same id answers as the first time and creates nothing."),
+    ),
+    request_body = NewCustomer,
+    responses(
+        (status = 201, description = "The new customer: no subscriptions, no users, every permission Off.", body = Customer),
+        (status = 403, description = "Only Admin and Sales agents can create customers (code 900002).", body = ErrorBody),
+        (status = 409, description = "Another customer has this primary domain (code 900006).", body = ErrorBody),
+    )
+)]
+async fn create(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    headers: HeaderMap,
+    Body(input): Body<NewCustomer>,
+) -> Result<Response, ApiError> {
+    let new = input.parse()?;
+    let key = request_key(&headers, "POST /v1/customers");
+    let mut writer = state.write();
+    // Who may not create customers gets 403, also when resending someone else's request.
+    writer.store().authorize_create_customer(&actor)?;
+    if let Some(reply) = writer.earlier_reply(key.as_deref())? {
+        return Ok(replay(reply));
+    }
+    let change = writer.store().decide_create_customer(&actor, new)?;
+    let Change::CustomerCreated(customer) = &change else {
+        return Err(ApiError::Unprocessable(
+            "no customer was created".to_string(),
+        ));
+    };
+    let body = Customer::from_domain(customer);
+    let reply = remember(key, StatusCode::CREATED, &body)?;
+    writer.keep(change, reply)?;
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 /// Percent-encodes everything but unreserved characters, for a query value.
@@ -220,88 +275,4 @@ fn percent_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct NewCustomerInput {
-    company_profile: NewCompanyProfile,
-    billing_profile: NewBillingProfile,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct NewCompanyProfile {
-    domain: String,
-    #[serde(default)]
-    company_name: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct NewBillingProfile {
-    email: String,
-    #[serde(default)]
-    company_name: Option<String>,
-    #[serde(default)]
-    first_name: String,
-    #[serde(default)]
-    last_name: String,
-    #[serde(default)]
-    culture: String,
-    #[serde(default)]
-    default_address: Option<NewAddress>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct NewAddress {
-    #[serde(default)]
-    address_line1: String,
-    #[serde(default)]
-    city: String,
-    #[serde(default)]
-    postal_code: String,
-    #[serde(default)]
-    country: String,
-}
-
-/// `POST /v1/customers` (Admin and Sales agents): 201 with the new customer; 400 for details
-/// the domain does not accept, 409 when the domain is taken. Retried with the same
-/// `MS-RequestId`, it answers as the first time and creates nothing.
-async fn create(
-    State(state): State<AppState>,
-    Caller(actor): Caller,
-    headers: HeaderMap,
-    Body(input): Body<NewCustomerInput>,
-) -> Result<Response, ApiError> {
-    let billing = input.billing_profile;
-    let name = input
-        .company_profile
-        .company_name
-        .or(billing.company_name)
-        .unwrap_or_default();
-    let address = billing.default_address.unwrap_or_default();
-    let new = NewCustomer::parse(&name, &input.company_profile.domain, &billing.email)?.with_contact(
-        &billing.first_name,
-        &billing.last_name,
-        &billing.culture,
-        Address {
-            line1: address.address_line1,
-            city: address.city,
-            postal_code: address.postal_code,
-            country: address.country,
-        },
-    );
-    let request_id = request_key(&headers, "POST /v1/customers");
-    let mut writer = state.write();
-    // Who may not create customers gets 403, also when resending someone else's request.
-    writer.store().authorize_create_customer(&actor)?;
-    if let Some(reply) = writer.earlier_reply(request_id.as_deref())? {
-        return Ok(replay(reply));
-    }
-    let customer = writer.create_customer(&actor, new, |customer| {
-        StoredReply::created(request_id, || customer_json(customer).to_string())
-    })?;
-    Ok(json_response(StatusCode::CREATED, customer_json(&customer).to_string(), None))
 }

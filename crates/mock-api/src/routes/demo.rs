@@ -1,70 +1,96 @@
 //! The partner, its demo users and their tokens, who is signed in, and the API's OpenAPI
 //! document.
 
+use api_types::demo::{DemoUser, Partner};
+use api_types::Collection;
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
-use domain::PartnerUser;
-use serde_json::{json, Value};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use crate::auth::{token_for, Caller};
+use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::routes::collection;
+use crate::openapi::OpenApiDocument;
 use crate::state::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/demo/users", get(users))
-        .route("/v1/partner", get(partner))
-        .route("/v1/me", get(me))
-        .route("/v1/openapi.json", get(openapi))
+pub const TAG: &str = "Demo";
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(users))
+        .routes(routes!(partner))
+        .routes(routes!(me))
+        .routes(routes!(openapi))
 }
 
-fn user_json(user: &PartnerUser) -> Value {
-    json!({
-        "userPrincipalName": user.id,
-        "displayName": user.display_name,
-        "role": user.role,
-        "roleName": user.role.to_string(),
-        "mayChangeCustomerPermissions": user.role.may_change_customer_permissions(),
-        "token": token_for(user),
-    })
-}
-
-/// `GET /v1/demo/users` (no token needed): every demo user, with the token to send as
-/// `Authorization: Bearer {token}`.
-async fn users(State(state): State<AppState>) -> Json<Value> {
+/// Every demo partner user, with the token to send as `Authorization: Bearer {token}` (no
+/// token needed).
+#[utoipa::path(
+    get,
+    path = "/v1/demo/users",
+    operation_id = "listDemoUsers",
+    tag = TAG,
+    security(()),
+    responses((status = 200, description = "The demo users and their tokens.", body = Collection<DemoUser>))
+)]
+async fn users(State(state): State<AppState>) -> Json<Collection<DemoUser>> {
     let store = state.read();
-    Json(collection(
-        store.partner_users().iter().map(user_json).collect(),
+    Json(Collection::of(
+        store
+            .partner_users()
+            .iter()
+            .map(DemoUser::from_domain)
+            .collect(),
     ))
 }
 
-/// The OpenAPI 3 document of every route, as checked in.
-pub const OPENAPI: &str = include_str!("../../openapi.json");
+/// The partner whose staff use the product.
+#[utoipa::path(
+    get,
+    path = "/v1/partner",
+    operation_id = "readPartner",
+    tag = TAG,
+    responses((status = 200, description = "The partner.", body = Partner))
+)]
+async fn partner(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+) -> Result<Json<Partner>, ApiError> {
+    let store = state.read();
+    store.partner_user(&caller)?;
+    Ok(Json(Partner::from_domain(
+        store.partner(),
+        store.customer_count(),
+    )))
+}
 
-/// `GET /v1/openapi.json` (no token needed).
+/// The partner user the token signs in.
+#[utoipa::path(
+    get,
+    path = "/v1/me",
+    operation_id = "readMe",
+    tag = TAG,
+    responses((status = 200, description = "The signed-in partner user.", body = DemoUser))
+)]
+async fn me(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+) -> Result<Json<DemoUser>, ApiError> {
+    let store = state.read();
+    Ok(Json(DemoUser::from_domain(store.partner_user(&caller)?)))
+}
+
+/// This document (no token needed).
+#[utoipa::path(
+    get,
+    path = "/v1/openapi.json",
+    operation_id = "readOpenApiDocument",
+    tag = TAG,
+    security(()),
+    responses((status = 200, description = "The OpenAPI document of this API.", body = OpenApiDocument))
+)]
 async fn openapi() -> impl IntoResponse {
-    ([(CONTENT_TYPE, "application/json")], OPENAPI)
-}
-
-/// `GET /v1/partner`.
-async fn partner(State(state): State<AppState>, _caller: Caller) -> Json<Value> {
-    let store = state.read();
-    let partner = store.partner();
-    Json(json!({
-        "tenantId": partner.tenant_id,
-        "companyName": partner.company_name,
-        "domain": partner.domain,
-        "customerCount": store.customer_count(),
-        "attributes": { "objectType": "Partner" },
-    }))
-}
-
-/// `GET /v1/me`: the user the token signs in.
-async fn me(State(state): State<AppState>, Caller(id): Caller) -> Result<Json<Value>, ApiError> {
-    let store = state.read();
-    Ok(Json(user_json(store.partner_user(&id)?)))
+    ([(CONTENT_TYPE, "application/json")], crate::openapi::json())
 }

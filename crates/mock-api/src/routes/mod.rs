@@ -1,4 +1,6 @@
-//! One file per route group; each gives a `Router` that `crate::app` merges.
+//! One file per group of routes; each gives an `OpenApiRouter` of handlers annotated with
+//! `#[utoipa::path]`, which `crate::api` merges: the routes and the OpenAPI document come
+//! from the same place. Handlers answer with `api_types` values and fail with `ApiError`.
 
 pub mod audit;
 pub mod customers;
@@ -8,27 +10,17 @@ pub mod policies;
 use axum::http::header::{CONTENT_TYPE, ETAG};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::{Etag, PermissionSet};
-use serde_json::{json, Value};
+use axum::Json;
+use domain::Etag;
+use serde::Serialize;
 
 use crate::db::StoredReply;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+use crate::error::ApiError;
 
-/// Partner Center's collection: `{"totalCount", "items", "attributes": {"objectType": "Collection"}}`.
-pub fn collection(items: Vec<Value>) -> Value {
-    json!({ "totalCount": items.len(), "items": items, "attributes": { "objectType": "Collection" } })
-}
-
-/// A policy's permissions as Partner Center writes them: `{"resource", "action": "Purchase"}`.
-pub fn permissions_json(permissions: &PermissionSet) -> Vec<Value> {
-    permissions.iter().map(|p| json!({ "resource": p.resource_name(), "action": "Purchase" })).collect()
-}
-
-/// A JSON reply, with the `ETag` header when there is an etag.
-pub fn json_response(status: StatusCode, body: String, etag: Option<&Etag>) -> Response {
-    let mut response = (status, [(CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response();
-    if let Some(value) = etag.and_then(|e| HeaderValue::from_str(e.as_str()).ok()) {
+/// `body` with `status`, and the `ETag` header of the policy it is.
+pub fn with_etag<T: Serialize>(status: StatusCode, body: T, etag: &Etag) -> Response {
+    let mut response = (status, Json(body)).into_response();
+    if let Ok(value) = HeaderValue::from_str(etag.as_str()) {
         response.headers_mut().insert(ETAG, value);
     }
     response
@@ -40,11 +32,30 @@ pub fn request_key(headers: &HeaderMap, route: &str) -> Option<String> {
     crate::extract::header(headers, "ms-requestid").map(|id| format!("{route} {id}"))
 }
 
-/// The reply kept for a POST, given again to its retry.
-pub fn replay(reply: StoredReply) -> Response {
-    json_response(StatusCode::from_u16(reply.status).unwrap_or(StatusCode::CREATED), reply.body, None)
+/// The reply to keep for a POST that had a request key (none without one).
+pub fn remember<T: Serialize>(
+    request_key: Option<String>,
+    status: StatusCode,
+    body: &T,
+) -> Result<Option<StoredReply>, ApiError> {
+    let Some(request_id) = request_key else {
+        return Ok(None);
+    };
+    let body = serde_json::to_string(body).map_err(|e| ApiError::Storage(e.to_string()))?;
+    Ok(Some(StoredReply {
+        request_id,
+        status: status.as_u16(),
+        body,
+    }))
 }
 
-pub fn rfc3339(at: OffsetDateTime) -> String {
-    at.format(&Rfc3339).unwrap_or_default()
+/// The reply kept for a POST, given again to its retry.
+pub fn replay(reply: StoredReply) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::CREATED);
+    (
+        status,
+        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        reply.body,
+    )
+        .into_response()
 }

@@ -1,313 +1,357 @@
 //! `/v1/SelfServePolicy`: a customer's permission to buy Azure reservations and savings
 //! plans on its own. Every rule is the domain's; this file only speaks Partner Center.
 
+use api_types::policy::{NewPolicy, PolicyQuery, PolicyUpdate, SelfServePolicy};
+use api_types::{Collection, ErrorBody};
 use axum::extract::State;
 use axum::http::header::IF_MATCH;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Json, Router};
-use domain::{CustomerId, Etag, PartnerStore, Permission, PermissionSet, SelfServePolicy};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use axum::Json;
+use domain::{
+    Change, CustomerId, DomainError, Etag, PartnerStore, PartnerUserId, PermissionSet, Precondition,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::db::StoredReply;
-use crate::error::{ApiError, POLICY_NOT_FOUND, POLICY_NOT_FOUND_FOR_UPDATE};
+use crate::error::ApiError;
 use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{collection, json_response, permissions_json, replay, request_key};
-use crate::state::AppState;
+use crate::routes::{remember, replay, request_key, with_etag};
+use crate::state::{AppState, SecondsClock};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/SelfServePolicy", get(list).post(create))
-        .route(
-            "/v1/SelfServePolicy/{id}",
-            get(read).put(update).delete(remove),
-        )
-}
+pub const TAG: &str = "SelfServePolicy";
 
-/// A policy as a client sends it (POST: without id and etag; PUT: the full resource).
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PolicyInput {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    self_serve_entity: Option<EntityInput>,
-    permissions: Vec<PermissionInput>,
-    #[serde(default)]
-    attributes: Option<AttributesInput>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct EntityInput {
-    #[serde(default)]
-    self_serve_entity_type: Option<String>,
-    #[serde(rename = "tenantID", alias = "tenantId")]
-    tenant_id: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct PermissionInput {
-    resource: String,
-    action: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct AttributesInput {
-    #[serde(default)]
-    etag: Option<String>,
-}
-
-impl PolicyInput {
-    /// The customer named by `selfServeEntity`, if the body names one.
-    fn customer(&self) -> Result<Option<CustomerId>, ApiError> {
-        let Some(entity) = &self.self_serve_entity else {
-            return Ok(None);
-        };
-        if let Some(kind) = &entity.self_serve_entity_type {
-            if !kind.eq_ignore_ascii_case("customer") {
-                return Err(ApiError::BadRequest(format!(
-                    "selfServeEntityType must be \"customer\", not \"{}\"",
-                    kind.chars().take(40).collect::<String>()
-                )));
-            }
-        }
-        Ok(Some(CustomerId::parse(&entity.tenant_id)?))
-    }
-
-    /// The permissions asked for; at least one (a policy without any does not exist).
-    fn permission_set(&self) -> Result<PermissionSet, ApiError> {
-        let mut set = PermissionSet::new();
-        for item in &self.permissions {
-            let permission = Permission::from_resource_name(&item.resource).ok_or_else(|| {
-                ApiError::BadRequest(format!(
-                    "unknown resource \"{}\": use AzureReservedInstances or AzureSavingsPlan",
-                    item.resource.chars().take(40).collect::<String>()
-                ))
-            })?;
-            if !item.action.eq_ignore_ascii_case("Purchase") {
-                return Err(ApiError::BadRequest(
-                    "the only action is \"Purchase\"".to_string(),
-                ));
-            }
-            set.insert(permission);
-        }
-        if set.is_empty() {
-            return Err(ApiError::BadRequest(
-                "a policy needs at least one permission; DELETE the policy to revoke them all"
-                    .to_string(),
-            ));
-        }
-        Ok(set)
-    }
-}
-
-/// `{partnerTenantId}_{customerTenantId}`.
-pub fn policy_id(partner: Uuid, customer: &CustomerId) -> String {
-    format!("{}_{}", partner.hyphenated(), customer)
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(read, update, remove))
 }
 
 /// The customer a policy id names; a malformed id, another partner's or an unknown
-/// customer's is a policy that is not found (with `code`).
-fn customer_of(store: &PartnerStore, id: &str, code: u32) -> Result<CustomerId, ApiError> {
-    let not_found = || ApiError::policy_not_found(id, code);
+/// customer's is a policy that is not found.
+fn customer_of(
+    store: &PartnerStore,
+    caller: &PartnerUserId,
+    id: &str,
+    for_update: bool,
+) -> Result<CustomerId, ApiError> {
+    let not_found = || ApiError::policy_not_found(id, for_update);
     let (partner, customer) = id.split_once('_').ok_or_else(not_found)?;
     let partner = Uuid::try_parse(partner).map_err(|_| not_found())?;
     let customer = CustomerId::parse(customer).map_err(|_| not_found())?;
-    if partner != store.partner().tenant_id || store.customer(&customer).is_err() {
+    if partner != store.partner().tenant_id {
         return Err(not_found());
     }
-    Ok(customer)
+    match store.customer(caller, &customer) {
+        Ok(_) => Ok(customer),
+        Err(DomainError::UnknownCustomer(_)) => Err(not_found()),
+        Err(other) => Err(other.into()),
+    }
 }
 
-pub fn policy_json(partner: Uuid, policy: &SelfServePolicy) -> Value {
-    let permissions = permissions_json(&policy.permissions);
-    json!({
-        "id": policy_id(partner, &policy.customer_id),
-        "selfServeEntity": { "selfServeEntityType": "customer", "tenantID": policy.customer_id },
-        "grantor": { "grantorType": "billToPartner", "tenantID": partner },
-        "permissions": permissions,
-        "attributes": { "etag": policy.etag.as_str(), "objectType": "SelfServePolicy" },
-    })
-}
-
-fn policy_response(status: StatusCode, partner: Uuid, policy: &SelfServePolicy) -> Response {
-    json_response(
-        status,
-        policy_json(partner, policy).to_string(),
-        Some(&policy.etag),
-    )
-}
-
-/// An etag as clients send it: with or without its quotes, possibly weak (`W/`).
-fn parse_etag(text: &str) -> Etag {
+/// What the caller last read, from `If-Match` (with or without its quotes, possibly weak;
+/// `*`: whatever it is now) or else the body's etag; `None` when neither is sent.
+fn precondition(headers: &HeaderMap, body_etag: Option<&str>) -> Option<Precondition> {
+    let text = header(headers, IF_MATCH.as_str()).or_else(|| body_etag.map(str::to_string))?;
     let text = text.trim();
+    if text == "*" {
+        return Some(Precondition::Any);
+    }
     let text = text.strip_prefix("W/").unwrap_or(text);
-    if text.len() >= 2 && text.starts_with('"') && text.ends_with('"') {
+    let quoted = text.len() >= 2 && text.starts_with('"') && text.ends_with('"');
+    Some(Precondition::Etag(if quoted {
         Etag::new(text)
     } else {
         Etag::new(format!("\"{text}\""))
+    }))
+}
+
+/// The permissions asked for; the schema asks for at least one (a policy without any does
+/// not exist: DELETE it instead).
+fn wanted(permissions: &[api_types::policy::PolicyPermission]) -> Result<PermissionSet, ApiError> {
+    let wanted = api_types::policy::permission_set(permissions);
+    if wanted.is_empty() {
+        return Err(ApiError::BadRequest(
+            "a policy needs at least one permission; DELETE the policy to revoke them all"
+                .to_string(),
+        ));
+    }
+    Ok(wanted)
+}
+
+/// The policy a decided change leaves (`None`: no permission left).
+fn policy_after(change: &Change) -> Option<&domain::SelfServePolicy> {
+    match change {
+        Change::Permissions(change) => change.policy.as_ref(),
+        Change::CustomerCreated(_) => None,
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct ListQuery {
-    entity_id: Option<String>,
-}
-
-/// `GET /v1/SelfServePolicy?entity_id=` (without `entity_id`: every policy).
+/// Policies, of one customer or all.
+#[utoipa::path(
+    get,
+    path = "/v1/SelfServePolicy",
+    operation_id = "listSelfServePolicies",
+    tag = TAG,
+    params(PolicyQuery),
+    responses(
+        (status = 200, description = "The customer's policy (none while every permission is Off), or every policy.",
+            body = Collection<SelfServePolicy>),
+        (status = 400, description = "`entity_id` is not a GUID (code 900004).", body = ErrorBody),
+        (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
+    )
+)]
 async fn list(
     State(state): State<AppState>,
-    _caller: Caller,
-    Params(query): Params<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+    Caller(caller): Caller,
+    Params(query): Params<PolicyQuery>,
+) -> Result<Json<Collection<SelfServePolicy>>, ApiError> {
     let store = state.read();
     let partner = store.partner().tenant_id;
-    let items: Vec<Value> = match query
+    let policies = match query
         .entity_id
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        Some(entity) => {
-            let customer = CustomerId::parse(entity)?;
-            store
-                .policy(&customer)?
-                .map(|p| policy_json(partner, p))
-                .into_iter()
-                .collect()
-        }
-        None => store
-            .policies()
+        Some(entity) => store
+            .policy(&caller, &CustomerId::parse(entity)?)?
             .into_iter()
-            .map(|p| policy_json(partner, p))
             .collect(),
+        None => store.policies(&caller)?,
     };
-    Ok(Json(collection(items)))
+    Ok(Json(Collection::of(
+        policies
+            .into_iter()
+            .map(|p| SelfServePolicy::from_domain(partner, p))
+            .collect(),
+    )))
 }
 
-/// `GET /v1/SelfServePolicy/{id}`.
+/// One policy.
+#[utoipa::path(
+    get,
+    path = "/v1/SelfServePolicy/{id}",
+    operation_id = "readSelfServePolicy",
+    tag = TAG,
+    params(("id" = String, Path, description = "`{partnerTenantId}_{customerTenantId}`",
+        example = "6f0c1d2e-aa55-4c8b-9b3e-2f70d1c0ffee_e8d155b9-e946-49bb-b06f-c96c46048034")),
+    responses(
+        (status = 200, description = "The policy.", body = SelfServePolicy,
+            headers(("ETag" = String, description = "The policy's etag, as in `attributes.etag`."))),
+        (status = 404, description = "No policy has this id (code 600039).", body = ErrorBody),
+    )
+)]
 async fn read(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(caller): Caller,
     PathId(id): PathId,
 ) -> Result<Response, ApiError> {
     let store = state.read();
-    let customer = customer_of(&store, &id, POLICY_NOT_FOUND)?;
+    let customer = customer_of(&store, &caller, &id, false)?;
     let partner = store.partner().tenant_id;
-    match store.policy(&customer)? {
-        Some(policy) => Ok(policy_response(StatusCode::OK, partner, policy)),
-        None => Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND)),
+    match store.policy(&caller, &customer)? {
+        Some(policy) => Ok(with_etag(
+            StatusCode::OK,
+            SelfServePolicy::from_domain(partner, policy),
+            &policy.etag,
+        )),
+        None => Err(ApiError::policy_not_found(&id, false)),
     }
 }
 
-/// `POST /v1/SelfServePolicy`: 201, or 409 when the customer already has a policy. Retried
-/// with the same `MS-RequestId`, it answers as the first time and creates nothing.
+/// Grant permissions: create the customer's policy. Retried with the same `MS-RequestId`,
+/// it answers as the first time and creates nothing.
+#[utoipa::path(
+    post,
+    path = "/v1/SelfServePolicy",
+    operation_id = "createSelfServePolicy",
+    tag = TAG,
+    params(
+        ("MS-RequestId" = Option<String>, Header, format = Uuid,
+            description = "Retrying a POST with the same id answers as the first time and creates nothing."),
+    ),
+    request_body = NewPolicy,
+    responses(
+        (status = 201, description = "The policy, with its etag.", body = SelfServePolicy,
+            headers(("ETag" = String, description = "The policy's etag."))),
+        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001).", body = ErrorBody),
+        (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
+        (status = 409, description = "The customer already has a policy: PUT the change instead (code 600041).", body = ErrorBody),
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     Caller(actor): Caller,
     headers: HeaderMap,
-    Body(input): Body<PolicyInput>,
+    Body(input): Body<NewPolicy>,
 ) -> Result<Response, ApiError> {
-    let customer = input.customer()?.ok_or_else(|| {
-        ApiError::BadRequest("selfServeEntity.tenantID (the customer) is required".to_string())
-    })?;
-    let wanted = input.permission_set()?;
-    let request_id = request_key(&headers, "POST /v1/SelfServePolicy");
+    let customer = input.self_serve_entity.tenant_id;
+    let wanted = wanted(&input.permissions)?;
+    let key = request_key(&headers, "POST /v1/SelfServePolicy");
 
     let mut writer = state.write();
+    // Who may not change permissions gets 403, also when resending someone else's request.
     writer.store().authorize_change(&actor)?;
-    if let Some(reply) = writer.earlier_reply(request_id.as_deref())? {
+    if let Some(reply) = writer.earlier_reply(key.as_deref())? {
         return Ok(replay(reply));
     }
-    if writer.store().policy(&customer)?.is_some() {
-        return Err(ApiError::PolicyExists(customer.to_string()));
+    if writer.store().policy(&actor, &customer)?.is_some() {
+        return Err(ApiError::PolicyExists(customer));
     }
-    let partner = writer.store().partner().tenant_id;
-    let change = writer.apply(&actor, &customer, wanted, None, |change| {
-        let policy = change.policy.as_ref()?;
-        StoredReply::created(request_id, || policy_json(partner, policy).to_string())
-    })?;
-    match &change.policy {
-        Some(policy) => Ok(policy_response(StatusCode::CREATED, partner, policy)),
-        None => Err(ApiError::BadRequest(
-            "no permission was granted".to_string(),
-        )),
-    }
+    let change = writer
+        .store()
+        .decide_permissions(
+            &actor,
+            &customer,
+            wanted,
+            Precondition::Absent,
+            &SecondsClock,
+        )?
+        .ok_or_else(|| ApiError::Unprocessable("no permission was granted".to_string()))?;
+    let policy = policy_after(&change)
+        .cloned()
+        .ok_or_else(|| ApiError::Unprocessable("no permission was granted".to_string()))?;
+    let body = SelfServePolicy::from_domain(writer.store().partner().tenant_id, &policy);
+    let reply = remember(key, StatusCode::CREATED, &body)?;
+    writer.keep(change, reply)?;
+    Ok(with_etag(StatusCode::CREATED, body, &policy.etag))
 }
 
-/// `PUT /v1/SelfServePolicy/{id}` with the etag last read (body `attributes.etag` or
-/// `If-Match`): 200 with a new etag, 412 when someone changed it since.
+/// Change the permissions, with the etag last read: 200 with a new etag, 412 when someone
+/// changed the policy since.
+#[utoipa::path(
+    put,
+    path = "/v1/SelfServePolicy/{id}",
+    operation_id = "updateSelfServePolicy",
+    tag = TAG,
+    params(
+        ("id" = String, Path, description = "`{partnerTenantId}_{customerTenantId}`",
+            example = "6f0c1d2e-aa55-4c8b-9b3e-2f70d1c0ffee_e8d155b9-e946-49bb-b06f-c96c46048034"),
+        ("If-Match" = Option<String>, Header,
+            description = "The etag last read, instead of `attributes.etag` (which it overrides); `*`: whatever the policy is now."),
+    ),
+    request_body = PolicyUpdate,
+    responses(
+        (status = 200, description = "The policy, with a new etag if it changed.", body = SelfServePolicy,
+            headers(("ETag" = String, description = "The policy's etag."))),
+        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001).", body = ErrorBody),
+        (status = 404, description = "No policy has this id (code 600040).", body = ErrorBody),
+        (status = 412, description = "The etag is not the policy's current one (code 2055).", body = ErrorBody),
+        (status = 422, description = "The body's `id` or `selfServeEntity` names another policy than the URL (code 422).", body = ErrorBody),
+    )
+)]
 async fn update(
     State(state): State<AppState>,
     Caller(actor): Caller,
     PathId(id): PathId,
     headers: HeaderMap,
-    Body(input): Body<PolicyInput>,
+    Body(input): Body<PolicyUpdate>,
 ) -> Result<Response, ApiError> {
-    let wanted = input.permission_set()?;
-    let customer = customer_of(&state.read(), &id, POLICY_NOT_FOUND_FOR_UPDATE)?;
+    let wanted = wanted(&input.permissions)?;
+    let customer = customer_of(&state.read(), &actor, &id, true)?;
     if input
         .id
         .as_deref()
         .is_some_and(|body_id| !body_id.eq_ignore_ascii_case(&id))
     {
-        return Err(ApiError::BadRequest(
-            "the body's id is not the id in the URL".to_string(),
+        return Err(ApiError::Unprocessable(
+            "the body's id is not the policy in the URL".to_string(),
         ));
     }
-    if input.customer()?.is_some_and(|c| c != customer) {
-        return Err(ApiError::BadRequest(
-            "selfServeEntity.tenantID is not the customer in the URL".to_string(),
+    if input
+        .self_serve_entity
+        .as_ref()
+        .is_some_and(|e| e.tenant_id != customer)
+    {
+        return Err(ApiError::Unprocessable(
+            "selfServeEntity.tenantID is not the customer of the policy in the URL".to_string(),
         ));
     }
-    let etag = header(&headers, IF_MATCH.as_str())
-        .or_else(|| input.attributes.as_ref().and_then(|a| a.etag.clone()))
-        .map(|text| parse_etag(&text))
-        .ok_or_else(|| {
-            ApiError::BadRequest(
-                "send the etag you last read (attributes.etag or If-Match)".to_string(),
-            )
-        })?;
+    let body_etag = input.attributes.as_ref().map(|a| a.etag.as_str());
+    let precondition = precondition(&headers, body_etag).ok_or_else(|| {
+        ApiError::BadRequest(
+            "send the etag you last read (attributes.etag or If-Match)".to_string(),
+        )
+    })?;
 
     let mut writer = state.write();
     writer.store().authorize_change(&actor)?;
-    if writer.store().policy(&customer)?.is_none() {
-        return Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND_FOR_UPDATE));
-    }
     let partner = writer.store().partner().tenant_id;
-    let change = writer.apply(&actor, &customer, wanted, Some(&etag), |_| None)?;
-    match &change.policy {
-        Some(policy) => Ok(policy_response(StatusCode::OK, partner, policy)),
-        None => Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND_FOR_UPDATE)),
+    let Some(current) = writer.store().policy(&actor, &customer)?.cloned() else {
+        return Err(ApiError::policy_not_found(&id, true));
+    };
+    match writer.store().decide_permissions(
+        &actor,
+        &customer,
+        wanted,
+        precondition,
+        &SecondsClock,
+    )? {
+        // The same permissions: nothing changes, the policy is as it was.
+        None => Ok(with_etag(
+            StatusCode::OK,
+            SelfServePolicy::from_domain(partner, &current),
+            &current.etag,
+        )),
+        Some(change) => {
+            let policy = policy_after(&change)
+                .cloned()
+                .ok_or_else(|| ApiError::policy_not_found(&id, true))?;
+            writer.keep(change, None)?;
+            Ok(with_etag(
+                StatusCode::OK,
+                SelfServePolicy::from_domain(partner, &policy),
+                &policy.etag,
+            ))
+        }
     }
 }
 
-/// `DELETE /v1/SelfServePolicy/{id}` (optionally with `If-Match`): 204, 404 when absent.
+/// Revoke every permission: the policy is gone.
+#[utoipa::path(
+    delete,
+    path = "/v1/SelfServePolicy/{id}",
+    operation_id = "deleteSelfServePolicy",
+    tag = TAG,
+    params(
+        ("id" = String, Path, description = "`{partnerTenantId}_{customerTenantId}`",
+            example = "6f0c1d2e-aa55-4c8b-9b3e-2f70d1c0ffee_e8d155b9-e946-49bb-b06f-c96c46048034"),
+        ("If-Match" = Option<String>, Header,
+            description = "Only if the policy still has this etag (without: whatever it is now)."),
+    ),
+    responses(
+        (status = 204, description = "The policy is gone."),
+        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001).", body = ErrorBody),
+        (status = 404, description = "No policy has this id (code 600039).", body = ErrorBody),
+        (status = 412, description = "`If-Match` is not the policy's current etag (code 2055).", body = ErrorBody),
+    )
+)]
 async fn remove(
     State(state): State<AppState>,
     Caller(actor): Caller,
     PathId(id): PathId,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    let customer = customer_of(&state.read(), &id, POLICY_NOT_FOUND)?;
-    let etag = header(&headers, IF_MATCH.as_str()).map(|text| parse_etag(&text));
+    let customer = customer_of(&state.read(), &actor, &id, false)?;
+    let precondition = precondition(&headers, None).unwrap_or(Precondition::Any);
 
     let mut writer = state.write();
     writer.store().authorize_change(&actor)?;
-    if writer.store().policy(&customer)?.is_none() {
-        return Err(ApiError::policy_not_found(&id, POLICY_NOT_FOUND));
+    if writer.store().policy(&actor, &customer)?.is_none() {
+        return Err(ApiError::policy_not_found(&id, false));
     }
-    writer.apply(
+    let decided = writer.store().decide_permissions(
         &actor,
         &customer,
         PermissionSet::new(),
-        etag.as_ref(),
-        |_| None,
+        precondition,
+        &SecondsClock,
     )?;
+    if let Some(change) = decided {
+        writer.keep(change, None)?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,16 +1,21 @@
-//! The conformance suite's two drivers: the domain's `PartnerStore` in memory, and the
-//! live mock API server over HTTP. Scenarios speak only to [`Driver`]; turning each
-//! backend's shapes (domain values, Partner Center JSON) into the same answers is the
-//! drivers' job, so the same assertions hold for both.
+//! The conformance suite's two drivers: the domain's `PartnerStore` in memory (decide, then
+//! apply), and the live mock API server over HTTP (api-types bodies). Scenarios speak only
+//! to [`Driver`]; turning each backend's answers into the same views is the drivers' job,
+//! so the same assertions hold for both.
 
-use domain::{
-    ActivityAction, CustomerId, DemoSpec, DomainError, Etag, FixedClock, PartnerStore, PartnerUser,
-    Permission, PermissionSet,
+use api_types::audit::{AuditRecord, PolicyValue};
+use api_types::customer_user::CustomerUser;
+use api_types::policy::{
+    policy_permissions, EtagAttributes, NewPolicy, PolicyUpdate, SelfServePolicy,
 };
-use serde_json::{json, Value};
+use api_types::readiness::Readiness;
+use api_types::{Collection, ErrorCode};
+use domain::{
+    ActivityAction, AzureSubscriptionId, Change, CustomerId, DemoSpec, DomainError, Etag,
+    FixedClock, PartnerStore, PartnerUser, Permission, PermissionSet, Precondition, UserWithRoles,
+};
+use test_support::{admin, Client, DataFile, Reply, Request, Server};
 use time::{Date, OffsetDateTime};
-
-use super::{DataFile, Reply, Request, Server, ADMIN};
 
 /// Why a request was refused, as a client tells the cases apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +42,8 @@ pub struct PolicyView {
 pub struct ReadinessView {
     /// Offer ids of the active Azure subscriptions (e.g. `MS-AZR-0145P`).
     pub azure_offers: Vec<String>,
+    /// Their Azure subscriptions, in the same order.
+    pub azure_subscriptions: Vec<AzureSubscriptionId>,
     /// User principal names of the customer users with Owner on one of them.
     pub owners: Vec<String>,
     pub is_ready: bool,
@@ -76,6 +83,12 @@ pub trait Driver {
         etag: &Etag,
     ) -> Result<(), Refusal>;
     fn readiness(&mut self, customer: CustomerId) -> Result<ReadinessView, Refusal>;
+    /// The customer's users with their Azure roles, as `user` reads them.
+    fn users(
+        &mut self,
+        user: &PartnerUser,
+        customer: CustomerId,
+    ) -> Result<Vec<UserWithRoles>, Refusal>;
     /// Records dated from `from` to `to` (both included, UTC), newest first.
     fn activity(&mut self, from: Date, to: Date) -> Vec<RecordView>;
 }
@@ -85,6 +98,8 @@ pub trait Driver {
 pub struct InMemory {
     store: PartnerStore,
     clock: FixedClock,
+    /// Who reads (an Admin agent, as the HTTP driver reads).
+    reader: domain::PartnerUserId,
 }
 
 impl InMemory {
@@ -95,12 +110,21 @@ impl InMemory {
         Self {
             store: PartnerStore::demo(DemoSpec::new(0, now)),
             clock: FixedClock::new(now),
+            reader: admin().id(),
         }
     }
 
     /// Every change happens a second after the one before.
     fn tick(&self) {
         self.clock.advance(time::Duration::seconds(1));
+    }
+
+    /// Applies what the rules decided, as a backend does once it has kept it.
+    fn apply(&mut self, decided: Result<Option<Change>, DomainError>) -> Result<(), Refusal> {
+        if let Some(change) = decided.map_err(refusal)? {
+            self.store.apply(change);
+        }
+        Ok(())
     }
 }
 
@@ -109,15 +133,17 @@ fn refusal(error: DomainError) -> Refusal {
         DomainError::NotAdminAgent { .. } => Refusal::Forbidden,
         DomainError::StaleEtag => Refusal::StaleEtag,
         DomainError::UnknownCustomer(_) => Refusal::UnknownCustomer,
-        other => Refusal::Unexpected(other.to_string()),
+        other => Refusal::Unexpected(format!("{other:?}")),
     }
 }
 
 impl Driver for InMemory {
     fn customer_named(&mut self, name: &str) -> CustomerId {
-        self.store
-            .customers_page(name, 0, 10)
-            .items
+        let page = self
+            .store
+            .customers_page(&self.reader, name, 0, 10)
+            .expect("reads");
+        page.items
             .iter()
             .find(|c| c.company_name == name)
             .map(|c| c.id)
@@ -132,14 +158,17 @@ impl Driver for InMemory {
         allowed: bool,
     ) -> Result<(), Refusal> {
         self.tick();
-        self.store
-            .set_permission(&user.id, &customer, permission, allowed, &self.clock)
-            .map(|_| ())
-            .map_err(refusal)
+        let decided =
+            self.store
+                .decide_switch(&user.id, &customer, permission, allowed, &self.clock);
+        self.apply(decided)
     }
 
     fn policy(&mut self, customer: CustomerId) -> Result<PolicyView, Refusal> {
-        let policy = self.store.policy(&customer).map_err(refusal)?;
+        let policy = self
+            .store
+            .policy(&self.reader, &customer)
+            .map_err(refusal)?;
         Ok(PolicyView {
             permissions: policy.map(|p| p.permissions.clone()).unwrap_or_default(),
             etag: policy.map(|p| p.etag.clone()),
@@ -154,19 +183,31 @@ impl Driver for InMemory {
         etag: &Etag,
     ) -> Result<(), Refusal> {
         self.tick();
-        self.store
-            .apply_permissions(&user.id, &customer, wanted, Some(etag), &self.clock)
-            .map(|_| ())
-            .map_err(refusal)
+        let decided = self.store.decide_permissions(
+            &user.id,
+            &customer,
+            wanted,
+            Precondition::Etag(etag.clone()),
+            &self.clock,
+        );
+        self.apply(decided)
     }
 
     fn readiness(&mut self, customer: CustomerId) -> Result<ReadinessView, Refusal> {
-        let readiness = self.store.readiness(&customer).map_err(refusal)?;
+        let readiness = self
+            .store
+            .readiness(&self.reader, &customer)
+            .map_err(refusal)?;
         Ok(ReadinessView {
             azure_offers: readiness
                 .azure_subscriptions
                 .iter()
                 .map(|s| s.offer.offer_id().to_string())
+                .collect(),
+            azure_subscriptions: readiness
+                .azure_subscriptions
+                .iter()
+                .map(|s| s.azure_subscription_id)
                 .collect(),
             owners: readiness
                 .owners
@@ -177,19 +218,34 @@ impl Driver for InMemory {
         })
     }
 
+    fn users(
+        &mut self,
+        user: &PartnerUser,
+        customer: CustomerId,
+    ) -> Result<Vec<UserWithRoles>, Refusal> {
+        self.store
+            .customer_users(&user.id, &customer)
+            .map_err(refusal)
+    }
+
     fn activity(&mut self, from: Date, to: Date) -> Vec<RecordView> {
         self.store
-            .activity(from, to)
+            .activity(&self.reader, from, to)
+            .expect("reads")
             .into_iter()
-            .map(|r| RecordView {
-                action: r.action,
-                customer: r.customer_id,
-                customer_name: r.customer_name,
-                user: r.partner_user.as_str().to_string(),
-                old: r.old_value,
-                new: r.new_value,
-            })
+            .map(record_view)
             .collect()
+    }
+}
+
+fn record_view(r: domain::ActivityRecord) -> RecordView {
+    RecordView {
+        action: r.action,
+        customer: r.customer_id,
+        customer_name: r.customer_name,
+        user: r.partner_user.as_str().to_string(),
+        old: r.old_value,
+        new: r.new_value,
     }
 }
 
@@ -199,56 +255,64 @@ pub struct OverHttp {
     // Declared first so it stops before its data file is removed.
     server: Server,
     _data: DataFile,
-    partner: String,
+    /// Reads as an Admin agent.
+    reader: Client,
 }
 
 impl OverHttp {
     pub fn start(name: &str) -> Self {
         let data = DataFile::new(name);
         let server = Server::start(&data);
-        let partner = super::partner_id(&server);
+        let reader = server.as_user(&admin());
         Self {
             server,
             _data: data,
-            partner,
+            reader,
         }
     }
 
-    fn policy_path(&self, customer: CustomerId) -> String {
-        format!("/v1/SelfServePolicy/{}_{customer}", self.partner)
+    fn client_of(&self, user: &PartnerUser) -> Client {
+        let user = test_support::users()
+            .into_iter()
+            .find(|u| u.partner_user == *user)
+            .expect("a demo user");
+        self.server.as_user(&user)
     }
 
-    /// Reads the customer's policy: the resource as the server sent it, if any.
-    fn policy_resource(&self, customer: CustomerId) -> Result<Option<Value>, Refusal> {
-        let reply = self.server.get(
-            &format!("/v1/SelfServePolicy?entity_id={customer}"),
-            Some(ADMIN),
-        );
+    /// The customer's policy as the server sends it, if any.
+    fn policy_resource(&self, customer: CustomerId) -> Result<Option<SelfServePolicy>, Refusal> {
+        let reply = self
+            .reader
+            .get(&format!("/v1/SelfServePolicy?entity_id={customer}"));
         if reply.status != 200 {
             return Err(self.refusal(&reply, customer));
         }
-        Ok(reply.json()["items"]
-            .as_array()
-            .and_then(|items| items.first().cloned()))
+        let listed: Collection<SelfServePolicy> = reply.body();
+        assert_eq!(listed.total_count, listed.items.len());
+        Ok(listed.items.into_iter().next())
     }
 
-    /// The refusal a failed reply means. A policy not found means the customer is unknown
-    /// or the policy the caller read is gone (which is what a stale etag says).
+    /// The refusal a failed reply means, by its code. A policy not found means the customer
+    /// is unknown, or the policy the caller read is gone (which is what a stale etag says).
     fn refusal(&self, reply: &Reply, customer: CustomerId) -> Refusal {
-        match reply.status {
-            403 => Refusal::Forbidden,
-            412 => Refusal::StaleEtag,
-            404 if self.customer_exists(customer) => Refusal::StaleEtag,
-            404 => Refusal::UnknownCustomer,
-            status => Refusal::Unexpected(format!("{status} {}", reply.text)),
+        match reply.error().error_code() {
+            Some(ErrorCode::NotAdminAgent) => Refusal::Forbidden,
+            Some(ErrorCode::StaleEtag) => Refusal::StaleEtag,
+            Some(ErrorCode::UnknownCustomer) => Refusal::UnknownCustomer,
+            Some(ErrorCode::PolicyNotFound | ErrorCode::PolicyNotFoundForUpdate)
+                if self.customer_exists(customer) =>
+            {
+                Refusal::StaleEtag
+            }
+            Some(ErrorCode::PolicyNotFound | ErrorCode::PolicyNotFoundForUpdate) => {
+                Refusal::UnknownCustomer
+            }
+            _ => Refusal::Unexpected(format!("{} {}", reply.status, reply.text)),
         }
     }
 
     fn customer_exists(&self, customer: CustomerId) -> bool {
-        self.server
-            .get(&format!("/v1/customers/{customer}"), Some(ADMIN))
-            .status
-            == 200
+        self.reader.get(&format!("/v1/customers/{customer}")).status == 200
     }
 
     /// The request that makes `wanted` the customer's permissions: POST when there is no
@@ -258,22 +322,38 @@ impl OverHttp {
         user: &PartnerUser,
         customer: CustomerId,
         wanted: &PermissionSet,
+        read: Option<&SelfServePolicy>,
         etag: Option<&Etag>,
     ) -> Result<(), Refusal> {
-        let token = mock_api::auth::token_for(user);
-        let path = self.policy_path(customer);
+        let client = self.client_of(user);
+        let path = self.reader.policy_path(&customer);
         let request = match etag {
             None if wanted.is_empty() => Request::new("DELETE", &path),
-            None => Request::new("POST", "/v1/SelfServePolicy")
-                .json(&policy_body(customer, wanted, None)),
+            None => {
+                Request::new("POST", "/v1/SelfServePolicy").json(&NewPolicy::new(customer, wanted))
+            }
             Some(etag) if wanted.is_empty() => {
                 Request::new("DELETE", &path).header("If-Match", etag.as_str())
             }
             Some(etag) => {
-                Request::new("PUT", &path).json(&policy_body(customer, wanted, Some(etag)))
+                // The resource as read, with the permissions wanted and the etag given.
+                let mut update = match read {
+                    Some(policy) => PolicyUpdate::new(policy, wanted),
+                    None => PolicyUpdate {
+                        id: None,
+                        self_serve_entity: None,
+                        grantor: None,
+                        permissions: policy_permissions(wanted),
+                        attributes: None,
+                    },
+                };
+                update.attributes = Some(EtagAttributes {
+                    etag: etag.as_str().to_string(),
+                });
+                Request::new("PUT", &path).json(&update)
             }
         };
-        let reply = self.server.send(request.token(Some(&token)));
+        let reply = client.send(request);
         match reply.status {
             200 | 201 | 204 => Ok(()),
             // Revoking what was never granted: nothing to do, once the server has let the
@@ -284,80 +364,9 @@ impl OverHttp {
     }
 }
 
-fn policy_body(customer: CustomerId, wanted: &PermissionSet, etag: Option<&Etag>) -> Value {
-    let permissions: Vec<Value> = wanted
-        .iter()
-        .map(|p| json!({ "resource": p.resource_name(), "action": "Purchase" }))
-        .collect();
-    let mut body = json!({
-        "selfServeEntity": { "selfServeEntityType": "customer", "tenantID": customer },
-        "grantor": { "grantorType": "billToPartner" },
-        "permissions": permissions,
-    });
-    if let Some(etag) = etag {
-        body["attributes"] = json!({ "etag": etag.as_str() });
-    }
-    body
-}
-
-/// The permissions of a policy resource (`[{"resource", "action"}]`).
-fn permissions_of(value: &Value) -> PermissionSet {
-    value["permissions"]
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|p| p["resource"].as_str())
-                .map(|r| {
-                    Permission::from_resource_name(r).unwrap_or_else(|| panic!("resource {r}"))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn etag_of(policy: &Value) -> Etag {
-    Etag::new(
-        policy["attributes"]["etag"]
-            .as_str()
-            .expect("attributes.etag"),
-    )
-}
-
-/// An audit record's old or new value: the policy's JSON, as text.
-fn permissions_in_text(value: &Value) -> PermissionSet {
-    let text = value.as_str().expect("a resource value");
-    permissions_of(&serde_json::from_str(text).expect("JSON in a resource value"))
-}
-
-fn action_of(operation_type: &str) -> ActivityAction {
-    [
-        ActivityAction::CreateCustomerPurchasePermissions,
-        ActivityAction::UpdateCustomerPurchasePermissions,
-        ActivityAction::DeleteCustomerPurchasePermissions,
-    ]
-    .into_iter()
-    .find(|a| a.operation_type() == operation_type)
-    .unwrap_or_else(|| panic!("operationType {operation_type}"))
-}
-
-fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|i| i[field].as_str())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 impl Driver for OverHttp {
     fn customer_named(&mut self, name: &str) -> CustomerId {
-        let id = super::customer_id(&self.server, name);
-        CustomerId::parse(&id).expect("a customer id")
+        self.reader.customer_id(name)
     }
 
     fn set_permission(
@@ -368,17 +377,23 @@ impl Driver for OverHttp {
         allowed: bool,
     ) -> Result<(), Refusal> {
         let current = self.policy_resource(customer)?;
-        let granted = current.as_ref().map(permissions_of).unwrap_or_default();
+        let granted = current
+            .as_ref()
+            .map(SelfServePolicy::permission_set)
+            .unwrap_or_default();
         let wanted = domain::with_permission(granted, permission, allowed);
-        let etag = current.as_ref().map(etag_of);
-        self.change(user, customer, &wanted, etag.as_ref())
+        let etag = current.as_ref().map(SelfServePolicy::etag);
+        self.change(user, customer, &wanted, current.as_ref(), etag.as_ref())
     }
 
     fn policy(&mut self, customer: CustomerId) -> Result<PolicyView, Refusal> {
         let current = self.policy_resource(customer)?;
         Ok(PolicyView {
-            permissions: current.as_ref().map(permissions_of).unwrap_or_default(),
-            etag: current.as_ref().map(etag_of),
+            permissions: current
+                .as_ref()
+                .map(SelfServePolicy::permission_set)
+                .unwrap_or_default(),
+            etag: current.as_ref().map(SelfServePolicy::etag),
         })
     }
 
@@ -389,53 +404,90 @@ impl Driver for OverHttp {
         wanted: PermissionSet,
         etag: &Etag,
     ) -> Result<(), Refusal> {
-        self.change(user, customer, &wanted, Some(etag))
+        // The resource as last read, as a client keeps it; the etag is the one given.
+        let read = self.policy_resource(customer).ok().flatten();
+        self.change(user, customer, &wanted, read.as_ref(), Some(etag))
     }
 
     fn readiness(&mut self, customer: CustomerId) -> Result<ReadinessView, Refusal> {
         let reply = self
-            .server
-            .get(&format!("/v1/customers/{customer}/readiness"), Some(ADMIN));
+            .reader
+            .get(&format!("/v1/customers/{customer}/readiness"));
         if reply.status != 200 {
             return Err(self.refusal(&reply, customer));
         }
-        let body = reply.json();
-        let view = ReadinessView {
-            azure_offers: strings(&body["azureSubscriptions"], "offerId"),
-            owners: strings(&body["owners"], "userPrincipalName"),
-            is_ready: body["isReady"] == true,
-        };
+        let readiness: Readiness = reply.body();
+        assert_eq!(readiness.customer_id, customer);
         assert_eq!(
-            body["hasAzureSubscription"],
-            !view.azure_offers.is_empty(),
-            "{body}"
+            readiness.has_azure_subscription,
+            !readiness.azure_subscriptions.is_empty(),
+            "{readiness:?}"
         );
-        assert_eq!(body["hasOwner"], !view.owners.is_empty(), "{body}");
-        Ok(view)
+        assert_eq!(
+            readiness.has_owner,
+            !readiness.owners.is_empty(),
+            "{readiness:?}"
+        );
+        Ok(ReadinessView {
+            azure_offers: readiness
+                .azure_subscriptions
+                .iter()
+                .map(|s| s.offer_id.clone())
+                .collect(),
+            azure_subscriptions: readiness
+                .azure_subscriptions
+                .iter()
+                .map(|s| s.azure_subscription_id)
+                .collect(),
+            owners: readiness
+                .owners
+                .iter()
+                .map(|u| u.user_principal_name.clone())
+                .collect(),
+            is_ready: readiness.is_ready,
+        })
+    }
+
+    fn users(
+        &mut self,
+        user: &PartnerUser,
+        customer: CustomerId,
+    ) -> Result<Vec<UserWithRoles>, Refusal> {
+        let reply = self
+            .client_of(user)
+            .get(&format!("/v1/customers/{customer}/users"));
+        if reply.status != 200 {
+            return Err(self.refusal(&reply, customer));
+        }
+        let users: Collection<CustomerUser> = reply.body();
+        assert_eq!(users.total_count, users.items.len());
+        Ok(users
+            .items
+            .into_iter()
+            .map(|u| u.into_domain(customer))
+            .collect())
     }
 
     fn activity(&mut self, from: Date, to: Date) -> Vec<RecordView> {
-        let reply = self.server.get(
-            &format!("/v1/auditrecords?startDate={from}&endDate={to}"),
-            Some(ADMIN),
-        );
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        let body = reply.json();
-        let items = body["items"].as_array().cloned().unwrap_or_default();
-        assert_eq!(body["totalCount"], items.len(), "{body}");
-        items
-            .iter()
-            .map(|r| RecordView {
-                action: action_of(r["operationType"].as_str().unwrap_or_default()),
-                customer: CustomerId::parse(r["customerId"].as_str().unwrap_or_default())
-                    .expect("customerId"),
-                customer_name: r["customerName"].as_str().unwrap_or_default().to_string(),
-                user: r["userPrincipalName"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-                old: permissions_in_text(&r["resourceOldValue"]),
-                new: permissions_in_text(&r["resourceNewValue"]),
+        let records: Collection<AuditRecord> = self
+            .reader
+            .read(&format!("/v1/auditrecords?startDate={from}&endDate={to}"));
+        assert_eq!(records.total_count, records.items.len());
+        records
+            .items
+            .into_iter()
+            .map(|r| {
+                let text = format!("{r:?}");
+                let value = |json: &str| {
+                    let value = serde_json::from_str::<PolicyValue>(json);
+                    Some(value.unwrap_or_else(|e| {
+                        panic!("a resource value is a policy's JSON ({e}): {json}")
+                    }))
+                };
+                record_view(
+                    r.into_domain(value)
+                        .unwrap_or_else(|| panic!("an audit record the domain reads: {text}")),
+                )
             })
             .collect()
     }

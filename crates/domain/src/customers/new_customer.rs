@@ -1,11 +1,14 @@
 //! A customer the partner is about to create, checked once: a value of `NewCustomer` is
 //! always acceptable (parse, don't validate).
 
-use crate::error::DomainError;
-use crate::model::{Address, BillingProfile};
+use crate::customers::{Address, BillingProfile, Customer};
+use crate::error::{DomainError, NewCustomerProblem};
+use crate::ids::CustomerId;
 
-const MAX_NAME: usize = 200;
-const MAX_DOMAIN: usize = 253;
+/// The longest company name accepted, in characters.
+pub const MAX_NAME: usize = 200;
+/// The longest primary domain accepted (a DNS name).
+pub const MAX_DOMAIN: usize = 253;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCustomer {
@@ -18,16 +21,16 @@ impl NewCustomer {
     /// Checks what a partner typed. `domain` may be a full domain (`contoso.com`) or just the
     /// prefix of an `onmicrosoft.com` domain (`contoso`), as Partner Center asks for it.
     pub fn parse(company_name: &str, domain: &str, email: &str) -> Result<Self, DomainError> {
-        let invalid = |why: &str| DomainError::InvalidNewCustomer(why.to_string());
+        let invalid = DomainError::InvalidNewCustomer;
         let company_name = company_name.trim();
         if company_name.is_empty() {
-            return Err(invalid("the company name is empty"));
+            return Err(invalid(NewCustomerProblem::NameEmpty));
         }
         if company_name.chars().count() > MAX_NAME {
-            return Err(invalid("the company name is longer than 200 characters"));
+            return Err(invalid(NewCustomerProblem::NameTooLong));
         }
         if company_name.chars().any(char::is_control) {
-            return Err(invalid("the company name contains control characters"));
+            return Err(invalid(NewCustomerProblem::NameHasControlCharacters));
         }
         let domain = domain.trim().to_ascii_lowercase();
         let domain = if domain.contains('.') { domain } else { format!("{domain}.onmicrosoft.com") };
@@ -39,14 +42,14 @@ impl NewCustomer {
                 && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         });
         if domain.len() > MAX_DOMAIN || !labels_ok {
-            return Err(invalid("the domain is not a valid domain name (letters, digits and hyphens, e.g. contoso.onmicrosoft.com)"));
+            return Err(invalid(NewCustomerProblem::InvalidDomain));
         }
         let email = email.trim();
         let email_ok = email.split_once('@').is_some_and(|(user, host)| {
             !user.is_empty() && host.contains('.') && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         });
         if !email_ok || email.len() > 254 {
-            return Err(invalid("the billing email is not an email address"));
+            return Err(invalid(NewCustomerProblem::InvalidEmail));
         }
         let billing = BillingProfile {
             email: email.to_string(),
@@ -81,8 +84,8 @@ impl NewCustomer {
         &self.domain
     }
 
-    pub(crate) fn into_customer(self, id: crate::ids::CustomerId) -> crate::model::Customer {
-        crate::model::Customer {
+    pub(crate) fn into_customer(self, id: CustomerId) -> Customer {
+        Customer {
             id,
             company_name: self.company_name,
             domain: self.domain,

@@ -1,12 +1,12 @@
-//! What the Activity log records about customer permissions.
-
-use std::fmt;
+//! The Activity log: what was changed about customer permissions, by whom and when.
 
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
+use crate::error::DomainError;
 use crate::ids::{CustomerId, PartnerUserId};
-use crate::self_serve_policy::PermissionSet;
+use crate::permissions::PermissionSet;
+use crate::store::PartnerStore;
 
 /// The Action column of the Activity log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,12 +20,32 @@ pub enum ActivityAction {
 }
 
 impl ActivityAction {
+    pub const ALL: [ActivityAction; 3] = [
+        Self::CreateCustomerPurchasePermissions,
+        Self::UpdateCustomerPurchasePermissions,
+        Self::DeleteCustomerPurchasePermissions,
+    ];
+
     /// The audit record's `operationType` in Partner Center's API.
     pub fn operation_type(self) -> &'static str {
         match self {
             Self::CreateCustomerPurchasePermissions => "create_self_serve_policy",
             Self::UpdateCustomerPurchasePermissions => "update_self_serve_policy",
             Self::DeleteCustomerPurchasePermissions => "delete_self_serve_policy",
+        }
+    }
+
+    pub fn from_operation_type(operation_type: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.operation_type() == operation_type)
+    }
+
+    /// Partner Center's own name of the action, which the Activity log shows as it is in
+    /// every language.
+    pub fn partner_center_name(self) -> &'static str {
+        match self {
+            Self::CreateCustomerPurchasePermissions => "Create Customer Purchase Permissions",
+            Self::UpdateCustomerPurchasePermissions => "Update Customer Purchase Permissions",
+            Self::DeleteCustomerPurchasePermissions => "Delete Customer Purchase Permissions",
         }
     }
 
@@ -37,16 +57,6 @@ impl ActivityAction {
             (false, true) => Some(Self::DeleteCustomerPurchasePermissions),
             _ => Some(Self::UpdateCustomerPurchasePermissions),
         }
-    }
-}
-
-impl fmt::Display for ActivityAction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::CreateCustomerPurchasePermissions => "Create Customer Purchase Permissions",
-            Self::UpdateCustomerPurchasePermissions => "Update Customer Purchase Permissions",
-            Self::DeleteCustomerPurchasePermissions => "Delete Customer Purchase Permissions",
-        })
     }
 }
 
@@ -62,4 +72,15 @@ pub struct ActivityRecord {
     pub partner_user: PartnerUserId,
     pub old_value: PermissionSet,
     pub new_value: PermissionSet,
+}
+
+impl PartnerStore {
+    /// Activity records dated from `from` to `to` (both included, UTC), newest first.
+    pub fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, DomainError> {
+        self.partner_user(caller)?;
+        let mut records: Vec<ActivityRecord> =
+            self.activity.iter().filter(|r| (from..=to).contains(&r.at.date())).cloned().collect();
+        records.sort_unstable_by_key(|r| std::cmp::Reverse((r.at, r.id)));
+        Ok(records)
+    }
 }

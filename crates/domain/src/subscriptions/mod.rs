@@ -1,98 +1,17 @@
-//! Who is who: the partner and its staff, customers, their users and subscriptions.
+//! What the partner bought for a customer (Azure plan, Microsoft 365, ...), the Azure
+//! subscriptions under it, who holds which Azure role on them, and so whether the customer
+//! could buy reservations and savings plans today.
 
-use std::fmt;
+mod readiness;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
-use crate::ids::{AzureSubscriptionId, CustomerId, PartnerUserId, SubscriptionId};
+use crate::error::DomainError;
+use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUserId, PartnerUserId, SubscriptionId};
+use crate::store::PartnerStore;
 
-/// The CSP partner whose staff use the product.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Partner {
-    pub tenant_id: Uuid,
-    pub company_name: String,
-    pub domain: String,
-}
-
-/// A partner user's Partner Center role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum PartnerRole {
-    AdminAgent,
-    SalesAgent,
-    HelpdeskAgent,
-}
-
-impl PartnerRole {
-    pub const ALL: [PartnerRole; 3] = [Self::AdminAgent, Self::SalesAgent, Self::HelpdeskAgent];
-
-    /// Only an Admin agent may turn customer permissions on or off.
-    pub fn may_change_customer_permissions(self) -> bool {
-        matches!(self, Self::AdminAgent)
-    }
-
-    /// Admin and Sales agents may create customers; Helpdesk agents may not.
-    pub fn may_create_customers(self) -> bool {
-        matches!(self, Self::AdminAgent | Self::SalesAgent)
-    }
-}
-
-impl fmt::Display for PartnerRole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::AdminAgent => "Admin agent",
-            Self::SalesAgent => "Sales agent",
-            Self::HelpdeskAgent => "Helpdesk agent",
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartnerUser {
-    pub id: PartnerUserId,
-    pub display_name: String,
-    pub role: PartnerRole,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Address {
-    pub line1: String,
-    pub city: String,
-    pub postal_code: String,
-    pub country: String,
-}
-
-/// Billing contact details, as on the customer's Account page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BillingProfile {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub phone: String,
-    pub culture: String,
-    pub address: Address,
-}
-
-/// A customer (tenant) the partner resells to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Customer {
-    pub id: CustomerId,
-    pub company_name: String,
-    /// Primary domain, e.g. `contoso.onmicrosoft.com`.
-    pub domain: String,
-    pub billing: BillingProfile,
-    /// Partner Center's `relationshipToPartner`, e.g. "reseller".
-    pub relationship: String,
-}
-
-/// A person in the customer's tenant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerUser {
-    pub customer_id: CustomerId,
-    pub user_principal_name: String,
-    pub display_name: String,
-}
+pub use readiness::{AzureSubscriptionRef, Readiness};
 
 /// What a subscription is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -126,7 +45,7 @@ impl Offer {
         }
     }
 
-    /// Partner Center's `offerName`.
+    /// Partner Center's `offerName`: the product's own name, the same in every language.
     pub fn offer_name(self) -> &'static str {
         match self {
             Self::AzurePlan => "Azure plan",
@@ -159,30 +78,11 @@ pub enum SubscriptionStatus {
     Deleted,
 }
 
-impl fmt::Display for SubscriptionStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Active => "Active",
-            Self::Suspended => "Suspended",
-            Self::Deleted => "Deleted",
-        })
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BillingType {
     Usage,
     License,
-}
-
-impl fmt::Display for BillingType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Usage => "Usage-based",
-            Self::License => "License-based",
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,20 +118,52 @@ pub enum AzureRole {
     Reader,
 }
 
-impl fmt::Display for AzureRole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl AzureRole {
+    pub const ALL: [AzureRole; 3] = [Self::Owner, Self::Contributor, Self::Reader];
+
+    /// Azure's built-in role definition id.
+    pub fn role_definition_id(self) -> &'static str {
+        match self {
+            Self::Owner => "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+            Self::Contributor => "b24988ac-6180-42a0-ab88-20f7382dd24c",
+            Self::Reader => "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+        }
+    }
+
+    /// Azure's role name (`roleName`), the same in every language.
+    pub fn role_name(self) -> &'static str {
+        match self {
             Self::Owner => "Owner",
             Self::Contributor => "Contributor",
             Self::Reader => "Reader",
-        })
+        }
+    }
+
+    pub fn from_role_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.role_name().eq_ignore_ascii_case(name))
     }
 }
 
-/// "This user holds this role on this Azure subscription."
+/// "This customer user holds this role on this Azure subscription."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleAssignment {
     pub azure_subscription_id: AzureSubscriptionId,
-    pub user_principal_name: String,
+    pub principal_id: CustomerUserId,
     pub role: AzureRole,
+}
+
+/// Reading subscriptions and Azure roles.
+impl PartnerStore {
+    pub fn subscriptions(&self, caller: &PartnerUserId, id: &CustomerId) -> Result<&[Subscription], DomainError> {
+        self.customer(caller, id)?;
+        Ok(self.subscriptions_of(id))
+    }
+
+    pub(crate) fn subscriptions_of(&self, id: &CustomerId) -> &[Subscription] {
+        self.subscriptions.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub(crate) fn role_assignments_on(&self, azure_subscription: &AzureSubscriptionId) -> &[RoleAssignment] {
+        self.role_assignments.get(azure_subscription).map(Vec::as_slice).unwrap_or(&[])
+    }
 }

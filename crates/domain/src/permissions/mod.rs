@@ -1,7 +1,9 @@
-//! The self-serve policy: which products a customer may buy on its own, paid by the partner.
+//! Customer permissions: which products a customer may buy on its own, paid by the
+//! partner (Partner Center's self-serve policy), and the rules for changing them.
+
+mod rules;
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,15 +35,6 @@ impl Permission {
     }
 }
 
-impl fmt::Display for Permission {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::AzureReservations => "Azure reservations",
-            Self::AzureSavingsPlan => "Azure savings plan",
-        })
-    }
-}
-
 /// A set of permissions, always in the same order.
 pub type PermissionSet = BTreeSet<Permission>;
 
@@ -66,5 +59,33 @@ pub struct SelfServePolicy {
 impl SelfServePolicy {
     pub fn allows(&self, permission: Permission) -> bool {
         self.permissions.contains(&permission)
+    }
+}
+
+/// What the caller last read of a customer's policy, so a change made on an old copy is
+/// refused ([`crate::DomainError::StaleEtag`]) instead of overwriting someone else's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Precondition {
+    /// Whatever the policy is now.
+    Any,
+    /// The caller read no policy (every permission Off).
+    Absent,
+    /// The caller read the policy with this etag.
+    Etag(Etag),
+}
+
+impl Precondition {
+    /// The precondition for a change to what was read: the policy's etag, or no policy.
+    pub fn from_read(etag: Option<Etag>) -> Self {
+        etag.map_or(Self::Absent, Self::Etag)
+    }
+
+    /// Whether the policy whose etag is `current` (`None`: no policy) is what was read.
+    pub fn holds_for(&self, current: Option<&Etag>) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Absent => current.is_none(),
+            Self::Etag(expected) => current == Some(expected),
+        }
     }
 }

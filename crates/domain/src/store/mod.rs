@@ -1,0 +1,160 @@
+//! The in-memory store: the partner's data, with every rule applied to it by area (see
+//! `customers`, `subscriptions`, `permissions`, `activity`). The web app keeps one in the
+//! Wasm; the mock API server keeps one in front of SQLite.
+//!
+//! A write is decided first (`decide_…`, on `&self`): the rules check it against the
+//! current state and say what changes, as a [`Change`]. The caller keeps that change
+//! (localStorage, SQLite) and only then hands it to [`PartnerStore::apply`]. Nothing
+//! changes in memory before it is kept, so nothing ever has to be taken back.
+
+mod change;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::activity::ActivityRecord;
+use crate::clock::FixedClock;
+use crate::customers::{Customer, CustomerBook, CustomerUser};
+use crate::demo_data::{self, DemoData, DemoSpec};
+use crate::ids::{AzureSubscriptionId, CustomerId};
+use crate::partner::{Partner, PartnerUser};
+use crate::permissions::{Precondition, SelfServePolicy};
+use crate::subscriptions::{RoleAssignment, Subscription};
+
+pub use change::{Change, PermissionsChange};
+
+/// What a store holds beyond its deterministic demo data: enough to rebuild it exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreSnapshot {
+    pub demo: DemoSpec,
+    /// Customers created after the demo data (none in data saved before they existed).
+    #[serde(default)]
+    pub added_customers: Vec<Customer>,
+    pub policies: Vec<SelfServePolicy>,
+    pub activity: Vec<ActivityRecord>,
+    pub next_etag: u64,
+    pub next_record_id: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct PartnerStore {
+    pub(crate) demo: DemoSpec,
+    pub(crate) partner: Partner,
+    pub(crate) partner_users: Vec<PartnerUser>,
+    pub(crate) customers: CustomerBook,
+    /// Customers created after the demo data, in the order they were created.
+    pub(crate) added_customers: Vec<CustomerId>,
+    pub(crate) customer_users: HashMap<CustomerId, Vec<CustomerUser>>,
+    pub(crate) subscriptions: HashMap<CustomerId, Vec<Subscription>>,
+    pub(crate) role_assignments: HashMap<AzureSubscriptionId, Vec<RoleAssignment>>,
+    pub(crate) policies: HashMap<CustomerId, SelfServePolicy>,
+    /// In the order they were recorded.
+    pub(crate) activity: Vec<ActivityRecord>,
+    pub(crate) next_etag: u64,
+    pub(crate) next_record_id: u64,
+}
+
+impl PartnerStore {
+    /// A store filled with the deterministic demo data of `spec`, its starting grants made
+    /// by the demo's Admin agents (and logged) through the same rules as any change.
+    pub fn demo(spec: DemoSpec) -> Self {
+        let mut data = demo_data::build(&spec);
+        let mut grants = std::mem::take(&mut data.grants);
+        grants.sort_unstable_by_key(|g| (g.at, g.customer_id));
+        let mut store = Self::from_parts(spec, data);
+        for grant in grants {
+            let mut wanted = store.permissions_of(&grant.customer_id);
+            wanted.extend(grant.permissions.iter().copied());
+            let clock = FixedClock::new(grant.at);
+            if let Ok(Some(change)) =
+                store.decide_permissions(&grant.by, &grant.customer_id, wanted, Precondition::Any, &clock)
+            {
+                store.apply(change);
+            }
+        }
+        store
+    }
+
+    /// Rebuilds a store from a snapshot taken with [`PartnerStore::snapshot`].
+    /// Policies and records of customers the demo data does not have are dropped.
+    pub fn from_snapshot(snapshot: StoreSnapshot) -> Self {
+        let data = demo_data::build(&snapshot.demo);
+        let mut store = Self::from_parts(snapshot.demo, data);
+        for customer in snapshot.added_customers {
+            store.apply(Change::CustomerCreated(customer));
+        }
+        store.policies = snapshot
+            .policies
+            .into_iter()
+            .filter(|p| store.customers.contains(&p.customer_id) && !p.permissions.is_empty())
+            .map(|p| (p.customer_id, p))
+            .collect();
+        store.activity = snapshot
+            .activity
+            .into_iter()
+            .filter(|r| store.customers.contains(&r.customer_id))
+            .collect();
+        store.activity.sort_unstable_by_key(|r| (r.at, r.id));
+        let highest_record = store.activity.iter().map(|r| r.id).max().unwrap_or(0);
+        store.next_record_id = snapshot.next_record_id.max(highest_record + 1);
+        store.next_etag = snapshot.next_etag.max(store.policies.len() as u64 + 1);
+        store
+    }
+
+    /// Everything that is not demo data, to keep in one piece.
+    pub fn snapshot(&self) -> StoreSnapshot {
+        let mut policies: Vec<SelfServePolicy> = self.policies.values().cloned().collect();
+        policies.sort_unstable_by_key(|p| p.customer_id);
+        StoreSnapshot {
+            demo: self.demo.clone(),
+            added_customers: self
+                .added_customers
+                .iter()
+                .filter_map(|id| self.customers.get(id).ok().cloned())
+                .collect(),
+            policies,
+            activity: self.activity.clone(),
+            next_etag: self.next_etag,
+            next_record_id: self.next_record_id,
+        }
+    }
+
+    fn from_parts(spec: DemoSpec, data: DemoData) -> Self {
+        let mut customer_users: HashMap<CustomerId, Vec<CustomerUser>> = HashMap::new();
+        for user in data.customer_users {
+            customer_users.entry(user.customer_id).or_default().push(user);
+        }
+        let mut subscriptions: HashMap<CustomerId, Vec<Subscription>> = HashMap::new();
+        for subscription in data.subscriptions {
+            subscriptions.entry(subscription.customer_id).or_default().push(subscription);
+        }
+        let mut role_assignments: HashMap<AzureSubscriptionId, Vec<RoleAssignment>> = HashMap::new();
+        for assignment in data.role_assignments {
+            role_assignments.entry(assignment.azure_subscription_id).or_default().push(assignment);
+        }
+        Self {
+            demo: spec,
+            partner: data.partner,
+            partner_users: data.partner_users,
+            customers: CustomerBook::new(data.customers),
+            added_customers: Vec::new(),
+            customer_users,
+            subscriptions,
+            role_assignments,
+            policies: HashMap::new(),
+            activity: Vec::new(),
+            next_etag: 1,
+            next_record_id: 1,
+        }
+    }
+
+    pub fn demo_spec(&self) -> &DemoSpec {
+        &self.demo
+    }
+
+    /// The next etag counter and the next Activity record id, as a snapshot holds them.
+    pub fn counters(&self) -> (u64, u64) {
+        (self.next_etag, self.next_record_id)
+    }
+}

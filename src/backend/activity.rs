@@ -1,0 +1,37 @@
+//! The Activity log.
+
+use api_types::audit::{AuditRecord, PolicyValue};
+use api_types::Collection;
+use async_trait::async_trait;
+use domain::dates::format_date;
+use domain::{ActivityRecord, PartnerUserId};
+use time::Date;
+
+use super::{BackendError, EmbeddedStore, PartnerCenterApi};
+
+#[async_trait(?Send)]
+pub trait Activity {
+    /// Activity log records from `from` to `to` (UTC dates, both included), newest first.
+    async fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError>;
+}
+
+#[async_trait(?Send)]
+impl Activity for EmbeddedStore {
+    async fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
+        self.read(|store| store.activity(caller, from, to))
+    }
+}
+
+#[async_trait(?Send)]
+impl Activity for PartnerCenterApi {
+    async fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
+        let path = format!("/v1/auditrecords?startDate={}&endDate={}", format_date(from), format_date(to));
+        let found: Collection<AuditRecord> = self.get(caller, &path).await?;
+        // Records of other kinds (none yet) are left out.
+        Ok(found
+            .items
+            .into_iter()
+            .filter_map(|r| r.into_domain(|text| super::json::from_str::<PolicyValue>(text).ok()))
+            .collect())
+    }
+}

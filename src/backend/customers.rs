@@ -1,0 +1,61 @@
+//! Customers: the list, one customer, and its users.
+
+use api_types::customer::{Customer as WireCustomer, CustomerPage as WirePage};
+use api_types::customer_user::CustomerUser as WireUser;
+use api_types::Collection;
+use async_trait::async_trait;
+use domain::{Customer, CustomerId, CustomerPage, PartnerUserId, UserWithRoles};
+
+use super::{BackendError, EmbeddedStore, PartnerCenterApi};
+
+#[async_trait(?Send)]
+pub trait Customers {
+    /// Customers matching `search` (name, domain or Microsoft ID), sorted by name; `limit`
+    /// of them from `offset` on.
+    async fn customers(&self, caller: &PartnerUserId, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError>;
+
+    async fn customer(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Customer, BackendError>;
+
+    /// The customer's users, each with their Azure roles.
+    async fn customer_users(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Vec<UserWithRoles>, BackendError>;
+}
+
+#[async_trait(?Send)]
+impl Customers for EmbeddedStore {
+    async fn customers(&self, caller: &PartnerUserId, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
+        self.read(|store| store.customers_page(caller, search, offset, limit))
+    }
+
+    async fn customer(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Customer, BackendError> {
+        self.read(|store| store.customer(caller, &id).cloned())
+    }
+
+    async fn customer_users(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Vec<UserWithRoles>, BackendError> {
+        self.read(|store| store.customer_users(caller, &id))
+    }
+}
+
+#[async_trait(?Send)]
+impl Customers for PartnerCenterApi {
+    async fn customers(&self, caller: &PartnerUserId, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
+        let search: String = js_sys::encode_uri_component(search).into();
+        let size = limit.clamp(1, api_types::customer::MAX_PAGE_SIZE as usize);
+        let path = format!("/v1/customers?size={size}&search={search}&continuationToken={offset}");
+        let page: WirePage = self.get(caller, &path).await?;
+        Ok(CustomerPage {
+            items: page.items.iter().map(|c| c.summary()).collect(),
+            total: page.total_matches,
+            offset: page.offset,
+        })
+    }
+
+    async fn customer(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Customer, BackendError> {
+        let customer: WireCustomer = self.get(caller, &format!("/v1/customers/{id}")).await?;
+        Ok(customer.into_domain())
+    }
+
+    async fn customer_users(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Vec<UserWithRoles>, BackendError> {
+        let users: Collection<WireUser> = self.get(caller, &format!("/v1/customers/{id}/users")).await?;
+        Ok(users.items.into_iter().map(|u| u.into_domain(id)).collect())
+    }
+}

@@ -1,0 +1,405 @@
+//! German and English: the message catalogues, the language in use, and formatting of
+//! numbers, dates and plurals for it (the browser's own `Intl`, so no locale data ships
+//! in the Wasm).
+//!
+//! Every text a user sees comes from a catalogue (`en.rs`, `de.rs`). Texts take named
+//! arguments (`{customer}`), filled with [`fill`]; counts choose a [`Plural`] form. The
+//! `Messages` struct is declared once by `catalogue!`, so a key missing in either
+//! language does not compile, and the tests compare the languages key by key.
+
+mod de;
+mod en;
+mod intl;
+mod wording;
+
+pub use intl::{format_date, format_date_time, format_number, join_list};
+
+/// A language of the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    De,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+
+    /// The BCP 47 tag, for `<html lang>` and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en-US",
+            Self::De => "de-DE",
+        }
+    }
+
+    /// The short code kept in localStorage and used in element ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::De => "de",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language a browser asks for (`navigator.language`): German for `de…`, English
+    /// for anything else.
+    pub fn for_browser(language: &str) -> Self {
+        if language.trim().to_ascii_lowercase().starts_with("de") {
+            Self::De
+        } else {
+            Self::En
+        }
+    }
+
+    /// The language's name in itself, as a language picker lists it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::De => "Deutsch",
+        }
+    }
+
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Self::En => &en::EN,
+            Self::De => &de::DE,
+        }
+    }
+}
+
+/// A text with a singular and a plural form, chosen by a count (`{count}` in either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+/// A catalogue entry, as the tests compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Text(&'static str),
+    Plural(Plural),
+}
+
+impl From<&&'static str> for Entry {
+    fn from(text: &&'static str) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<&Plural> for Entry {
+    fn from(plural: &Plural) -> Self {
+        Self::Plural(*plural)
+    }
+}
+
+macro_rules! catalogue {
+    ($( $(#[doc = $doc:literal])* $key:ident: $ty:ty, )*) => {
+        /// Every text of the UI, in one language.
+        pub struct Messages {
+            /// The language of these texts.
+            pub lang: Lang,
+            $( $(#[doc = $doc])* pub $key: $ty, )*
+        }
+
+        impl Messages {
+            /// Every entry with its key, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, Entry)> {
+                vec![$( (stringify!($key), Entry::from(&self.$key)), )*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    /// The `<title>` of every page: `{page}` is the page's own title.
+    document_title: &'static str,
+    /// A customer page's title: its `{tab}` and the `{customer}`'s name.
+    customer_tab_title: &'static str,
+    product_name: &'static str,
+    workspace: &'static str,
+    skip_to_content: &'static str,
+    nav_customers: &'static str,
+    nav_label: &'static str,
+    settings: &'static str,
+    activity_log: &'static str,
+    signed_in_as: &'static str,
+    switch_user: &'static str,
+    language: &'static str,
+    backend_embedded: &'static str,
+    backend_embedded_hint: &'static str,
+    /// `{place}`: the API's address, or `backend_api_same_origin`.
+    backend_api: &'static str,
+    backend_api_same_origin: &'static str,
+    backend_api_hint: &'static str,
+    loading: &'static str,
+    dismiss: &'static str,
+
+    customers_title: &'static str,
+    search_label: &'static str,
+    search_placeholder: &'static str,
+    col_company: &'static str,
+    col_domain: &'static str,
+    col_microsoft_id: &'static str,
+    col_permissions: &'static str,
+    permissions_off: &'static str,
+    /// `{first}`, `{last}`, `{total}`: formatted numbers.
+    customers_range: &'static str,
+    no_customers_match: &'static str,
+    pages: &'static str,
+    previous_page: &'static str,
+    next_page: &'static str,
+    page_of: &'static str,
+
+    customer_menu: &'static str,
+    account: &'static str,
+    subscriptions: &'static str,
+    breadcrumb: &'static str,
+    account_info: &'static str,
+    company_name: &'static str,
+    microsoft_id: &'static str,
+    primary_domain: &'static str,
+    relationship: &'static str,
+    relationship_reseller: &'static str,
+    billing_details: &'static str,
+    contact: &'static str,
+    email: &'static str,
+    phone: &'static str,
+    address: &'static str,
+    language_culture: &'static str,
+
+    users_title: &'static str,
+    users_intro: &'static str,
+    col_user: &'static str,
+    col_user_name: &'static str,
+    col_user_state: &'static str,
+    col_azure_roles: &'static str,
+    user_active: &'static str,
+    user_inactive: &'static str,
+    no_azure_role: &'static str,
+    /// `{role}` on the Azure subscription `{subscription}`.
+    azure_role_on: &'static str,
+    no_users: &'static str,
+    role_owner: &'static str,
+    role_contributor: &'static str,
+    role_reader: &'static str,
+
+    customer_permissions: &'static str,
+    customer_permissions_intro: &'static str,
+    permission_reservations: &'static str,
+    permission_savings_plan: &'static str,
+    reservations_explained: &'static str,
+    savings_plan_explained: &'static str,
+    allow_customer_to_purchase: &'static str,
+    on: &'static str,
+    off: &'static str,
+    only_admin_agents: &'static str,
+    saving: &'static str,
+    turned_on: &'static str,
+    turned_off: &'static str,
+
+    readiness_title: &'static str,
+    readiness_azure_ok: &'static str,
+    readiness_azure_missing: &'static str,
+    readiness_azure_fix: &'static str,
+    readiness_owner_ok: &'static str,
+    readiness_owner_missing: &'static str,
+    readiness_owner_fix: &'static str,
+    readiness_warning: &'static str,
+    view_subscriptions: &'static str,
+
+    confirm_title: &'static str,
+    confirm_intro: &'static str,
+    consequence_pay: &'static str,
+    consequence_not_notified: &'static str,
+    consequence_no_self_service: &'static str,
+    consequence_visible: &'static str,
+    turn_on: &'static str,
+    cancel: &'static str,
+
+    subscriptions_intro: &'static str,
+    col_offer: &'static str,
+    col_friendly_name: &'static str,
+    col_status: &'static str,
+    col_billing: &'static str,
+    col_azure_subscriptions: &'static str,
+    col_quantity: &'static str,
+    no_subscriptions: &'static str,
+    offer_azure_plan: &'static str,
+    offer_azure_global: &'static str,
+    status_active: &'static str,
+    status_suspended: &'static str,
+    status_deleted: &'static str,
+    billing_usage: &'static str,
+    billing_license: &'static str,
+
+    activity_intro: &'static str,
+    from_date: &'static str,
+    to_date: &'static str,
+    col_date_time: &'static str,
+    col_affected_customer: &'static str,
+    col_action: &'static str,
+    col_partner_user: &'static str,
+    col_details: &'static str,
+    change_details: &'static str,
+    no_activity: &'static str,
+    activity_count: Plural,
+    invalid_range: &'static str,
+    /// Beside Partner Center's own (English) action names, in every language.
+    action_create_explained: &'static str,
+    action_update_explained: &'static str,
+    action_delete_explained: &'static str,
+
+    role_admin_agent: &'static str,
+    role_sales_agent: &'static str,
+    role_helpdesk_agent: &'static str,
+
+    not_found_title: &'static str,
+    not_found_text: &'static str,
+    customer_not_found: &'static str,
+    back_to_customers: &'static str,
+
+    demo_data: &'static str,
+    demo_size_label: &'static str,
+    reset_demo_data: &'static str,
+    demo_data_reset: Plural,
+    demo_customers_option: Plural,
+    notice_fresh_data: &'static str,
+    notice_unreadable_data: &'static str,
+    notice_old_data: &'static str,
+    mock_api_data_hint: &'static str,
+
+    error_not_admin: &'static str,
+    error_unknown_user: &'static str,
+    error_unknown_customer: &'static str,
+    error_invalid_customer_id: &'static str,
+    error_stale: &'static str,
+    error_storage: &'static str,
+    error_network: &'static str,
+    error_timeout: &'static str,
+    error_server: &'static str,
+    error_not_allowed_to_create: &'static str,
+    error_domain_taken: &'static str,
+    error_new_customer_name_empty: &'static str,
+    error_new_customer_name_too_long: &'static str,
+    error_new_customer_name_control: &'static str,
+    error_new_customer_domain: &'static str,
+    error_new_customer_email: &'static str,
+}
+
+/// Puts named arguments into `{name}` slots of `template`; a slot without an argument is
+/// left out.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                if let Some((_, value)) = args.iter().find(|(n, _)| *n == name) {
+                    out.push_str(value);
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` slots of a template, in order.
+pub fn slots(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        found.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    fn sorted_slots(text: &str) -> Vec<&str> {
+        let mut found = slots(text);
+        found.sort_unstable();
+        found
+    }
+
+    /// A key missing in a language does not compile; a text left empty, a plural form
+    /// missing, or arguments that differ between the languages fail here.
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn both_languages_have_every_text_with_the_same_arguments() {
+        let english = Lang::En.messages().entries();
+        let german = Lang::De.messages().entries();
+        assert_eq!(english.len(), german.len());
+        for ((key, en), (key_de, de)) in english.iter().zip(&german) {
+            assert_eq!(key, key_de);
+            let forms = |entry: &Entry| match entry {
+                Entry::Text(text) => vec![*text],
+                Entry::Plural(p) => vec![p.one, p.other],
+            };
+            let (en_forms, de_forms) = (forms(en), forms(de));
+            assert_eq!(en_forms.len(), de_forms.len(), "{key}: a text in one language, a plural in the other");
+            for (en, de) in en_forms.iter().zip(&de_forms) {
+                assert!(!en.trim().is_empty(), "{key} is empty in English");
+                assert!(!de.trim().is_empty(), "{key} is empty in German");
+                assert_eq!(sorted_slots(en), sorted_slots(de), "{key}: the languages take different arguments");
+            }
+            if let Entry::Plural(p) = en {
+                assert!(p.other.contains("{count}"), "{key}: a plural names its count");
+            }
+        }
+        assert_eq!(Lang::En.messages().lang, Lang::En);
+        assert_eq!(Lang::De.messages().lang, Lang::De);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_seed_terms_are_the_german_ones() {
+        let de = Lang::De.messages();
+        assert_eq!(de.customer_permissions, "Kundenberechtigungen");
+        assert_eq!(de.permission_reservations, "Azure-Reservierungen");
+        assert_eq!(de.permission_savings_plan, "Azure-Sparplan");
+        assert_eq!(de.allow_customer_to_purchase, "Kauf von Kunden gestatten");
+        assert_eq!(de.activity_log, "Aktivitätsprotokoll");
+        assert_eq!(de.role_owner, "Besitzer");
+        assert_eq!(de.role_admin_agent, "Administrator-Agent");
+        assert_eq!(de.role_sales_agent, "Vertriebs-Agent");
+        assert_eq!(de.role_helpdesk_agent, "Helpdesk-Agent");
+        assert!(de.consequence_visible.contains("Auftragsverlauf") && de.consequence_visible.contains("Reservierungen"));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn fill_puts_named_arguments_in_their_slots() {
+        assert_eq!(fill("{permission} turned On for {customer}.", &[("customer", "B"), ("permission", "A")]), "A turned On for B.");
+        assert_eq!(fill("{a} and {b}", &[("a", "only")]), "only and ");
+        assert_eq!(fill("none", &[("x", "y")]), "none");
+        assert_eq!(fill("a {b", &[]), "a {b");
+        assert_eq!(fill("{x}", &[("x", "{x}")]), "{x}", "arguments are not filled again");
+        assert_eq!(slots("{first}–{last} of {total}"), ["first", "last", "total"]);
+        assert_eq!(Lang::for_browser("de-AT"), Lang::De);
+        assert_eq!(Lang::for_browser("DE"), Lang::De);
+        assert_eq!(Lang::for_browser("en-GB"), Lang::En);
+        assert_eq!(Lang::for_browser("fr"), Lang::En);
+        assert_eq!(Lang::for_browser(""), Lang::En);
+    }
+}

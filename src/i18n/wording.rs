@@ -1,0 +1,151 @@
+//! The catalogue's words for the domain's values and for failures, and its numbers and dates.
+
+use domain::{
+    ActivityAction, AzureRole, BillingType, NewCustomerProblem, Offer, PartnerRole, Permission, SubscriptionStatus,
+    UserState,
+};
+use time::{Date, OffsetDateTime};
+
+use super::{fill, intl, Messages, Plural};
+use crate::backend::{BackendError, NetworkProblem, Refusal};
+
+impl Messages {
+    pub fn number(&self, n: usize) -> String {
+        intl::format_number(self.lang, n)
+    }
+
+    pub fn date(&self, date: Date) -> String {
+        intl::format_date(self.lang, date)
+    }
+
+    pub fn date_time(&self, at: OffsetDateTime) -> String {
+        intl::format_date_time(self.lang, at)
+    }
+
+    /// "A, B and C" as the language joins them.
+    pub fn list(&self, items: &[String]) -> String {
+        intl::join_list(self.lang, items)
+    }
+
+    /// The form of `plural` for `count`, with the count written as the language writes it.
+    pub fn plural(&self, plural: Plural, count: usize) -> String {
+        intl::plural(self.lang, plural, count)
+    }
+
+    /// A page's `<title>`.
+    pub fn title(&self, page: &str) -> String {
+        fill(self.document_title, &[("page", page)])
+    }
+
+    pub fn role(&self, role: PartnerRole) -> &'static str {
+        match role {
+            PartnerRole::AdminAgent => self.role_admin_agent,
+            PartnerRole::SalesAgent => self.role_sales_agent,
+            PartnerRole::HelpdeskAgent => self.role_helpdesk_agent,
+        }
+    }
+
+    pub fn permission(&self, permission: Permission) -> &'static str {
+        match permission {
+            Permission::AzureReservations => self.permission_reservations,
+            Permission::AzureSavingsPlan => self.permission_savings_plan,
+        }
+    }
+
+    /// "Azure reservations, Azure savings plan", or "Off" when none.
+    pub fn permission_list<'a>(&self, permissions: impl IntoIterator<Item = &'a Permission>) -> String {
+        let names: Vec<String> = permissions.into_iter().map(|p| self.permission(*p).to_string()).collect();
+        if names.is_empty() {
+            self.permissions_off.to_string()
+        } else {
+            names.join(", ")
+        }
+    }
+
+    /// What Partner Center's (English) action name means, in this language.
+    pub fn action_explained(&self, action: ActivityAction) -> &'static str {
+        match action {
+            ActivityAction::CreateCustomerPurchasePermissions => self.action_create_explained,
+            ActivityAction::UpdateCustomerPurchasePermissions => self.action_update_explained,
+            ActivityAction::DeleteCustomerPurchasePermissions => self.action_delete_explained,
+        }
+    }
+
+    /// The offer's name: Azure's own offers in this language, product names as they are.
+    pub fn offer_name(&self, offer: Offer) -> &'static str {
+        match offer {
+            Offer::AzurePlan => self.offer_azure_plan,
+            Offer::AzureGlobal => self.offer_azure_global,
+            other => other.offer_name(),
+        }
+    }
+
+    pub fn subscription_status(&self, status: SubscriptionStatus) -> &'static str {
+        match status {
+            SubscriptionStatus::Active => self.status_active,
+            SubscriptionStatus::Suspended => self.status_suspended,
+            SubscriptionStatus::Deleted => self.status_deleted,
+        }
+    }
+
+    pub fn billing_type(&self, billing: BillingType) -> &'static str {
+        match billing {
+            BillingType::Usage => self.billing_usage,
+            BillingType::License => self.billing_license,
+        }
+    }
+
+    pub fn azure_role(&self, role: AzureRole) -> &'static str {
+        match role {
+            AzureRole::Owner => self.role_owner,
+            AzureRole::Contributor => self.role_contributor,
+            AzureRole::Reader => self.role_reader,
+        }
+    }
+
+    pub fn user_state(&self, state: UserState) -> &'static str {
+        match state {
+            UserState::Active => self.user_active,
+            UserState::Inactive => self.user_inactive,
+        }
+    }
+
+    /// A failure in words a partner's staff member understands.
+    pub fn error(&self, error: &BackendError) -> String {
+        match error {
+            BackendError::Refused(refusal) => self.refusal(*refusal).to_string(),
+            BackendError::Storage(_) => self.error_storage.to_string(),
+            BackendError::Network(NetworkProblem::Timeout(seconds)) => {
+                fill(self.error_timeout, &[("seconds", &seconds.to_string())])
+            }
+            BackendError::Network(NetworkProblem::Failed(reason)) => fill(self.error_network, &[("reason", reason)]),
+            BackendError::NotSupported => self.mock_api_data_hint.to_string(),
+            BackendError::Server { status, code, message } => {
+                let status = match code {
+                    Some(code) if u32::from(*status) != *code => format!("{status} {code}"),
+                    _ => status.to_string(),
+                };
+                fill(self.error_server, &[("status", &status), ("message", message)])
+            }
+        }
+    }
+
+    fn refusal(&self, refusal: Refusal) -> &'static str {
+        match refusal {
+            Refusal::NotAdminAgent => self.error_not_admin,
+            Refusal::NotAllowedToCreateCustomers => self.error_not_allowed_to_create,
+            Refusal::UnknownUser => self.error_unknown_user,
+            Refusal::UnknownCustomer => self.error_unknown_customer,
+            Refusal::InvalidCustomerId => self.error_invalid_customer_id,
+            Refusal::DomainTaken => self.error_domain_taken,
+            Refusal::Stale => self.error_stale,
+            Refusal::InvalidNewCustomer(problem) => match problem {
+                NewCustomerProblem::NameEmpty => self.error_new_customer_name_empty,
+                NewCustomerProblem::NameTooLong => self.error_new_customer_name_too_long,
+                NewCustomerProblem::NameHasControlCharacters => self.error_new_customer_name_control,
+                NewCustomerProblem::InvalidDomain => self.error_new_customer_domain,
+                NewCustomerProblem::InvalidEmail => self.error_new_customer_email,
+            },
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Accessibility is part of correctness: axe-core (installed by `cargo xtask setup` from the
+//! npm registry) finds no violation on any page, in English and in German, also with the
+//! confirmation dialog open.
+
+use e2e_tests::*;
+use fantoccini::{Client, Locator};
+
+/// Runs axe-core on the page as it is; the violations it finds, one line each.
+const RUN_AXE: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] })
+  .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))
+  .catch(e => done([`axe failed: ${e}`]));
+"#;
+
+async fn violations(client: &Client, axe: &str, page: &str) -> Vec<String> {
+    client.execute(axe, vec![]).await.expect("load axe-core into the page");
+    let found = client.execute_async(RUN_AXE, vec![]).await.expect("run axe-core");
+    found
+        .as_array()
+        .map(|list| list.iter().filter_map(|v| v.as_str()).map(|v| format!("{page}: {v}")).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_has_an_axe_violation_in_either_language() {
+    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS is not set: run with `cargo xtask test`");
+    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    with_browser(|client, base| async move {
+        let mut found = Vec::new();
+        for (language, words) in [("English", ("Showing 1–24 of 24", "Turn on")), ("Deutsch", ("1–24 von 24", "Einschalten"))] {
+            client.goto(&format!("{base}customers")).await.expect("open the app");
+            let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
+            picker.select_by_label(language).await.expect("choose a language");
+            wait_text(&client, words.0).await;
+            found.extend(violations(&client, &axe, &format!("{language} customers")).await);
+
+            click(&client, Locator::LinkText("Fabrikam Inc")).await;
+            wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=users-table]")).await.expect("users");
+            let account = client.current_url().await.expect("the address").to_string();
+            found.extend(violations(&client, &axe, &format!("{language} account")).await);
+
+            click(&client, Locator::Css("label[for=switch-reservations]")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[role=dialog]")).await.expect("the dialog");
+            found.extend(violations(&client, &axe, &format!("{language} confirmation dialog")).await);
+            client.goto(&account).await.expect("close the dialog by leaving");
+
+            client.goto(&account.replace("/account", "/subscriptions")).await.expect("open subscriptions");
+            wait_text(&client, "DZH318Z0BPS6").await;
+            found.extend(violations(&client, &axe, &format!("{language} subscriptions")).await);
+
+            client.goto(&format!("{base}activity-log")).await.expect("open the activity log");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=activity-table]")).await.expect("records");
+            found.extend(violations(&client, &axe, &format!("{language} activity log")).await);
+
+            client.goto(&format!("{base}no/such/page")).await.expect("open an unknown page");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=not-found]")).await.expect("not found");
+            found.extend(violations(&client, &axe, &format!("{language} not found")).await);
+
+            // Sales agents see the switches read-only, with the reason.
+            client.goto(&account).await.expect("open the account again");
+            let select = client.wait().at_most(WAIT).for_element(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("isaiah.langer@adatumcloud.onmicrosoft.com").await.expect("a Sales agent");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=read-only-reason]")).await.expect("the reason");
+            found.extend(violations(&client, &axe, &format!("{language} account, read-only")).await);
+            select.select_by_value("alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
+            let _ = words.1;
+        }
+        assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
+    })
+    .await;
+}

@@ -1,0 +1,136 @@
+//! The README's second path, as a new user takes it: the mock API and `trunk serve` side by
+//! side, the app opened with `?api=/` (trunk proxies `/v1/` to the API). Every change made
+//! through the API writes the API's data file in the project root; trunk must not watch it,
+//! or the open page is rebuilt and reloaded after every click and its messages vanish.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use e2e_tests::*;
+use fantoccini::Locator;
+
+/// A child process that is killed when dropped.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
+}
+
+/// The port Trunk.toml's proxy sends `/v1/` to (where `cargo xtask api` listens).
+fn proxied_api_port(root: &std::path::Path) -> u16 {
+    let trunk = std::fs::read_to_string(root.join("Trunk.toml")).expect("Trunk.toml");
+    trunk
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("backend = \"http://127.0.0.1:"))
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|port| port.parse().ok())
+        .expect("Trunk.toml proxies /v1/ to a port on 127.0.0.1")
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+/// Waits (up to `wait`) until `url` answers with a page.
+async fn wait_serving(url: &str, wait: Duration) {
+    let deadline = tokio::time::Instant::now() + wait;
+    let uri: hyper_util::client::legacy::connect::HttpConnector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client: hyper_util::client::legacy::Client<_, String> =
+        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build(uri);
+    loop {
+        if let Ok(response) = client.get(url.parse().expect("a URL")).await {
+            if response.status().is_success() {
+                return;
+            }
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{url} did not answer within {wait:?}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
+    let root = project_root();
+    let api_port = proxied_api_port(&root);
+    // The data file lives where `cargo xtask api` keeps it by default: the project root.
+    let data = root.join(format!("pc-mock-e2e-{}.sqlite3", std::process::id()));
+    let binary = std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`");
+    let _api = Running(
+        Command::new(binary)
+            .args(["--port", &api_port.to_string(), "--data"])
+            .arg(&data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the mock API"),
+    );
+    let _remove_data = RemoveOnDrop(data.clone());
+    let port = free_port();
+    let _trunk = Running(
+        Command::new("trunk")
+            .args(["serve", "--release", "--port", &port.to_string()])
+            .current_dir(&root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start trunk serve (cargo xtask setup installs it)"),
+    );
+    let app = format!("http://127.0.0.1:{port}/");
+    wait_serving(&app, Duration::from_secs(600)).await;
+
+    let setup = setup();
+    let driver = driver(&setup).await;
+    let client = browser(&setup, &driver).await;
+    let scenario = {
+        let client = client.clone();
+        let data = data.clone();
+        tokio::spawn(async move {
+            client.goto(&format!("{app}?api=/")).await.expect("open the app");
+            wait_text(&client, "Showing 1–24 of 24").await;
+            wait_text(&client, "Mock API: this server").await;
+            client.execute("window.notReloaded = true;", vec![]).await.expect("mark the page");
+
+            let search = client.find(Locator::Css("#customer-search")).await.expect("search box");
+            search.send_keys("fabrikam").await.expect("type");
+            wait_text(&client, "Showing 1–1 of 1").await;
+            click(&client, Locator::LinkText("Fabrikam Inc")).await;
+            wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+            click(&client, Locator::Css("label[for=switch-reservations]")).await;
+            click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+            wait_text(&client, "Azure reservations turned On for Fabrikam Inc.").await;
+            assert!(data.exists(), "the change was written to {}", data.display());
+
+            // Long enough for trunk to notice a change, rebuild and reload, were it watching.
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            let still = client.execute("return window.notReloaded === true;", vec![]).await.expect("read the mark");
+            assert_eq!(still.as_bool(), Some(true), "the page was reloaded after a change through the API");
+            wait_text(&client, "Azure reservations turned On for Fabrikam Inc.").await;
+            wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+        })
+    };
+    let outcome = scenario.await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic.into_panic());
+    }
+}
+
+/// Removes the data file and its -wal/-shm files when dropped.
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+        }
+    }
+}
