@@ -12,7 +12,7 @@ use crate::tools::{run, Cmd};
 use crate::Result;
 
 /// The whole app's budget, brotli-compressed.
-const BUDGET_BROTLI: usize = 150 * 1024;
+const BUDGET_BROTLI: usize = 215 * 1024;
 
 /// `cargo xtask bench` prints every figure; `cargo xtask bench size` only the bundle's.
 pub fn bench(args: &[String]) -> Result<()> {
@@ -138,7 +138,7 @@ fn server_load() -> Result<()> {
 /// The UI, in headless Chromium, toggling a switch against the mock API (release builds of
 /// both): p50/p99 from click to settled switch over 100 toggles.
 fn ui_toggle_over_http(env: &crate::setup::ToolEnv, dist: &std::path::Path) -> Result<()> {
-    println!("\n== UI: toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers), reload with 10,000");
+    println!("\n== UI: toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers); on the embedded store with 10,000: reload, search keystroke, bytes per toggle");
     run(Cmd::new("cargo").args(["build", "--release", "-q", "-p", "mock-api"]).dir(crate::root()))?;
     let mock_api = crate::target_dir().join("release").join("mock-api");
     run(crate::e2e_tests(env, dist, "/", &mock_api)

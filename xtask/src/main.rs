@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the project's own set-up and workflows.
 //!
 //! - `setup`  installs what is missing (wasm target, wasm-bindgen CLI, trunk, wasm-opt,
-//!   Chromium and chromedriver), idempotently, one progress line per step
+//!   schemathesis, axe-core, Chromium and chromedriver), idempotently, one progress line per step
 //! - `serve`  set-up, then the app on `trunk serve` with the embedded store
 //! - `test`   set-up, then every test: native, headless-browser, schemathesis against the
 //!   mock API, and end-to-end
@@ -96,12 +96,13 @@ pub fn dist(env: &setup::ToolEnv, public_url: &str, out: &Path) -> Result<()> {
 /// `dist`, served from `public_url`, with the mock API binary and the browser it needs.
 pub fn e2e_tests(env: &setup::ToolEnv, dist: &Path, public_url: &str, mock_api: &Path) -> Cmd {
     Cmd::new("cargo")
-        .args(["test", "-p", "e2e-tests"])
+        .args(["test", "-p", "e2e-tests", "--no-fail-fast"])
         .env("E2E_DIST", dist.as_os_str())
         .env("E2E_PUBLIC_URL", public_url)
         .env("MOCK_API_BIN", mock_api.as_os_str())
         .env("CHROMEDRIVER", env.chromedriver.as_os_str())
         .env("CHROMIUM", env.chromium.as_os_str())
+        .env("AXE_CORE_JS", env.axe_core.as_os_str())
         .env_path(env)
         .dir(root())
 }

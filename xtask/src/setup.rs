@@ -16,6 +16,8 @@ const WASM_OPT_VERSION_TEXT: &str = "version 132";
 /// schemathesis from PyPI, in a virtual environment of its own: it fuzzes the mock API
 /// against its OpenAPI document (`cargo xtask test`).
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// axe-core from the npm registry: the end-to-end tests run it on every page.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Paths the other commands need once set-up is done.
 pub struct ToolEnv {
@@ -25,6 +27,8 @@ pub struct ToolEnv {
     pub chromedriver: PathBuf,
     /// schemathesis's `st`.
     pub schemathesis: PathBuf,
+    /// axe-core's script (`axe.min.js`), for the accessibility test.
+    pub axe_core: PathBuf,
 }
 
 /// Tools that are not cargo-installed live here, outside any clone, so fresh clones (CI)
@@ -116,6 +120,25 @@ pub fn setup() -> Result<ToolEnv> {
         Ok(Status::Installed)
     })?;
 
+    let axe_dir = tools_dir().join("axe-core");
+    let axe_core = axe_dir.join("node_modules").join("axe-core").join("axe.min.js");
+    step(&format!("axe-core {AXE_CORE_VERSION} (npm)"), || {
+        let package = std::fs::read_to_string(axe_dir.join("node_modules").join("axe-core").join("package.json"));
+        let installed = package.is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")));
+        if installed && axe_core.is_file() {
+            return Ok(Status::Ready);
+        }
+        if output(Cmd::new("npm").arg("--version")).is_none() {
+            apt_install(&["nodejs", "npm"])?;
+        }
+        std::fs::create_dir_all(&axe_dir).map_err(|e| format!("{}: {e}", axe_dir.display()))?;
+        run(Cmd::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&axe_dir)
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")))?;
+        Ok(Status::Installed)
+    })?;
+
     step("Chromium and chromedriver", || {
         let ready = output(Cmd::new("chromium").arg("--version")).is_some()
             && output(Cmd::new("chromedriver").arg("--version")).is_some();
@@ -129,7 +152,7 @@ pub fn setup() -> Result<ToolEnv> {
     let chromium = which("chromium", &path).ok_or("chromium is not on PATH after set-up")?;
     let chromedriver = which("chromedriver", &path).ok_or("chromedriver is not on PATH after set-up")?;
     println!("==> set-up ready in {:.1}s", started.elapsed().as_secs_f64());
-    Ok(ToolEnv { path, chromium, chromedriver, schemathesis })
+    Ok(ToolEnv { path, chromium, chromedriver, schemathesis, axe_core })
 }
 
 enum Status {

@@ -9,13 +9,16 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub struct DataFile(PathBuf);
 
 impl DataFile {
+    /// In the system's temporary folder.
     pub fn new(name: &str) -> Self {
+        Self::in_dir(&std::env::temp_dir(), name)
+    }
+
+    /// In `dir` (e.g. the project root, where `cargo xtask api` keeps its data).
+    pub fn in_dir(dir: &Path, name: &str) -> Self {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!(
-            "pc-mock-test-{name}-{}-{n}.sqlite3",
-            std::process::id()
-        ));
+        let path = dir.join(format!("pc-mock-test-{name}-{}-{n}.sqlite3", std::process::id()));
         remove(&path);
         Self(path)
     }

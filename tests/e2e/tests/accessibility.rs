@@ -28,11 +28,11 @@ async fn no_page_has_an_axe_violation_in_either_language() {
     let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     with_browser(|client, base| async move {
         let mut found = Vec::new();
-        for (language, words) in [("English", ("Showing 1–24 of 24", "Turn on")), ("Deutsch", ("1–24 von 24", "Einschalten"))] {
+        for (language, all_customers) in [("English", "Showing 1–24 of 24"), ("Deutsch", "1–24 von 24")] {
             client.goto(&format!("{base}customers")).await.expect("open the app");
             let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
             picker.select_by_label(language).await.expect("choose a language");
-            wait_text(&client, words.0).await;
+            wait_text(&client, all_customers).await;
             found.extend(violations(&client, &axe, &format!("{language} customers")).await);
 
             click(&client, Locator::LinkText("Fabrikam Inc")).await;
@@ -65,7 +65,6 @@ async fn no_page_has_an_axe_violation_in_either_language() {
             client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=read-only-reason]")).await.expect("the reason");
             found.extend(violations(&client, &axe, &format!("{language} account, read-only")).await);
             select.select_by_value("alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
-            let _ = words.1;
         }
         assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
     })

@@ -9,11 +9,12 @@ use std::time::Duration;
 
 use e2e_tests::*;
 use fantoccini::Locator;
+use test_support::{DataFile, ServerProcess};
 
-/// A child process that is killed when dropped.
-struct Running(Child);
+/// `trunk serve`, killed when dropped.
+struct Trunk(Child);
 
-impl Drop for Running {
+impl Drop for Trunk {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
@@ -61,22 +62,15 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
     let root = project_root();
     let api_port = proxied_api_port(&root);
     // The data file lives where `cargo xtask api` keeps it by default: the project root.
-    let data = root.join(format!("pc-mock-e2e-{}.sqlite3", std::process::id()));
-    let binary = std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`");
-    let _api = Running(
-        Command::new(binary)
-            .args(["--port", &api_port.to_string(), "--data"])
-            .arg(&data)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the mock API"),
-    );
-    let _remove_data = RemoveOnDrop(data.clone());
+    let data = DataFile::in_dir(&root, "dev-server");
+    let binary = PathBuf::from(std::env::var("MOCK_API_BIN").expect("MOCK_API_BIN is not set: run with `cargo xtask test`"));
+    let _api = ServerProcess::spawn_with(&binary, &data, &["--port", &api_port.to_string()]);
+    let data_path = data.path().to_path_buf();
     let port = free_port();
-    let _trunk = Running(
+    let _trunk = Trunk(
         Command::new("trunk")
-            .args(["serve", "--release", "--port", &port.to_string()])
+            // As `cargo xtask serve` runs it: a debug build, rebuilt in seconds on a change.
+            .args(["serve", "--port", &port.to_string()])
             .current_dir(&root)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -91,7 +85,7 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
     let client = browser(&setup, &driver).await;
     let scenario = {
         let client = client.clone();
-        let data = data.clone();
+        let data = data_path.clone();
         tokio::spawn(async move {
             client.goto(&format!("{app}?api=/")).await.expect("open the app");
             wait_text(&client, "Showing 1–24 of 24").await;
@@ -108,8 +102,9 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
             wait_text(&client, "Azure reservations turned On for Fabrikam Inc.").await;
             assert!(data.exists(), "the change was written to {}", data.display());
 
-            // Long enough for trunk to notice a change, rebuild and reload, were it watching.
-            tokio::time::sleep(Duration::from_secs(5)).await;
+            // Long enough for trunk to notice a change, rebuild (a debug build: no wasm-opt) and
+            // reload, were it watching the data file (seen: a reload within 5 s).
+            tokio::time::sleep(Duration::from_secs(12)).await;
             let still = client.execute("return window.notReloaded === true;", vec![]).await.expect("read the mark");
             assert_eq!(still.as_bool(), Some(true), "the page was reloaded after a change through the API");
             wait_text(&client, "Azure reservations turned On for Fabrikam Inc.").await;
@@ -121,16 +116,5 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
     drop(driver);
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic.into_panic());
-    }
-}
-
-/// Removes the data file and its -wal/-shm files when dropped.
-struct RemoveOnDrop(PathBuf);
-
-impl Drop for RemoveOnDrop {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
-        }
     }
 }
