@@ -40,10 +40,7 @@ pub struct Grant {
 pub struct DemoData {
     pub partner: Partner,
     pub partner_users: Vec<PartnerUser>,
-    pub customers: Vec<Customer>,
-    pub customer_users: Vec<CustomerUser>,
-    pub subscriptions: Vec<Subscription>,
-    pub role_assignments: Vec<RoleAssignment>,
+    pub customers: Vec<DemoCustomer>,
     pub grants: Vec<Grant>,
 }
 
@@ -95,6 +92,7 @@ use Permission::{AzureReservations, AzureSavingsPlan};
 
 /// A hand-made customer user: given and family name, mail nickname (the part of the user
 /// principal name before `@`), role on the customer's Azure subscription.
+#[derive(Debug)]
 struct DemoUser {
     first: &'static str,
     last: &'static str,
@@ -198,34 +196,31 @@ pub fn build(spec: &DemoSpec) -> DemoData {
                 domain: PARTNER_DOMAIN.to_string(),
             },
             partner_users: partner_users(),
-            customers: Vec::new(),
-            customer_users: Vec::new(),
-            subscriptions: Vec::new(),
-            role_assignments: Vec::new(),
+            customers: Vec::with_capacity(HAND_MADE.len() + spec.extra_customers as usize),
             grants: Vec::new(),
         },
     };
     for (n, hand_made) in HAND_MADE.iter().chain([&RETIRED_SLOT]).enumerate() {
-        let users: Vec<UserSpec> = hand_made.users.iter().map(UserSpec::hand_made).collect();
-        let before = builder.data.sizes();
-        builder.add_customer(
+        let customer = builder.plan_customer(
             hand_made.name.to_string(),
             format!("{}.onmicrosoft.com", hand_made.domain),
             hand_made.shape,
-            &users,
+            Users::HandMade(hand_made.users),
             hand_made.granted,
             n as u64,
         );
         if std::ptr::eq(hand_made, &RETIRED_SLOT) {
-            builder.data.truncate(before);
+            builder.data.grants.retain(|g| g.customer_id != customer.id);
+        } else {
+            builder.data.customers.push(customer);
         }
     }
     let mut rng = DemoRng::new(0x9e4e_7a7e_d000_0000);
     for n in 0..u64::from(spec.extra_customers) {
-        let (first, second, suffix) =
-            (*rng.pick(FIRST_WORDS), *rng.pick(SECOND_WORDS), *rng.pick(SUFFIXES));
-        let name = format!("{first} {second} {suffix} {}", n + 1);
-        let domain = format!("{}{}{}.onmicrosoft.com", first.to_lowercase(), second.to_lowercase(), n + 1);
+        let (first, second, suffix) = (*rng.pick(FIRST_WORDS), *rng.pick(SECOND_WORDS), *rng.pick(SUFFIXES));
+        let number = (n + 1).to_string();
+        let name = [first, " ", second, " ", suffix, " ", &number].concat();
+        let domain = [&first.to_ascii_lowercase(), &second.to_ascii_lowercase(), number.as_str(), ".onmicrosoft.com"].concat();
         let shape = match rng.below(10) {
             0 => Shape::Nothing,
             1 | 2 => Shape::LicenseOnly,
@@ -233,74 +228,186 @@ pub fn build(spec: &DemoSpec) -> DemoData {
             4 => Shape::AzurePlanTwoSubscriptions,
             _ => Shape::AzurePlan,
         };
-        let users: Vec<_> = (0..rng.below(3) + 1)
-            .map(|_| {
-                let (given, family) = (*rng.pick(FIRST_NAMES), *rng.pick(LAST_NAMES));
-                let role = match rng.below(4) {
-                    0 | 1 => Some(Owner),
-                    2 => Some(Contributor),
-                    _ => None,
-                };
-                UserSpec {
-                    first: given.to_string(),
-                    last: family.to_string(),
-                    display: format!("{given} {family}"),
-                    nickname: given.to_lowercase(),
-                    role,
-                    state: UserState::Active,
-                }
-            })
-            .collect();
+        // The users are drawn again when the customer's details are first read.
+        let count = rng.below(3) + 1;
+        let users = Users::Generated { rng: rng.clone(), count };
+        for _ in 0..count {
+            generated_user(&mut rng);
+        }
         let granted: &[Permission] = match rng.below(10) {
             0 => &[AzureReservations],
             1 => &[AzureReservations, AzureSavingsPlan],
             _ => &[],
         };
-        builder.add_customer(name, domain, shape, &users, granted, 30 + n % 300);
+        let customer = builder.plan_customer(name, domain, shape, users, granted, 30 + n % 300);
+        builder.data.customers.push(customer);
     }
     builder.data
 }
 
-/// A customer user to build.
-struct UserSpec {
-    first: String,
-    last: String,
-    display: String,
-    nickname: String,
-    role: Option<AzureRole>,
-    state: UserState,
+/// A generated customer user's given name, family name and role, as drawn from `rng`.
+fn generated_user(rng: &mut DemoRng) -> (&'static str, &'static str, Option<AzureRole>) {
+    let (given, family) = (*rng.pick(FIRST_NAMES), *rng.pick(LAST_NAMES));
+    let role = match rng.below(4) {
+        0 | 1 => Some(Owner),
+        2 => Some(Contributor),
+        _ => None,
+    };
+    (given, family, role)
 }
 
-impl UserSpec {
-    fn hand_made(user: &DemoUser) -> Self {
-        let display = if user.family_first {
-            format!("{} {}", user.last, user.first)
-        } else {
-            format!("{} {}", user.first, user.last)
-        };
-        Self {
-            first: user.first.to_string(),
-            last: user.last.to_string(),
-            display,
-            nickname: user.nickname.to_string(),
-            role: user.role,
-            state: if user.active { UserState::Active } else { UserState::Inactive },
+/// A customer of the demo data as the Customers list needs it at once. The rest (billing
+/// profile, users, subscriptions, Azure roles) is made when it is first read: with 10,000
+/// customers, building all of it at start would keep a returning user waiting.
+#[derive(Debug, Clone)]
+pub struct DemoCustomer {
+    pub id: CustomerId,
+    pub company_name: String,
+    pub domain: String,
+    plan: DetailsPlan,
+}
+
+/// Everything about a customer beyond its name and domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerDetails {
+    pub customer: Customer,
+    pub users: Vec<CustomerUser>,
+    pub subscriptions: Vec<Subscription>,
+    pub role_assignments: Vec<RoleAssignment>,
+}
+
+impl CustomerDetails {
+    /// A customer with no users, subscriptions or roles (as a newly created one is).
+    pub fn of_new(customer: Customer) -> Self {
+        Self { customer, users: Vec::new(), subscriptions: Vec::new(), role_assignments: Vec::new() }
+    }
+}
+
+/// What a customer's details are made from: always the same details.
+#[derive(Debug, Clone)]
+struct DetailsPlan {
+    /// The builder's generator right after it drew the customer's id.
+    rng: DemoRng,
+    shape: Shape,
+    users: Users,
+    created: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+enum Users {
+    HandMade(&'static [DemoUser]),
+    /// `count` users drawn from `rng` with [`generated_user`].
+    Generated { rng: DemoRng, count: u64 },
+}
+
+impl Shape {
+    /// The subscriptions of a customer of this shape: offer, status, and how many Azure
+    /// subscriptions are under it.
+    fn subscriptions(self) -> &'static [(Offer, SubscriptionStatus, usize)] {
+        use SubscriptionStatus::{Active, Suspended};
+        match self {
+            Shape::Nothing => &[],
+            Shape::LicenseOnly => &[(Offer::Microsoft365BusinessStandard, Active, 0), (Offer::Dynamics365Sales, Active, 0)],
+            Shape::AzurePlan => &[(Offer::AzurePlan, Active, 1), (Offer::Microsoft365E3, Active, 0)],
+            Shape::AzurePlanSuspended => &[(Offer::AzurePlan, Suspended, 1)],
+            Shape::AzurePlanTwoSubscriptions => &[(Offer::AzurePlan, Active, 2)],
+            Shape::AzureGlobal => &[(Offer::AzureGlobal, Active, 1)],
         }
     }
+
+    /// How many numbers the builder draws for a customer's details: city, phone, address,
+    /// then each subscription's Azure subscription ids and its own id (two each).
+    fn draws(self) -> usize {
+        3 + self.subscriptions().iter().map(|(_, _, azure)| 2 * azure + 2).sum::<usize>()
+    }
 }
 
-impl DemoData {
-    fn sizes(&self) -> [usize; 5] {
-        [self.customers.len(), self.customer_users.len(), self.subscriptions.len(), self.role_assignments.len(), self.grants.len()]
-    }
-
-    /// Drops everything added since [`DemoData::sizes`] gave `sizes`.
-    fn truncate(&mut self, [customers, users, subscriptions, roles, grants]: [usize; 5]) {
-        self.customers.truncate(customers);
-        self.customer_users.truncate(users);
-        self.subscriptions.truncate(subscriptions);
-        self.role_assignments.truncate(roles);
-        self.grants.truncate(grants);
+impl DemoCustomer {
+    /// The customer's details, made as the demo data has always made them.
+    pub fn details(&self) -> CustomerDetails {
+        let plan = &self.plan;
+        let mut rng = plan.rng.clone();
+        let (id, domain) = (self.id, &self.domain);
+        let city = rng.pick(CITIES);
+        let users: Vec<(String, String, String, String, Option<AzureRole>, UserState)> = match &plan.users {
+            Users::HandMade(users) => users
+                .iter()
+                .map(|u| {
+                    let display = if u.family_first { [u.last, " ", u.first].concat() } else { [u.first, " ", u.last].concat() };
+                    let state = if u.active { UserState::Active } else { UserState::Inactive };
+                    (u.first.to_string(), u.last.to_string(), display, u.nickname.to_string(), u.role, state)
+                })
+                .collect(),
+            Users::Generated { rng, count } => {
+                let mut rng = rng.clone();
+                (0..*count)
+                    .map(|_| {
+                        let (given, family, role) = generated_user(&mut rng);
+                        (given.to_string(), family.to_string(), [given, " ", family].concat(), given.to_lowercase(), role, UserState::Active)
+                    })
+                    .collect()
+            }
+        };
+        let (first_name, last_name) =
+            users.first().map(|u| (u.0.as_str(), u.1.as_str())).unwrap_or(("Billing", "Contact"));
+        let customer = Customer {
+            id,
+            company_name: self.company_name.clone(),
+            domain: domain.clone(),
+            billing: BillingProfile {
+                first_name: first_name.to_string(),
+                last_name: last_name.to_string(),
+                email: format!("billing@{domain}"),
+                phone: format!("{} 555 {:04}", city.phone_prefix, rng.below(10_000)),
+                culture: city.culture.to_string(),
+                address: Address {
+                    line1: format!("{} Main Street", rng.below(900) + 1),
+                    city: city.name.to_string(),
+                    postal_code: city.postal_code.to_string(),
+                    country: city.country.to_string(),
+                },
+            },
+            relationship: "reseller".to_string(),
+        };
+        let mut subscriptions = Vec::new();
+        let mut azure_ids = Vec::new();
+        for &(offer, status, azure_count) in plan.shape.subscriptions() {
+            let ids: Vec<_> = (0..azure_count).map(|_| AzureSubscriptionId::from_uuid(rng.uuid())).collect();
+            azure_ids.extend(ids.iter().copied());
+            subscriptions.push(Subscription {
+                id: SubscriptionId::from_uuid(rng.uuid()),
+                customer_id: id,
+                offer,
+                friendly_name: offer.offer_name().to_string(),
+                quantity: if offer.is_azure() { 1 } else { 10 },
+                status,
+                creation_date: plan.created,
+                azure_subscription_ids: ids,
+            });
+        }
+        let roles_on = azure_ids.last().copied();
+        // User ids come from a generator of their own, so the customers' ids stay as they were.
+        let mut user_rng = DemoRng::new(id.as_uuid().as_u64_pair().0);
+        let mut role_assignments = Vec::new();
+        let users = users
+            .into_iter()
+            .map(|(first_name, last_name, display_name, nickname, role, state)| {
+                let user_id = CustomerUserId::from_uuid(user_rng.uuid());
+                if let (Some(role), Some(azure_subscription_id)) = (role, roles_on) {
+                    role_assignments.push(RoleAssignment { azure_subscription_id, principal_id: user_id, role });
+                }
+                CustomerUser {
+                    id: user_id,
+                    customer_id: id,
+                    user_principal_name: format!("{nickname}@{domain}"),
+                    display_name,
+                    first_name,
+                    last_name,
+                    state,
+                }
+            })
+            .collect();
+        CustomerDetails { customer, users, subscriptions, role_assignments }
     }
 }
 
@@ -311,91 +418,25 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_customer(
+    /// A customer's id, name and domain, and the plan of its details; its starting grants.
+    fn plan_customer(
         &mut self,
         company_name: String,
         domain: String,
         shape: Shape,
-        users: &[UserSpec],
+        users: Users,
         granted: &[Permission],
         age_days: u64,
-    ) {
+    ) -> DemoCustomer {
         let id = CustomerId::from_uuid(self.rng.uuid());
-        let city = self.rng.pick(CITIES);
-        let (first_name, last_name) =
-            users.first().map(|u| (u.first.as_str(), u.last.as_str())).unwrap_or(("Billing", "Contact"));
-        self.data.customers.push(Customer {
-            id,
-            company_name,
-            domain: domain.clone(),
-            billing: BillingProfile {
-                first_name: first_name.to_string(),
-                last_name: last_name.to_string(),
-                email: format!("billing@{domain}"),
-                phone: format!("{} 555 {:04}", city.phone_prefix, self.rng.below(10_000)),
-                culture: city.culture.to_string(),
-                address: Address {
-                    line1: format!("{} Main Street", self.rng.below(900) + 1),
-                    city: city.name.to_string(),
-                    postal_code: city.postal_code.to_string(),
-                    country: city.country.to_string(),
-                },
-            },
-            relationship: "reseller".to_string(),
-        });
-        let created = self.at - Duration::days(age_days as i64 + 60);
-        let mut azure_ids = Vec::new();
-        let mut subscribe = |builder: &mut Self, offer: Offer, status, azure_count: usize| {
-            let ids: Vec<_> = (0..azure_count)
-                .map(|_| AzureSubscriptionId::from_uuid(builder.rng.uuid()))
-                .collect();
-            azure_ids.extend(ids.iter().copied());
-            builder.data.subscriptions.push(Subscription {
-                id: SubscriptionId::from_uuid(builder.rng.uuid()),
-                customer_id: id,
-                offer,
-                friendly_name: offer.offer_name().to_string(),
-                quantity: if offer.is_azure() { 1 } else { 10 },
-                status,
-                creation_date: created,
-                azure_subscription_ids: ids,
-            });
+        let plan = DetailsPlan {
+            rng: self.rng.clone(),
+            shape,
+            users,
+            created: self.at - Duration::days(age_days as i64 + 60),
         };
-        match shape {
-            Shape::Nothing => {}
-            Shape::LicenseOnly => {
-                subscribe(self, Offer::Microsoft365BusinessStandard, SubscriptionStatus::Active, 0);
-                subscribe(self, Offer::Dynamics365Sales, SubscriptionStatus::Active, 0);
-            }
-            Shape::AzurePlan => {
-                subscribe(self, Offer::AzurePlan, SubscriptionStatus::Active, 1);
-                subscribe(self, Offer::Microsoft365E3, SubscriptionStatus::Active, 0);
-            }
-            Shape::AzurePlanSuspended => {
-                subscribe(self, Offer::AzurePlan, SubscriptionStatus::Suspended, 1)
-            }
-            Shape::AzurePlanTwoSubscriptions => {
-                subscribe(self, Offer::AzurePlan, SubscriptionStatus::Active, 2)
-            }
-            Shape::AzureGlobal => subscribe(self, Offer::AzureGlobal, SubscriptionStatus::Active, 1),
-        }
-        let roles_on = azure_ids.last().copied();
-        // User ids come from a generator of their own, so the customers' ids stay as they were.
-        let mut user_rng = DemoRng::new(id.as_uuid().as_u64_pair().0);
-        for user in users {
-            let user_id = CustomerUserId::from_uuid(user_rng.uuid());
-            if let (Some(role), Some(azure_subscription_id)) = (user.role, roles_on) {
-                self.data.role_assignments.push(RoleAssignment { azure_subscription_id, principal_id: user_id, role });
-            }
-            self.data.customer_users.push(CustomerUser {
-                id: user_id,
-                customer_id: id,
-                user_principal_name: format!("{}@{domain}", user.nickname),
-                display_name: user.display.clone(),
-                first_name: user.first.clone(),
-                last_name: user.last.clone(),
-                state: user.state,
-            });
+        for _ in 0..shape.draws() {
+            self.rng.next_u64();
         }
         if !granted.is_empty() {
             let by = &self.data.partner_users[(age_days % 2) as usize];
@@ -406,6 +447,7 @@ impl Builder {
                 at: self.at - Duration::hours(6 + (age_days as i64 % 25) * 7),
             });
         }
+        DemoCustomer { id, company_name, domain, plan }
     }
 }
 

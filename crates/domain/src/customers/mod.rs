@@ -97,6 +97,12 @@ impl PartnerStore {
         self.customers.get(id)
     }
 
+    /// That `caller` may read and `id` is a customer, without making its details.
+    pub(crate) fn check_customer(&self, caller: &PartnerUserId, id: &CustomerId) -> Result<(), DomainError> {
+        self.partner_user(caller)?;
+        self.customers.entry(id).map(|_| ())
+    }
+
     /// The customer's users, each with their Azure roles on the customer's Azure
     /// subscriptions (`GET /v1/customers/{id}/users`).
     pub fn customer_users(&self, caller: &PartnerUserId, id: &CustomerId) -> Result<Vec<UserWithRoles>, DomainError> {
@@ -112,9 +118,9 @@ impl PartnerStore {
                 roles: azure
                     .iter()
                     .flat_map(|sub| {
-                        self.role_assignments_on(sub)
+                        self.role_assignments_of(id)
                             .iter()
-                            .filter(|a| a.principal_id == user.id)
+                            .filter(|a| a.principal_id == user.id && a.azure_subscription_id == *sub)
                             .map(|a| (*sub, a.role))
                     })
                     .collect(),
@@ -123,7 +129,7 @@ impl PartnerStore {
     }
 
     pub(crate) fn users_of(&self, id: &CustomerId) -> &[CustomerUser] {
-        self.customer_users.get(id).map(Vec::as_slice).unwrap_or(&[])
+        self.customers.entry(id).map(|e| e.details().users.as_slice()).unwrap_or(&[])
     }
 
     /// Whether `actor` may create customers: `Ok` for an Admin or Sales agent.
@@ -148,7 +154,7 @@ impl PartnerStore {
         let mut rng = crate::rng::DemoRng::new(0xc0ffee_u64 ^ (self.customers.len() as u64).rotate_left(32));
         let id = loop {
             let id = CustomerId::from_uuid(rng.uuid());
-            if self.customers.get(&id).is_err() {
+            if !self.customers.contains(&id) {
                 break id;
             }
         };

@@ -12,13 +12,13 @@ use crate::store::{Change, PartnerStore, PermissionsChange};
 impl PartnerStore {
     /// The customer's policy, or `None` while no permission is granted.
     pub fn policy(&self, caller: &PartnerUserId, id: &CustomerId) -> Result<Option<&SelfServePolicy>, DomainError> {
-        self.customer(caller, id)?;
+        self.check_customer(caller, id)?;
         Ok(self.policies.get(id))
     }
 
     /// The permissions granted to the customer (empty: all Off).
     pub fn granted(&self, caller: &PartnerUserId, id: &CustomerId) -> Result<PermissionSet, DomainError> {
-        self.customer(caller, id)?;
+        self.check_customer(caller, id)?;
         Ok(self.permissions_of(id))
     }
 
@@ -88,7 +88,7 @@ impl PartnerStore {
             next_etag += 1;
             SelfServePolicy { customer_id: *customer, permissions: wanted.clone(), etag }
         });
-        let customer_name = self.customers.get(customer)?.company_name.clone();
+        let customer_name = self.customers.entry(customer)?.name().to_string();
         let record = ActivityRecord {
             id: self.next_record_id,
             at: clock.now(),

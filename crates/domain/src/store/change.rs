@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::activity::ActivityRecord;
 use crate::customers::Customer;
+use crate::demo_data::CustomerDetails;
 use crate::ids::CustomerId;
 use crate::permissions::{PermissionSet, SelfServePolicy};
 use crate::store::PartnerStore;
@@ -60,7 +61,7 @@ impl PartnerStore {
                     return;
                 }
                 self.added_customers.push(customer.id);
-                self.customers.insert(customer);
+                self.customers.insert(CustomerDetails::of_new(customer));
             }
         }
     }

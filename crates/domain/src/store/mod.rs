@@ -15,12 +15,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::activity::ActivityRecord;
 use crate::clock::FixedClock;
-use crate::customers::{Customer, CustomerBook, CustomerUser};
+use crate::customers::{Customer, CustomerBook};
 use crate::demo_data::{self, DemoData, DemoSpec};
-use crate::ids::{AzureSubscriptionId, CustomerId};
+use crate::ids::CustomerId;
 use crate::partner::{Partner, PartnerUser};
 use crate::permissions::{Precondition, SelfServePolicy};
-use crate::subscriptions::{RoleAssignment, Subscription};
 
 pub use change::{Change, PermissionsChange};
 
@@ -45,9 +44,6 @@ pub struct PartnerStore {
     pub(crate) customers: CustomerBook,
     /// Customers created after the demo data, in the order they were created.
     pub(crate) added_customers: Vec<CustomerId>,
-    pub(crate) customer_users: HashMap<CustomerId, Vec<CustomerUser>>,
-    pub(crate) subscriptions: HashMap<CustomerId, Vec<Subscription>>,
-    pub(crate) role_assignments: HashMap<AzureSubscriptionId, Vec<RoleAssignment>>,
     pub(crate) policies: HashMap<CustomerId, SelfServePolicy>,
     /// In the order they were recorded.
     pub(crate) activity: Vec<ActivityRecord>,
@@ -121,27 +117,12 @@ impl PartnerStore {
     }
 
     fn from_parts(spec: DemoSpec, data: DemoData) -> Self {
-        let mut customer_users: HashMap<CustomerId, Vec<CustomerUser>> = HashMap::new();
-        for user in data.customer_users {
-            customer_users.entry(user.customer_id).or_default().push(user);
-        }
-        let mut subscriptions: HashMap<CustomerId, Vec<Subscription>> = HashMap::new();
-        for subscription in data.subscriptions {
-            subscriptions.entry(subscription.customer_id).or_default().push(subscription);
-        }
-        let mut role_assignments: HashMap<AzureSubscriptionId, Vec<RoleAssignment>> = HashMap::new();
-        for assignment in data.role_assignments {
-            role_assignments.entry(assignment.azure_subscription_id).or_default().push(assignment);
-        }
         Self {
             demo: spec,
             partner: data.partner,
             partner_users: data.partner_users,
             customers: CustomerBook::new(data.customers),
             added_customers: Vec::new(),
-            customer_users,
-            subscriptions,
-            role_assignments,
             policies: HashMap::new(),
             activity: Vec::new(),
             next_etag: 1,

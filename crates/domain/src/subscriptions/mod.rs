@@ -160,10 +160,11 @@ impl PartnerStore {
     }
 
     pub(crate) fn subscriptions_of(&self, id: &CustomerId) -> &[Subscription] {
-        self.subscriptions.get(id).map(Vec::as_slice).unwrap_or(&[])
+        self.customers.entry(id).map(|e| e.details().subscriptions.as_slice()).unwrap_or(&[])
     }
 
-    pub(crate) fn role_assignments_on(&self, azure_subscription: &AzureSubscriptionId) -> &[RoleAssignment] {
-        self.role_assignments.get(azure_subscription).map(Vec::as_slice).unwrap_or(&[])
+    /// Who holds which role on the customer's Azure subscriptions.
+    pub(crate) fn role_assignments_of(&self, id: &CustomerId) -> &[RoleAssignment] {
+        self.customers.entry(id).map(|e| e.details().role_assignments.as_slice()).unwrap_or(&[])
     }
 }

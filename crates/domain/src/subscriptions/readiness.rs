@@ -61,10 +61,10 @@ impl PartnerStore {
             .users_of(id)
             .iter()
             .filter(|user| {
-                azure_subscriptions.iter().any(|sub| {
-                    self.role_assignments_on(&sub.azure_subscription_id)
-                        .iter()
-                        .any(|a| a.role == AzureRole::Owner && a.principal_id == user.id)
+                self.role_assignments_of(id).iter().any(|a| {
+                    a.role == AzureRole::Owner
+                        && a.principal_id == user.id
+                        && azure_subscriptions.iter().any(|sub| sub.azure_subscription_id == a.azure_subscription_id)
                 })
             })
             .cloned()
