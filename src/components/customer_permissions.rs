@@ -21,6 +21,8 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
     let app = use_app();
     let m = app.t();
     let company_name = StoredValue::new(company_name);
+    // A change that fails reads the permissions again, so the switches never show a guess.
+    let read_again = RwSignal::new(0u32);
     // One change: the permission as asked, made on what was read (so a change made
     // meanwhile by someone else is refused, not overwritten); its outcome in words.
     let switch = Action::new_local(move |(permission, on, read): &SwitchMove| {
@@ -40,18 +42,31 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                     };
                     app.notify(NoticeKind::Success, text);
                 }
-                Err(error) => app.report(error.clone()),
+                Err(error) => {
+                    app.report(error.clone());
+                    read_again.try_update(|n| *n += 1);
+                }
             }
             result
         }
     });
-    // What the switches show: the permissions last read. Success or not, a change is
-    // followed by a new read, so they never show a guess.
-    let granted = read_as_user(app, move || switch.version().track(), move |backend, caller| async move {
-        backend.permissions(&caller, id).await
+    // The permissions as read, with how many changes had completed when they were read.
+    let granted = read_as_user(app, move || read_again.track(), move |backend, caller| {
+        let changes_seen = switch.version().get_untracked();
+        async move { backend.permissions(&caller, id).await.map(|granted| (granted, changes_seen)) }
     });
     let readiness = read_as_user(app, || (), move |backend, caller| async move { backend.readiness(&caller, id).await });
-    let read_state = Memo::new(move |_| granted.get().flatten().and_then(Result::ok));
+    // What the switches show: the backend's newest word on the permissions. That is the
+    // answer to the last change when it succeeded after the last read (no second request),
+    // otherwise the last read.
+    let read_state = Memo::new(move |_| {
+        let (read, changes_seen) = granted.get().flatten().and_then(Result::ok)?;
+        let answered = switch.value().get().and_then(Result::ok);
+        match answered {
+            Some(now) if switch.version().get() > changes_seen => Some(now),
+            _ => Some(read),
+        }
+    });
     let may_change = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_change_customer_permissions()));
     let confirming = RwSignal::new(None::<Permission>);
 
