@@ -72,6 +72,11 @@ pub struct Customer {
     pub billing_profile: BillingProfile,
     /// e.g. `reseller`.
     pub relationship_to_partner: String,
+    /// In the customer list only (this API's addition: Partner Center's list does not say):
+    /// the products the customer may buy on its own (empty: every permission Off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<PolicyResource>, required = false))]
+    pub self_serve_permissions: Option<Vec<PolicyResource>>,
     /// `Customer`.
     pub attributes: Attributes,
 }
@@ -97,6 +102,7 @@ impl Customer {
                 default_address: Address::from(&billing.address),
             },
             relationship_to_partner: customer.relationship.clone(),
+            self_serve_permissions: None,
             attributes: Attributes::of("Customer"),
         }
     }
@@ -120,30 +126,28 @@ impl Customer {
     }
 }
 
-/// A customer in the list, with the permissions it has (this API's addition: Partner
-/// Center's list does not say).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct CustomerListItem {
-    #[serde(flatten)]
-    pub customer: Customer,
-    /// The products the customer may buy on its own (none: every permission Off).
-    pub self_serve_permissions: Vec<PolicyResource>,
-}
+impl Customer {
+    /// A customer as the list gives it: with the permissions it has.
+    pub fn listed(customer: &domain::Customer, permissions: &PermissionSet) -> Self {
+        Self {
+            self_serve_permissions: Some(permissions.iter().map(|p| PolicyResource::from(*p)).collect()),
+            ..Self::from_domain(customer)
+        }
+    }
 
-impl CustomerListItem {
+    /// The customer as the Customers list shows it.
     pub fn summary(&self) -> CustomerSummary {
         CustomerSummary {
-            id: self.customer.id,
-            company_name: self.customer.company_profile.company_name.clone(),
-            domain: self.customer.company_profile.domain.clone(),
+            id: self.id,
+            company_name: self.company_profile.company_name.clone(),
+            domain: self.company_profile.domain.clone(),
             permissions: self.permissions(),
         }
     }
 
+    /// The permissions a listed customer has (empty when not listed).
     pub fn permissions(&self) -> PermissionSet {
-        self.self_serve_permissions.iter().map(|r| domain::Permission::from(*r)).collect()
+        self.self_serve_permissions.iter().flatten().map(|r| domain::Permission::from(*r)).collect()
     }
 }
 
@@ -177,7 +181,7 @@ pub struct Links {
 pub struct CustomerPage {
     /// How many customers this page holds.
     pub total_count: usize,
-    pub items: Vec<CustomerListItem>,
+    pub items: Vec<Customer>,
     /// How many customers match the search in all (this API's addition).
     pub total_matches: usize,
     /// Where this page starts among them (this API's addition).

@@ -54,7 +54,7 @@ fn admin_and_sales_agents_create_customers_that_can_then_be_read_and_searched() 
     }
     let found: CustomerPage = server.as_user(&admin()).read("/v1/customers?search=zava");
     assert_eq!(
-        found.items[0].customer.company_profile.domain,
+        found.items[0].company_profile.domain,
         "zava.onmicrosoft.com"
     );
     assert_eq!(found.items[0].permissions(), Default::default());
@@ -210,7 +210,7 @@ fn a_hostile_company_name_is_stored_and_read_back_byte_identical() {
         let names: Vec<_> = found
             .items
             .iter()
-            .map(|c| c.customer.company_profile.company_name.as_str())
+            .map(|c| c.company_profile.company_name.as_str())
             .collect();
         assert_eq!(names, [HOSTILE_NAME], "{search}");
     }

@@ -19,7 +19,7 @@ const CONTOSO: &str = "Contoso Ltd";
 fn names(page: &CustomerPage) -> Vec<String> {
     page.items
         .iter()
-        .map(|c| c.customer.company_profile.company_name.clone())
+        .map(|c| c.company_profile.company_name.clone())
         .collect()
 }
 
@@ -104,12 +104,13 @@ fn customers_page_with_size_and_continuation_and_search_by_name_or_domain() {
     let contoso: CustomerPage = alex.read("/v1/customers?search=contoso");
     let contoso = &contoso.items[0];
     assert_eq!(
-        contoso.customer.company_profile.domain,
+        contoso.company_profile.domain,
         "contoso.onmicrosoft.com"
     );
     assert_eq!(
         contoso.self_serve_permissions,
-        [PolicyResource::AzureReservedInstances]
+        Some(vec![PolicyResource::AzureReservedInstances]),
+        "the list says what each customer may buy"
     );
 
     // The largest and smallest pages the schema allows.
@@ -145,6 +146,7 @@ fn one_customer_its_subscriptions_and_its_readiness() {
     );
     assert_eq!(customer.relationship_to_partner, "reseller");
     assert_eq!(customer.attributes, Attributes::of("Customer"));
+    assert_eq!(customer.self_serve_permissions, None, "only the list says what each may buy");
 
     let subscriptions: Collection<Subscription> =
         alex.read(&format!("/v1/customers/{contoso}/subscriptions"));

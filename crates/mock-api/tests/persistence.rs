@@ -82,7 +82,7 @@ fn a_killed_server_restarted_on_the_same_file_has_every_acknowledged_change() {
     let mut process = ServerProcess::spawn(binary(), &data);
     let alex = process.client().as_user(&admin());
     let page: CustomerPage = alex.read("/v1/customers?size=100");
-    let customers: Vec<CustomerId> = page.items.iter().map(|c| c.customer.id).collect();
+    let customers: Vec<CustomerId> = page.items.iter().map(|c| c.id).collect();
     assert_eq!(customers.len(), HAND_MADE_COUNT);
     let paths: Vec<String> = customers.iter().map(|c| alex.policy_path(c)).collect();
 

@@ -62,8 +62,8 @@ impl Client {
             self.read(&format!("/v1/customers?size=1000&search={}", encode(name)));
         page.items
             .iter()
-            .find(|c| c.customer.company_profile.company_name == name)
-            .map(|c| c.customer.id)
+            .find(|c| c.company_profile.company_name == name)
+            .map(|c| c.id)
             .unwrap_or_else(|| panic!("no customer {name}"))
     }
 

@@ -2,11 +2,10 @@
 //! subscriptions, users and readiness.
 
 use api_types::customer::{
-    Customer, CustomerListItem, CustomerPage, CustomerQuery, Link, LinkHeader, Links, NewCustomer,
+    Customer, CustomerPage, CustomerQuery, Link, LinkHeader, Links, NewCustomer,
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
 };
 use api_types::customer_user::CustomerUser;
-use api_types::policy::PolicyResource;
 use api_types::readiness::Readiness;
 use api_types::subscription::Subscription;
 use api_types::{Attributes, Collection, ErrorBody};
@@ -76,14 +75,7 @@ async fn list(
     let page = store.customers_page(&caller, &search, offset, size as usize)?;
     let mut items = Vec::with_capacity(page.items.len());
     for summary in &page.items {
-        items.push(CustomerListItem {
-            customer: Customer::from_domain(store.customer(&caller, &summary.id)?),
-            self_serve_permissions: summary
-                .permissions
-                .iter()
-                .map(|p| PolicyResource::from(*p))
-                .collect(),
-        });
+        items.push(Customer::listed(store.customer(&caller, &summary.id)?, &summary.permissions));
     }
     let next = offset.saturating_add(items.len());
     let more = next < page.total;
