@@ -53,6 +53,17 @@ impl<T> Collection<T> {
     }
 }
 
+/// A query parameter's value as this API's links write it: everything but unreserved
+/// characters percent-encoded.
+pub fn encode_query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Dates and times as the API writes them (RFC 3339, UTC, whole seconds:
 /// `2026-11-25T06:30:00Z`).
 pub mod datetime {

@@ -39,16 +39,7 @@ pub fn new_customer(name: &str, domain: &str) -> NewCustomer {
 }
 
 /// Percent-encodes everything but unreserved characters, for a query value.
-pub fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use api_types::encode_query_value as encode;
 
 impl Client {
     /// `GET /v1/partner`.

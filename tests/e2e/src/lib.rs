@@ -49,7 +49,7 @@ pub async fn static_host(setup: &Setup) -> SocketAddr {
 }
 
 /// A child process that is killed when dropped.
-struct KillOnDrop(Child);
+pub struct KillOnDrop(pub Child);
 
 impl KillOnDrop {
     fn stop(&mut self) {
@@ -65,7 +65,7 @@ impl Drop for KillOnDrop {
 }
 
 /// A loopback port nothing listens on now.
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port()
 }
 
@@ -197,11 +197,23 @@ pub async fn click(client: &Client, locator: Locator<'_>) {
     client.wait().at_most(WAIT).for_element(locator).await.expect("element to click").click().await.expect("click");
 }
 
-/// Types `search` in the Customers search box and opens the one match, `name`.
+/// Types `search` in the Customers search box and, once the list shows that one customer
+/// only (in any language), opens it.
 pub async fn open_customer(client: &Client, search: &str, name: &str) {
     let search_box = client.find(Locator::Css("#customer-search")).await.expect("search box");
     search_box.send_keys(search).await.expect("type");
-    wait_text(client, "Showing 1–1 of 1").await;
+    let deadline = Deadline::start();
+    loop {
+        let rows = client.find_all(Locator::Css(".customers-table tbody tr")).await.unwrap_or_default();
+        let only = match rows.as_slice() {
+            [row] => row.text().await.unwrap_or_default().contains(name),
+            _ => false,
+        };
+        if only {
+            break;
+        }
+        deadline.next_try(|| format!("the list never showed {name} alone for {search:?}")).await;
+    }
     click(client, Locator::LinkText(name)).await;
 }
 

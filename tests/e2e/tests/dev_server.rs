@@ -4,22 +4,12 @@
 //! or the open page is rebuilt and reloaded after every click and its messages vanish.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use e2e_tests::*;
 use fantoccini::Locator;
 use test_support::{DataFile, ServerProcess};
-
-/// `trunk serve`, killed when dropped.
-struct Trunk(Child);
-
-impl Drop for Trunk {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn project_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
@@ -34,10 +24,6 @@ fn proxied_api_port(root: &std::path::Path) -> u16 {
         .and_then(|rest| rest.split('/').next())
         .and_then(|port| port.parse().ok())
         .expect("Trunk.toml proxies /v1/ to a port on 127.0.0.1")
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
 }
 
 /// Waits (up to `wait`) until `url` answers with a page.
@@ -67,7 +53,7 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
     let _api = ServerProcess::spawn_with(&binary, &data, &["--port", &api_port.to_string()]);
     let data_path = data.path().to_path_buf();
     let port = free_port();
-    let _trunk = Trunk(
+    let _trunk = KillOnDrop(
         Command::new("trunk")
             // As `cargo xtask serve` runs it: a debug build, rebuilt in seconds on a change.
             .args(["serve", "--port", &port.to_string()])

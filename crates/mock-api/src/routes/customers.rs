@@ -83,7 +83,7 @@ async fn list(
         next: Link {
             uri: format!(
                 "/v1/customers?size={size}&search={}&continuationToken={next}",
-                percent_encode(&search)
+                api_types::encode_query_value(&search)
             ),
             method: "GET".to_string(),
             headers: vec![LinkHeader {
@@ -255,16 +255,4 @@ async fn create(
     let reply = remember(key, StatusCode::CREATED, &body)?;
     writer.keep(change, reply)?;
     Ok((StatusCode::CREATED, Json(body)).into_response())
-}
-
-/// Percent-encodes everything but unreserved characters, for a query value.
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
