@@ -25,8 +25,8 @@ type AnyFetch = Pin<Box<dyn Future<Output = Result<Rc<dyn Any>, BackendError>>>>
 
 /// A page's read of data of type `T`, made as the signed-in user. Every read is one
 /// `LocalResource` type underneath (the data is kept as `Rc<dyn Any>`), so the Wasm holds
-/// the resource machinery once instead of once per kind of data (7 kinds: about 5 KB
-/// brotli).
+/// the resource machinery once instead of once per kind of data (7 kinds: some 18 KB of
+/// the unoptimised Wasm).
 pub struct UserRead<T> {
     resource: LocalResource<AnyRead>,
     data: PhantomData<fn() -> T>,
