@@ -662,6 +662,12 @@ async fn the_customers_search_and_page_live_in_the_address() {
     let app = open(Visit { keep_storage: true, ..Visit::to("/customers?page=3") }).await;
     app.wait_for_text("Showing 101–150 of 1,000").await;
     app.wait_for_text("Page 3 of 20").await;
+    drop(app);
+
+    // An address beyond the last page shows the last one.
+    let app = open(Visit { keep_storage: true, ..Visit::to("/customers?page=99") }).await;
+    app.wait_for_text("Showing 951–1,000 of 1,000").await;
+    app.wait_for_text("Page 20 of 20").await;
 }
 
 /// The Account page lists the customer's users with their Azure roles.

@@ -53,13 +53,10 @@ impl Formatters {
 fn with<T>(lang: Lang, use_them: impl FnOnce(&Formatters) -> T) -> T {
     FORMATTERS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        if cell.as_ref().is_none_or(|f| f.lang != lang) {
-            *cell = Some(Formatters::new(lang));
+        if cell.as_ref().is_some_and(|f| f.lang != lang) {
+            *cell = None;
         }
-        match cell.as_ref() {
-            Some(formatters) => use_them(formatters),
-            None => use_them(&Formatters::new(lang)),
-        }
+        use_them(cell.get_or_insert_with(|| Formatters::new(lang)))
     })
 }
 

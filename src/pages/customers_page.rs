@@ -98,7 +98,15 @@ pub fn CustomersPage() -> impl IntoView {
         move || place.track(),
         move |backend, caller| {
             let ListPlace { search, page } = place.get_untracked();
-            async move { backend.customers(&caller, &search, (page - 1) * PAGE_SIZE, PAGE_SIZE).await }
+            async move {
+                let found = backend.customers(&caller, &search, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+                if found.items.is_empty() && found.total > 0 {
+                    // An address beyond the last page (the list got shorter): its last page.
+                    let last = (found.total - 1) / PAGE_SIZE * PAGE_SIZE;
+                    return backend.customers(&caller, &search, last, PAGE_SIZE).await;
+                }
+                Ok(found)
+            }
         },
     );
 
