@@ -100,10 +100,16 @@ pub async fn driver(setup: &Setup) -> Driver {
 }
 
 pub async fn browser(setup: &Setup, driver: &Driver) -> Client {
+    browser_in(setup, driver, "en-US").await
+}
+
+/// A browser whose own language (`navigator.language`) is `language`, e.g. `de-DE`.
+pub async fn browser_in(setup: &Setup, driver: &Driver, language: &str) -> Client {
     let mut options = serde_json::json!({
         "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--window-size=1280,900"]
+                 "--no-first-run", "--window-size=1280,900", format!("--lang={language}")],
+        "prefs": { "intl.accept_languages": language }
     });
     if let Some(binary) = &setup.chromium {
         options["binary"] = serde_json::Value::String(binary.clone());
@@ -120,10 +126,19 @@ where
     F: FnOnce(Client, String) -> Fut,
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
+    with_browser_in("en-US", scenario).await
+}
+
+/// [`with_browser`], in a browser whose own language is `language` (e.g. `de-DE`).
+pub async fn with_browser_in<F, Fut>(language: &str, scenario: F)
+where
+    F: FnOnce(Client, String) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let setup = setup();
     let addr = static_host(&setup).await;
     let driver = driver(&setup).await;
-    let client = browser(&setup, &driver).await;
+    let client = browser_in(&setup, &driver, language).await;
     let base = format!("http://{addr}{}", setup.public_url);
     let outcome = tokio::spawn(scenario(client.clone(), base)).await;
     let _ = client.close().await;

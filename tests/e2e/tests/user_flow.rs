@@ -245,3 +245,19 @@ async fn a_change_that_lost_a_race_is_explained_and_the_real_state_shown() {
     .await;
     drop(api);
 }
+
+/// On a first visit the app speaks the browser's language: German for a German browser,
+/// until the user picks another, which is then kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_visit_follows_the_browsers_language() {
+    with_browser_in("de-DE", |client, base| async move {
+        client.goto(&base).await.expect("open the app");
+        wait_text(&client, "1–24 von 24").await;
+        let picker = client.find(Locator::Css("#language-select")).await.expect("language picker");
+        picker.select_by_label("English").await.expect("choose English");
+        wait_text(&client, "Showing 1–24 of 24").await;
+        client.refresh().await.expect("reload");
+        wait_text(&client, "Showing 1–24 of 24").await;
+    })
+    .await;
+}
