@@ -56,55 +56,91 @@ impl fmt::Display for PartnerUserId {
     }
 }
 
-/// A Partner Center subscription (Azure plan, Microsoft 365, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Declares an identifier that is a GUID: parsed once, written hyphenated, lower case.
+macro_rules! guid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            pub fn from_uuid(id: Uuid) -> Self {
+                Self(id)
+            }
+
+            pub fn as_uuid(&self) -> Uuid {
+                self.0
+            }
+
+            /// Parses a GUID; `None` for anything else.
+            pub fn parse(text: &str) -> Option<Self> {
+                Uuid::try_parse(text.trim()).ok().map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.hyphenated().fmt(f)
+            }
+        }
+    };
+}
+
+guid_id!(
+    /// A Partner Center subscription (Azure plan, Microsoft 365, ...).
+    SubscriptionId
+);
+guid_id!(
+    /// An Azure subscription under an Azure plan (or a legacy Azure Global subscription).
+    AzureSubscriptionId
+);
+guid_id!(
+    /// A person in a customer's tenant: their object id, as Azure's role assignments name
+    /// them (`principalId`).
+    CustomerUserId
+);
+guid_id!(
+    /// A Partner Center order.
+    OrderId
+);
+guid_id!(
+    /// An Azure role assignment (its `name` in Azure Resource Manager).
+    RoleAssignmentId
+);
+guid_id!(
+    /// An Azure reservation order (`reservationOrderId`).
+    ReservationOrderId
+);
+guid_id!(
+    /// An Azure savings plan order.
+    SavingsPlanOrderId
+);
+
+/// A customer user as they sign in: their user principal name (`meganb@contoso.onmicrosoft.com`),
+/// in lower case. Its domain names the customer.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct SubscriptionId(Uuid);
+pub struct CustomerUpn(String);
 
-impl SubscriptionId {
-    pub fn from_uuid(id: Uuid) -> Self {
-        Self(id)
+impl CustomerUpn {
+    pub fn new(upn: &str) -> Self {
+        Self(upn.trim().to_lowercase())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part after `@`: the customer's domain.
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(_, domain)| domain)
     }
 }
 
-impl fmt::Display for SubscriptionId {
+impl fmt::Display for CustomerUpn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
-    }
-}
-
-/// An Azure subscription under an Azure plan (or a legacy Azure Global subscription).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AzureSubscriptionId(Uuid);
-
-impl AzureSubscriptionId {
-    pub fn from_uuid(id: Uuid) -> Self {
-        Self(id)
-    }
-}
-
-impl fmt::Display for AzureSubscriptionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
-    }
-}
-
-/// A person in a customer's tenant: their object id (a GUID), as Azure's role assignments
-/// name them (`principalId`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct CustomerUserId(Uuid);
-
-impl CustomerUserId {
-    pub fn from_uuid(id: Uuid) -> Self {
-        Self(id)
-    }
-}
-
-impl fmt::Display for CustomerUserId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
+        f.write_str(&self.0)
     }
 }
 
