@@ -17,7 +17,7 @@ mod permissions;
 mod staff;
 mod subscriptions;
 
-use domain::{DomainError, NewCustomerProblem};
+use domain::{CartProblem, DomainError, NewCustomerProblem, Permission, PurchaseProblem};
 
 pub use activity::Activity;
 pub use browser_clock::BrowserClock;
@@ -58,7 +58,7 @@ pub enum BackendError {
 }
 
 /// A refusal by the rules, the same from both backends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Only an Admin agent can change customer permissions.
     NotAdminAgent,
@@ -72,6 +72,32 @@ pub enum Refusal {
     DomainTaken,
     /// Someone else changed the data since it was read.
     Stale,
+    /// Only Admin and Sales agents can buy for customers.
+    NotAllowedToOrder,
+    /// Only Admin agents give and remove Azure roles.
+    NotAllowedToManageRoles,
+    InvalidCart(CartProblem),
+    /// The customer has an Azure plan already.
+    AzurePlanExists,
+    /// No such subscription, order, reservation or savings plan (or not the caller's).
+    NotFound,
+    /// No such Azure subscription, or not one the caller may see.
+    UnknownAzureSubscription,
+    /// The user is not one of the customer's.
+    UnknownPrincipal,
+    /// The user holds that role there already.
+    RoleAssignmentExists,
+    /// An existing role assignment cannot be changed.
+    RoleAssignmentUnchangeable,
+    /// The partner (named) has not allowed the customer to buy this on their own.
+    PurchaseNotAllowed { permission: Permission, partner: String },
+    /// No active Azure plan or Azure Global subscription.
+    NoEligibleSubscriptions,
+    /// Not Owner of the subscription named.
+    NotOwner,
+    InvalidPurchase(PurchaseProblem),
+    /// The reservation order id or savings plan name is taken.
+    PurchaseIdTaken,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +119,26 @@ impl From<DomainError> for BackendError {
             DomainError::InvalidNewCustomer(problem) => Refusal::InvalidNewCustomer(problem),
             DomainError::DomainTaken(_) => Refusal::DomainTaken,
             DomainError::StaleEtag => Refusal::Stale,
+            DomainError::UnknownCustomerUser(_) => Refusal::UnknownUser,
+            DomainError::NotAllowedToOrder { .. } => Refusal::NotAllowedToOrder,
+            DomainError::NotAllowedToManageRoles { .. } => Refusal::NotAllowedToManageRoles,
+            DomainError::InvalidCart(problem) => Refusal::InvalidCart(problem),
+            DomainError::AzurePlanExists(_) => Refusal::AzurePlanExists,
+            DomainError::UnknownSubscription(_)
+            | DomainError::UnknownOrder(_)
+            | DomainError::UnknownReservation(_)
+            | DomainError::UnknownSavingsPlan(_) => Refusal::NotFound,
+            DomainError::UnknownAzureSubscription(_) => Refusal::UnknownAzureSubscription,
+            DomainError::UnknownPrincipal(_) => Refusal::UnknownPrincipal,
+            DomainError::RoleAssignmentExists => Refusal::RoleAssignmentExists,
+            DomainError::RoleAssignmentUpdateNotPermitted(_) => Refusal::RoleAssignmentUnchangeable,
+            DomainError::PurchaseNotAllowed { permission, partner_name } => {
+                Refusal::PurchaseNotAllowed { permission, partner: partner_name }
+            }
+            DomainError::NoEligibleSubscriptions => Refusal::NoEligibleSubscriptions,
+            DomainError::NotOwnerOfSubscription(_) => Refusal::NotOwner,
+            DomainError::InvalidPurchase(problem) => Refusal::InvalidPurchase(problem),
+            DomainError::PurchaseIdTaken => Refusal::PurchaseIdTaken,
         })
     }
 }

@@ -1,8 +1,8 @@
 //! The catalogue's words for the domain's values and for failures, and its numbers and dates.
 
 use domain::{
-    ActivityAction, AzureRole, BillingType, NewCustomerProblem, Offer, PartnerRole, Permission, SubscriptionStatus,
-    UserState,
+    ActivityAction, AzureRole, BillingType, NewCustomerProblem, Offer, PartnerRole, Permission, PurchaseProblem,
+    SubscriptionStatus, UserState,
 };
 use time::{Date, OffsetDateTime};
 
@@ -68,6 +68,9 @@ impl Messages {
             ActivityAction::CreateCustomerPurchasePermissions => self.action_create_explained,
             ActivityAction::UpdateCustomerPurchasePermissions => self.action_update_explained,
             ActivityAction::DeleteCustomerPurchasePermissions => self.action_delete_explained,
+            ActivityAction::CreateOrder => self.action_create_order_explained,
+            ActivityAction::CreateRoleAssignment => self.action_create_role_assignment_explained,
+            ActivityAction::DeleteRoleAssignment => self.action_delete_role_assignment_explained,
         }
     }
 
@@ -113,7 +116,7 @@ impl Messages {
     /// A failure in words a partner's staff member understands.
     pub fn error(&self, error: &BackendError) -> String {
         match error {
-            BackendError::Refused(refusal) => self.refusal(*refusal).to_string(),
+            BackendError::Refused(refusal) => self.refusal(refusal),
             BackendError::Storage(_) => self.error_storage.to_string(),
             BackendError::Network(NetworkProblem::Timeout(seconds)) => {
                 fill(self.error_timeout, &[("seconds", &seconds.to_string())])
@@ -130,8 +133,8 @@ impl Messages {
         }
     }
 
-    fn refusal(&self, refusal: Refusal) -> &'static str {
-        match refusal {
+    fn refusal(&self, refusal: &Refusal) -> String {
+        let text = match refusal {
             Refusal::NotAdminAgent => self.error_not_admin,
             Refusal::NotAllowedToCreateCustomers => self.error_not_allowed_to_create,
             Refusal::UnknownUser => self.error_unknown_user,
@@ -146,6 +149,30 @@ impl Messages {
                 NewCustomerProblem::InvalidDomain => self.error_new_customer_domain,
                 NewCustomerProblem::InvalidEmail => self.error_new_customer_email,
             },
-        }
+            Refusal::NotAllowedToOrder => self.error_not_allowed_to_order,
+            Refusal::NotAllowedToManageRoles => self.error_not_allowed_to_manage_roles,
+            Refusal::InvalidCart(_) => self.error_invalid_cart,
+            Refusal::AzurePlanExists => self.error_azure_plan_exists,
+            Refusal::NotFound => self.error_not_found,
+            Refusal::UnknownAzureSubscription => self.error_unknown_azure_subscription,
+            Refusal::UnknownPrincipal => self.error_unknown_principal,
+            Refusal::RoleAssignmentExists => self.error_role_assignment_exists,
+            Refusal::RoleAssignmentUnchangeable => self.error_role_assignment_unchangeable,
+            Refusal::PurchaseNotAllowed { permission, partner } => {
+                return fill(self.error_purchase_not_allowed, &[("product", self.permission(*permission)), ("partner", partner)]);
+            }
+            Refusal::NoEligibleSubscriptions => self.error_no_eligible_subscriptions,
+            Refusal::NotOwner => self.error_not_owner,
+            Refusal::PurchaseIdTaken => self.error_purchase_id_taken,
+            Refusal::InvalidPurchase(problem) => match problem {
+                PurchaseProblem::Quantity => self.error_purchase_quantity,
+                PurchaseProblem::CommitmentTooSmall => self.error_commitment_too_small,
+                PurchaseProblem::CommitmentTooLarge => self.error_commitment_too_large,
+                PurchaseProblem::NameTooLong => self.error_purchase_name_too_long,
+                PurchaseProblem::NameHasControlCharacters => self.error_purchase_name_control,
+                PurchaseProblem::Alias => self.error_purchase_alias,
+            },
+        };
+        text.to_string()
     }
 }

@@ -78,7 +78,8 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
         .map(|r| {
             let user = app
                 .users
-                .with_untracked(|users| users.iter().find(|u| u.id == r.partner_user).map(|u| u.display_name.clone()));
+                .with_untracked(|users| users.iter().find(|u| Some(&u.id) == r.partner_user.as_ref()).map(|u| u.display_name.clone()));
+            let upn = r.user_principal_name().to_string();
             let details = fill(
                 m.change_details,
                 &[("before", &m.permission_list(&r.old_value)), ("after", &m.permission_list(&r.new_value))],
@@ -94,7 +95,7 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
                     </td>
                     <td>
                         {user.map(|name| view! { <div>{name}</div> })}
-                        <div class="secondary">{r.partner_user.to_string()}</div>
+                        <div class="secondary">{upn}</div>
                     </td>
                     <td class="secondary">{details}</td>
                 </tr>

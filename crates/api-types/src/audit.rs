@@ -12,6 +12,8 @@ use crate::{datetime, Attributes};
 #[serde(rename_all = "snake_case")]
 pub enum ResourceType {
     SelfServePolicy,
+    Order,
+    RoleAssignment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,6 +26,13 @@ pub enum OperationType {
     UpdateSelfServePolicy,
     /// The last permission was revoked.
     DeleteSelfServePolicy,
+    /// An order: an Azure plan bought by the partner, or a reservation or savings plan a
+    /// customer user bought on their own.
+    CreateOrder,
+    /// A customer user was given an Azure role (not a Partner Center operation: ours).
+    CreateRoleAssignment,
+    /// A customer user's Azure role was removed (ours).
+    DeleteRoleAssignment,
 }
 
 impl From<ActivityAction> for OperationType {
@@ -32,6 +41,9 @@ impl From<ActivityAction> for OperationType {
             ActivityAction::CreateCustomerPurchasePermissions => Self::CreateSelfServePolicy,
             ActivityAction::UpdateCustomerPurchasePermissions => Self::UpdateSelfServePolicy,
             ActivityAction::DeleteCustomerPurchasePermissions => Self::DeleteSelfServePolicy,
+            ActivityAction::CreateOrder => Self::CreateOrder,
+            ActivityAction::CreateRoleAssignment => Self::CreateRoleAssignment,
+            ActivityAction::DeleteRoleAssignment => Self::DeleteRoleAssignment,
         }
     }
 }
@@ -42,6 +54,9 @@ impl From<OperationType> for ActivityAction {
             OperationType::CreateSelfServePolicy => Self::CreateCustomerPurchasePermissions,
             OperationType::UpdateSelfServePolicy => Self::UpdateCustomerPurchasePermissions,
             OperationType::DeleteSelfServePolicy => Self::DeleteCustomerPurchasePermissions,
+            OperationType::CreateOrder => Self::CreateOrder,
+            OperationType::CreateRoleAssignment => Self::CreateRoleAssignment,
+            OperationType::DeleteRoleAssignment => Self::DeleteRoleAssignment,
         }
     }
 }
@@ -104,7 +119,7 @@ impl AuditRecord {
             partner_id: partner,
             customer_id: record.customer_id,
             customer_name: record.customer_name.clone(),
-            user_principal_name: record.partner_user.as_str().to_string(),
+            user_principal_name: record.user_principal_name().to_string(),
             resource_type: ResourceType::SelfServePolicy,
             resource_old_value: to_json(&PolicyValue::of(&record.old_value)),
             resource_new_value: to_json(&PolicyValue::of(&record.new_value)),
@@ -126,9 +141,11 @@ impl AuditRecord {
             customer_id: self.customer_id,
             customer_name: self.customer_name,
             action: self.operation_type.into(),
-            partner_user: PartnerUserId::new(self.user_principal_name),
+            partner_user: Some(PartnerUserId::new(self.user_principal_name)),
+            customer_user: None,
             old_value: value(&self.resource_old_value),
             new_value: value(&self.resource_new_value),
+            detail: None,
         })
     }
 }

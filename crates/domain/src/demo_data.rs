@@ -6,7 +6,7 @@ use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::customers::{Address, BillingProfile, Customer, CustomerUser, UserState};
-use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUserId, PartnerUserId, SubscriptionId};
+use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUserId, PartnerUserId, RoleAssignmentId, SubscriptionId};
 use crate::partner::{Partner, PartnerRole, PartnerUser};
 use crate::permissions::{Permission, PermissionSet};
 use crate::rng::DemoRng;
@@ -323,6 +323,11 @@ impl Shape {
 }
 
 impl DemoCustomer {
+    /// One of the hand-made customers (not a generated one).
+    pub fn is_hand_made(&self) -> bool {
+        matches!(self.plan.users, Users::HandMade(_))
+    }
+
     /// The customer's details, made as the demo data has always made them.
     pub fn details(&self) -> CustomerDetails {
         let plan = &self.plan;
@@ -394,7 +399,17 @@ impl DemoCustomer {
             .map(|(first_name, last_name, display_name, nickname, role, state)| {
                 let user_id = CustomerUserId::from_uuid(user_rng.uuid());
                 if let (Some(role), Some(azure_subscription_id)) = (role, roles_on) {
-                    role_assignments.push(RoleAssignment { azure_subscription_id, principal_id: user_id, role });
+                    // Made from the user and the subscription, so it is the same on every read.
+                    let id = RoleAssignmentId::from_uuid(Uuid::from_u128(
+                        user_id.as_uuid().as_u128() ^ azure_subscription_id.as_uuid().as_u128().rotate_left(13),
+                    ));
+                    role_assignments.push(RoleAssignment {
+                        id,
+                        azure_subscription_id,
+                        principal_id: user_id,
+                        role,
+                        created_on: plan.created,
+                    });
                 }
                 CustomerUser {
                     id: user_id,

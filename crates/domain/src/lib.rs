@@ -6,34 +6,52 @@
 //!
 //! By area: `partner` (the partner's staff and their roles), `customers` (customers, their
 //! users, creating one), `subscriptions` (Azure plans, Azure roles, readiness),
-//! `permissions` (the self-serve policy and who may change it), `activity` (the Activity
-//! log). `store` holds the data and applies decided [`Change`]s.
+//! `permissions` (the self-serve policy and who may change it), `orders` (what was bought
+//! for a customer, the Azure plan through a cart), `purchases` (what customer users buy on
+//! their own: reservations and savings plans, with the demo price list), `activity` (the
+//! Activity log). `store` holds the data and applies decided [`Change`]s. A read or a change
+//! names its [`Caller`]: a partner user, or a customer user who sees only their company.
 
 pub mod activity;
+pub mod caller;
 pub mod clock;
 pub mod customers;
 pub mod dates;
 pub mod demo_data;
 pub mod error;
 pub mod ids;
+pub mod money;
+pub mod orders;
 pub mod partner;
 pub mod permissions;
+pub mod purchases;
 pub mod rng;
 pub mod store;
 pub mod subscriptions;
 
-pub use activity::{ActivityAction, ActivityRecord};
+pub use activity::{ActivityAction, ActivityDetail, ActivityRecord};
+pub use caller::Caller;
 pub use clock::{Clock, FixedClock};
 pub use customers::{
-    Address, BillingProfile, Customer, CustomerPage, CustomerSummary, CustomerUser, NewCustomer, UserState,
-    UserWithRoles,
+    Address, BillingProfile, CompanyUsers, Customer, CustomerPage, CustomerSummary, CustomerUser, NewCustomer,
+    UserState, UserWithRoles,
 };
 pub use demo_data::DemoSpec;
-pub use error::{DomainError, NewCustomerProblem};
-pub use ids::{AzureSubscriptionId, CustomerId, CustomerUserId, Etag, PartnerUserId, SubscriptionId};
+pub use error::{CartProblem, DomainError, NewCustomerProblem, PurchaseProblem};
+pub use ids::{
+    AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId, Etag, OrderId, PartnerUserId, ReservationOrderId,
+    RoleAssignmentId, SavingsPlanOrderId, SubscriptionId,
+};
+pub use money::Usd;
+pub use orders::{AzureEntitlement, BillingCycle, CartItem, Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
 pub use partner::{Partner, PartnerRole, PartnerUser};
 pub use permissions::{with_permission, Permission, PermissionSet, Precondition, SelfServePolicy};
+pub use purchases::{
+    AppliedScope, BenefitStatus, BillingPlan, Price, Region, Reservation, ReservationRequest, SavingsPlan,
+    SavingsPlanRequest, Term, VmSize,
+};
 pub use store::{Change, PartnerStore, PermissionsChange, StoreSnapshot};
 pub use subscriptions::{
-    AzureRole, AzureSubscriptionRef, BillingType, Offer, Readiness, RoleAssignment, Subscription, SubscriptionStatus,
+    AzureRole, AzureSubscriptionRef, AzureSubscriptionView, BillingType, Offer, Readiness, RoleAssignment,
+    RoleAssignmentChange, Subscription, SubscriptionStatus,
 };

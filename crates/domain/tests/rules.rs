@@ -25,7 +25,7 @@ fn admin_agent_turns_reservations_on_and_the_log_says_create() {
     let record = change.record;
     assert_eq!(record.action, ActivityAction::CreateCustomerPurchasePermissions);
     assert_eq!(record.action.partner_center_name(), "Create Customer Purchase Permissions");
-    assert_eq!(record.partner_user, admin);
+    assert_eq!(record.partner_user, Some(admin.clone()));
     assert_eq!(record.customer_name, "Fabrikam Inc");
     assert_eq!(record.old_value, set(&[]));
     assert_eq!(record.new_value, set(&[Permission::AzureReservations]));
@@ -278,8 +278,13 @@ fn demo_data_starts_with_its_grants_logged() {
         assert_eq!(store.policy(&admin, &id).unwrap().unwrap().permissions, permissions, "{name}");
     }
     let log = store.activity(&admin, T0.date() - Duration::days(60), T0.date()).unwrap();
-    assert!(log.iter().all(|r| r.action == ActivityAction::CreateCustomerPurchasePermissions));
-    assert_eq!(log.len(), demo_data::hand_made_grants().count());
+    let (grants, others): (Vec<_>, Vec<_>) =
+        log.iter().partition(|r| r.action == ActivityAction::CreateCustomerPurchasePermissions);
+    assert_eq!(grants.len(), demo_data::hand_made_grants().count());
+    // Then two customer users bought on their own: a reservation and a savings plan.
+    let buyers: Vec<&str> = others.iter().map(|r| r.user_principal_name()).collect();
+    assert_eq!(buyers, ["miriamg@litware.onmicrosoft.com", "leeg@wideworldimporters.onmicrosoft.com"]);
+    assert!(others.iter().all(|r| r.action == ActivityAction::CreateOrder && r.partner_user.is_none()));
     assert!(log.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
 }
 

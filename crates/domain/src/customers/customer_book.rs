@@ -174,6 +174,21 @@ impl CustomerBook {
         self.index.contains_key(id)
     }
 
+    /// Every customer's id, in the list's order.
+    pub fn ids(&self) -> impl Iterator<Item = CustomerId> + '_ {
+        self.entries.iter().map(CustomerEntry::id)
+    }
+
+    /// The hand-made demo customers, in the list's order.
+    pub fn hand_made(&self) -> impl Iterator<Item = &CustomerEntry> {
+        self.entries.iter().filter(|e| matches!(&e.details, Details::Demo(demo, _) if demo.is_hand_made()))
+    }
+
+    /// The customer with this primary domain (any case).
+    pub fn find_domain(&self, domain: &str) -> Option<CustomerId> {
+        self.entries.iter().find(|e| e.domain().eq_ignore_ascii_case(domain)).map(CustomerEntry::id)
+    }
+
     /// Whether a customer has this primary domain (any case).
     pub fn has_domain(&self, domain: &str) -> bool {
         self.entries.iter().any(|e| e.domain().eq_ignore_ascii_case(domain))

@@ -1,6 +1,7 @@
 //! Customers: the companies the partner resells to, their users, and creating new ones.
 
 mod customer_book;
+mod customer_user_access;
 mod new_customer;
 
 use serde::{Deserialize, Serialize};
@@ -9,10 +10,11 @@ use crate::error::DomainError;
 use crate::ids::{CustomerId, CustomerUserId, PartnerUserId};
 use crate::partner::PartnerUser;
 use crate::store::{Change, PartnerStore};
-use crate::subscriptions::AzureRole;
 use crate::ids::AzureSubscriptionId;
+use crate::subscriptions::AzureRole;
 
 pub use customer_book::{CustomerBook, CustomerPage, CustomerSummary};
+pub use customer_user_access::CompanyUsers;
 pub use new_customer::NewCustomer;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,9 +95,11 @@ impl PartnerStore {
             customer_id: *customer,
             customer_name,
             action,
-            partner_user: actor.clone(),
+            partner_user: Some(actor.clone()),
+            customer_user: None,
             old_value: old,
             new_value: wanted,
+            detail: None,
         };
         Ok(Some(Change::Permissions(PermissionsChange { customer_id: *customer, policy, record, next_etag })))
     }

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::activity::ActivityRecord;
 use crate::customers::Customer;
+use crate::orders::AzurePlanOrder;
+use crate::purchases::{ReservationPurchase, SavingsPlanPurchase};
+use crate::subscriptions::RoleAssignmentChange;
 use crate::demo_data::CustomerDetails;
 use crate::ids::CustomerId;
 use crate::permissions::{PermissionSet, SelfServePolicy};
@@ -19,6 +22,42 @@ pub enum Change {
     Permissions(PermissionsChange),
     /// A customer was created (it starts with every permission Off).
     CustomerCreated(Customer),
+    /// The partner bought an Azure plan for a customer.
+    AzurePlanOrdered(AzurePlanOrder),
+    /// A customer user was given an Azure role.
+    RoleAssigned(RoleAssignmentChange),
+    /// A customer user's Azure role was removed.
+    RoleRemoved(RoleAssignmentChange),
+    /// A customer user bought a reservation.
+    ReservationPurchased(ReservationPurchase),
+    /// A customer user bought a savings plan.
+    SavingsPlanPurchased(SavingsPlanPurchase),
+}
+
+impl Change {
+    /// The Activity record the change adds, if any.
+    pub fn record(&self) -> Option<&ActivityRecord> {
+        match self {
+            Self::Permissions(c) => Some(&c.record),
+            Self::CustomerCreated(_) => None,
+            Self::AzurePlanOrdered(c) => Some(&c.record),
+            Self::RoleAssigned(c) | Self::RoleRemoved(c) => Some(&c.record),
+            Self::ReservationPurchased(c) => Some(&c.record),
+            Self::SavingsPlanPurchased(c) => Some(&c.record),
+        }
+    }
+
+    /// The customer it is about.
+    pub fn customer_id(&self) -> CustomerId {
+        match self {
+            Self::Permissions(c) => c.customer_id,
+            Self::CustomerCreated(c) => c.id,
+            Self::AzurePlanOrdered(c) => c.order.customer_id,
+            Self::RoleAssigned(c) | Self::RoleRemoved(c) => c.customer_id,
+            Self::ReservationPurchased(c) => c.reservation.customer_id,
+            Self::SavingsPlanPurchased(c) => c.savings_plan.customer_id,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +102,47 @@ impl PartnerStore {
                 self.added_customers.push(customer.id);
                 self.customers.insert(CustomerDetails::of_new(customer));
             }
+            commerce => self.apply_commerce(commerce),
         }
+    }
+
+    /// Orders, Azure roles and purchases: kept as they are for the next snapshot.
+    fn apply_commerce(&mut self, change: Change) {
+        let customer = change.customer_id();
+        if !self.customers.contains(&customer) {
+            return;
+        }
+        match &change {
+            Change::AzurePlanOrdered(c) => {
+                let mut subscriptions = self.subscriptions_of(&customer).to_vec();
+                subscriptions.push(c.subscription.clone());
+                self.subscriptions.insert(customer, subscriptions);
+                self.orders.entry(customer).or_default().push(c.order.clone());
+            }
+            Change::RoleAssigned(c) => {
+                let mut assignments = self.role_assignments_of(&customer).to_vec();
+                assignments.push(c.assignment.clone());
+                self.role_assignments.insert(customer, assignments);
+            }
+            Change::RoleRemoved(c) => {
+                let mut assignments = self.role_assignments_of(&customer).to_vec();
+                assignments.retain(|a| a.id != c.assignment.id);
+                self.role_assignments.insert(customer, assignments);
+            }
+            Change::ReservationPurchased(c) => {
+                self.reservations.entry(customer).or_default().push(c.reservation.clone());
+                self.orders.entry(customer).or_default().push(c.order.clone());
+            }
+            Change::SavingsPlanPurchased(c) => {
+                self.savings_plans.entry(customer).or_default().push(c.savings_plan.clone());
+                self.orders.entry(customer).or_default().push(c.order.clone());
+            }
+            Change::Permissions(_) | Change::CustomerCreated(_) => return,
+        }
+        if let Some(record) = change.record() {
+            self.next_record_id = self.next_record_id.max(record.id + 1);
+            self.activity.push(record.clone());
+        }
+        self.commerce.push(change);
     }
 }

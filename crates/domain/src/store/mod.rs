@@ -17,9 +17,12 @@ use crate::activity::ActivityRecord;
 use crate::clock::FixedClock;
 use crate::customers::{Customer, CustomerBook};
 use crate::demo_data::{self, DemoData, DemoSpec};
-use crate::ids::CustomerId;
+use crate::ids::{CustomerId, CustomerUpn, ReservationOrderId};
 use crate::partner::{Partner, PartnerUser};
+use crate::orders::Order;
 use crate::permissions::{Precondition, SelfServePolicy};
+use crate::purchases::{Reservation, SavingsPlan};
+use crate::subscriptions::{RoleAssignment, Subscription};
 
 pub use change::{Change, PermissionsChange};
 
@@ -34,6 +37,10 @@ pub struct StoreSnapshot {
     pub activity: Vec<ActivityRecord>,
     pub next_etag: u64,
     pub next_record_id: u64,
+    /// Orders, Azure roles and purchases since the demo data, as the changes that made them
+    /// (their Activity records are in `activity` too). None in data saved before they existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commerce: Vec<Change>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +56,16 @@ pub struct PartnerStore {
     pub(crate) activity: Vec<ActivityRecord>,
     pub(crate) next_etag: u64,
     pub(crate) next_record_id: u64,
+    /// Customers' subscriptions where they differ from the demo data (an Azure plan bought).
+    pub(crate) subscriptions: HashMap<CustomerId, Vec<Subscription>>,
+    /// Customers' Azure role assignments where they differ from the demo data.
+    pub(crate) role_assignments: HashMap<CustomerId, Vec<RoleAssignment>>,
+    /// Orders placed since the demo data (the demo data's own are made when read).
+    pub(crate) orders: HashMap<CustomerId, Vec<Order>>,
+    pub(crate) reservations: HashMap<CustomerId, Vec<Reservation>>,
+    pub(crate) savings_plans: HashMap<CustomerId, Vec<SavingsPlan>>,
+    /// The changes that made the five above, in order: what a snapshot keeps of them.
+    pub(crate) commerce: Vec<Change>,
 }
 
 impl PartnerStore {
@@ -69,7 +86,54 @@ impl PartnerStore {
                 store.apply(change);
             }
         }
+        store.make_demo_purchases(spec_at(&store));
         store
+    }
+
+    /// Two purchases customer users made on their own before the demo starts, through the
+    /// same rules as any: a reservation at Wide World Importers, a savings plan at Litware.
+    fn make_demo_purchases(&mut self, at: time::OffsetDateTime) {
+        use crate::purchases::{AppliedScope, BillingPlan, Region, Term, VmSize};
+        use crate::purchases::{ReservationRequest, SavingsPlanRequest};
+        let first_azure = |store: &Self, upn: &CustomerUpn| {
+            store.my_azure_subscriptions(upn).ok()?.first().map(|s| s.azure_subscription_id)
+        };
+        let lee = CustomerUpn::new("leeg@wideworldimporters.onmicrosoft.com");
+        if let Some(azure) = first_azure(self, &lee) {
+            let request = ReservationRequest {
+                id: ReservationOrderId::from_uuid(uuid::Uuid::from_u128(0x3f1c_2a9e_7d44_4b0a_9c61_5e2d_8a7b_0c11)),
+                size: VmSize::StandardD2sV5,
+                region: Region::WestEurope,
+                term: Term::OneYear,
+                billing_plan: BillingPlan::Monthly,
+                quantity: 2,
+                billing_subscription: azure,
+                scope: AppliedScope::Shared,
+                renew: true,
+                display_name: "Web front ends, West Europe".to_string(),
+            };
+            let clock = FixedClock::new(at - time::Duration::hours(3));
+            if let Ok(Some(change)) = self.decide_reservation_purchase(&lee, request, &clock) {
+                self.apply(change);
+            }
+        }
+        let miriam = CustomerUpn::new("miriamg@litware.onmicrosoft.com");
+        if let Some(azure) = first_azure(self, &miriam) {
+            let request = SavingsPlanRequest {
+                alias: "litware-compute-2026".to_string(),
+                display_name: "Litware compute".to_string(),
+                hourly_commitment: crate::money::Usd::from_cents(250),
+                term: Term::ThreeYears,
+                billing_plan: BillingPlan::Monthly,
+                billing_subscription: azure,
+                scope: AppliedScope::Single(azure),
+                renew: false,
+            };
+            let clock = FixedClock::new(at - time::Duration::hours(2));
+            if let Ok(Some(change)) = self.decide_savings_plan_purchase(&miriam, request, &clock) {
+                self.apply(change);
+            }
+        }
     }
 
     /// Rebuilds a store from a snapshot taken with [`PartnerStore::snapshot`].
@@ -79,6 +143,10 @@ impl PartnerStore {
         let mut store = Self::from_parts(snapshot.demo, data);
         for customer in snapshot.added_customers {
             store.apply(Change::CustomerCreated(customer));
+        }
+        // Their records come back with the rest of the Activity log just below.
+        for change in snapshot.commerce {
+            store.apply(change);
         }
         store.policies = snapshot
             .policies
@@ -113,6 +181,7 @@ impl PartnerStore {
             activity: self.activity.clone(),
             next_etag: self.next_etag,
             next_record_id: self.next_record_id,
+            commerce: self.commerce.clone(),
         }
     }
 
@@ -127,6 +196,12 @@ impl PartnerStore {
             activity: Vec::new(),
             next_etag: 1,
             next_record_id: 1,
+            subscriptions: HashMap::new(),
+            role_assignments: HashMap::new(),
+            orders: HashMap::new(),
+            reservations: HashMap::new(),
+            savings_plans: HashMap::new(),
+            commerce: Vec::new(),
         }
     }
 
@@ -138,4 +213,9 @@ impl PartnerStore {
     pub fn counters(&self) -> (u64, u64) {
         (self.next_etag, self.next_record_id)
     }
+}
+
+/// When the store's demo data was made.
+fn spec_at(store: &PartnerStore) -> time::OffsetDateTime {
+    store.demo.generated_at
 }

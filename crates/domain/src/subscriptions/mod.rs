@@ -3,15 +3,17 @@
 //! could buy reservations and savings plans today.
 
 mod readiness;
+mod role_assignments;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::error::DomainError;
-use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUserId, PartnerUserId, SubscriptionId};
+use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUserId, PartnerUserId, RoleAssignmentId, SubscriptionId};
 use crate::store::PartnerStore;
 
 pub use readiness::{AzureSubscriptionRef, Readiness};
+pub use role_assignments::{AzureSubscriptionView, RoleAssignmentChange};
 
 /// What a subscription is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,24 +149,36 @@ impl AzureRole {
 /// "This customer user holds this role on this Azure subscription."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleAssignment {
+    /// The assignment's `name` in Azure Resource Manager.
+    pub id: RoleAssignmentId,
     pub azure_subscription_id: AzureSubscriptionId,
     pub principal_id: CustomerUserId,
     pub role: AzureRole,
+    #[serde(with = "time::serde::timestamp")]
+    pub created_on: OffsetDateTime,
 }
 
 /// Reading subscriptions and Azure roles.
 impl PartnerStore {
     pub fn subscriptions(&self, caller: &PartnerUserId, id: &CustomerId) -> Result<&[Subscription], DomainError> {
-        self.customer(caller, id)?;
+        self.check_customer(caller, id)?;
         Ok(self.subscriptions_of(id))
     }
 
+    /// The customer's subscriptions: those the partner bought since, or the demo data's.
     pub(crate) fn subscriptions_of(&self, id: &CustomerId) -> &[Subscription] {
+        if let Some(subscriptions) = self.subscriptions.get(id) {
+            return subscriptions;
+        }
         self.customers.entry(id).map(|e| e.details().subscriptions.as_slice()).unwrap_or(&[])
     }
 
-    /// Who holds which role on the customer's Azure subscriptions.
+    /// Who holds which role on the customer's Azure subscriptions: as changed since, or the
+    /// demo data's.
     pub(crate) fn role_assignments_of(&self, id: &CustomerId) -> &[RoleAssignment] {
+        if let Some(assignments) = self.role_assignments.get(id) {
+            return assignments;
+        }
         self.customers.entry(id).map(|e| e.details().role_assignments.as_slice()).unwrap_or(&[])
     }
 }

@@ -1,0 +1,196 @@
+//! What a customer user buys on their own, as the Azure portal sells it: Azure reservations
+//! and Azure savings plans, billed to the partner. Whether they may is the partner's call
+//! (customer permissions) and Azure's (Owner on the subscription).
+
+pub mod catalog;
+mod reservation_purchase;
+mod savings_plan_purchase;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::activity::ActivityRecord;
+use crate::caller::Caller;
+use crate::error::DomainError;
+use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUpn, OrderId, ReservationOrderId, SavingsPlanOrderId};
+use crate::money::Usd;
+use crate::orders::Order;
+use crate::store::PartnerStore;
+
+pub use catalog::{BillingPlan, Price, Region, Term, VmSize};
+pub use reservation_purchase::ReservationRequest;
+pub use savings_plan_purchase::SavingsPlanRequest;
+
+/// Where a reservation's or savings plan's discount applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AppliedScope {
+    /// One Azure subscription.
+    Single(AzureSubscriptionId),
+    /// Every Azure subscription of the customer under the partner.
+    Shared,
+}
+
+impl AppliedScope {
+    /// Azure's `appliedScopeType`.
+    pub fn azure_name(self) -> &'static str {
+        match self {
+            Self::Single(_) => "Single",
+            Self::Shared => "Shared",
+        }
+    }
+}
+
+/// Azure's `provisioningState` of what was bought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BenefitStatus {
+    Succeeded,
+    Cancelled,
+    Expired,
+}
+
+impl BenefitStatus {
+    pub fn azure_name(self) -> &'static str {
+        match self {
+            Self::Succeeded => "Succeeded",
+            Self::Cancelled => "Cancelled",
+            Self::Expired => "Expired",
+        }
+    }
+}
+
+/// An Azure reservation a customer user bought (its reservation order, with one reservation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reservation {
+    pub id: ReservationOrderId,
+    pub customer_id: CustomerId,
+    /// The Partner Center order the partner is billed by.
+    pub order_id: OrderId,
+    pub display_name: String,
+    pub size: VmSize,
+    pub region: Region,
+    pub quantity: u32,
+    pub term: Term,
+    pub billing_plan: BillingPlan,
+    pub billing_subscription: AzureSubscriptionId,
+    pub scope: AppliedScope,
+    pub renew: bool,
+    pub status: BenefitStatus,
+    #[serde(with = "time::serde::timestamp")]
+    pub effective: OffsetDateTime,
+    #[serde(with = "time::serde::timestamp")]
+    pub expiry: OffsetDateTime,
+    pub purchased_by: CustomerUpn,
+    pub price: Price,
+}
+
+/// An Azure savings plan a customer user bought.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavingsPlan {
+    pub id: SavingsPlanOrderId,
+    /// The name it was bought under (`savingsPlanOrderAliases/{name}`).
+    pub alias: String,
+    pub customer_id: CustomerId,
+    pub order_id: OrderId,
+    pub display_name: String,
+    /// The hourly commitment.
+    pub hourly_commitment: Usd,
+    pub term: Term,
+    pub billing_plan: BillingPlan,
+    pub billing_subscription: AzureSubscriptionId,
+    pub scope: AppliedScope,
+    pub renew: bool,
+    pub status: BenefitStatus,
+    #[serde(with = "time::serde::timestamp")]
+    pub effective: OffsetDateTime,
+    #[serde(with = "time::serde::timestamp")]
+    pub expiry: OffsetDateTime,
+    pub purchased_by: CustomerUpn,
+    pub price: Price,
+}
+
+/// A reservation bought: the reservation, the order the partner is billed by, the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationPurchase {
+    pub reservation: Reservation,
+    pub order: Order,
+    pub record: ActivityRecord,
+}
+
+/// A savings plan bought: the plan, the order the partner is billed by, the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavingsPlanPurchase {
+    pub savings_plan: SavingsPlan,
+    pub order: Order,
+    pub record: ActivityRecord,
+}
+
+/// The end of a term that starts at `start`.
+pub(crate) fn term_end(start: OffsetDateTime, term: Term) -> OffsetDateTime {
+    let years = term.years() as i32;
+    start
+        .replace_year(start.year() + years)
+        .unwrap_or_else(|_| start + time::Duration::days(365 * i64::from(term.years())))
+}
+
+/// Reading what customers bought.
+impl PartnerStore {
+    /// That `caller` may read `customer`'s purchases: any partner user, or a user of that
+    /// customer. To a user of another customer it is unknown.
+    fn check_purchase_reader(&self, caller: &Caller, customer: &CustomerId) -> Result<(), DomainError> {
+        match caller {
+            Caller::Partner(partner) => self.check_customer(partner, customer),
+            Caller::Customer(upn) => {
+                let (own, _) = self.customer_user(upn)?;
+                if own.id == *customer {
+                    Ok(())
+                } else {
+                    Err(DomainError::UnknownCustomer(*customer))
+                }
+            }
+        }
+    }
+
+    /// The customer's reservations, newest first.
+    pub fn reservations(&self, caller: &Caller, customer: &CustomerId) -> Result<Vec<Reservation>, DomainError> {
+        self.check_purchase_reader(caller, customer)?;
+        let mut list: Vec<Reservation> = self.reservations.get(customer).cloned().unwrap_or_default();
+        list.sort_by(|a, b| b.effective.cmp(&a.effective).then(b.id.cmp(&a.id)));
+        Ok(list)
+    }
+
+    /// The customer's savings plans, newest first.
+    pub fn savings_plans(&self, caller: &Caller, customer: &CustomerId) -> Result<Vec<SavingsPlan>, DomainError> {
+        self.check_purchase_reader(caller, customer)?;
+        let mut list: Vec<SavingsPlan> = self.savings_plans.get(customer).cloned().unwrap_or_default();
+        list.sort_by(|a, b| b.effective.cmp(&a.effective).then(b.id.cmp(&a.id)));
+        Ok(list)
+    }
+
+    /// One reservation order, to a partner user or a user of its customer.
+    pub fn reservation(&self, caller: &Caller, id: &ReservationOrderId) -> Result<Reservation, DomainError> {
+        let found = self.reservations.values().flatten().find(|r| r.id == *id).ok_or(DomainError::UnknownReservation(*id))?;
+        self.check_purchase_reader(caller, &found.customer_id).map_err(|_| DomainError::UnknownReservation(*id))?;
+        Ok(found.clone())
+    }
+
+    /// One savings plan, by the name it was bought under, to a partner user or a user of
+    /// its customer.
+    pub fn savings_plan_by_alias(&self, caller: &Caller, alias: &str) -> Result<SavingsPlan, DomainError> {
+        let unknown = || DomainError::UnknownSavingsPlan(alias.chars().take(64).collect());
+        let own = match caller {
+            Caller::Customer(upn) => Some(self.customer_user(upn)?.0.id),
+            Caller::Partner(partner) => {
+                self.partner_user(partner)?;
+                None
+            }
+        };
+        let found = self
+            .savings_plans
+            .iter()
+            .filter(|(customer, _)| own.is_none_or(|own| own == **customer))
+            .flat_map(|(_, plans)| plans)
+            .find(|p| p.alias.eq_ignore_ascii_case(alias))
+            .ok_or_else(unknown)?;
+        Ok(found.clone())
+    }
+}
