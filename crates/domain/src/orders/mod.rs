@@ -136,7 +136,9 @@ impl PartnerStore {
         self.check_customer(caller, customer)?;
         let mut orders = self.demo_orders_of(customer);
         orders.extend(self.orders.get(customer).into_iter().flatten().cloned());
-        orders.sort_by(|a, b| b.creation_date.cmp(&a.creation_date).then(b.id.cmp(&a.id)));
+        // Newest first; of two at the same second, the one placed later.
+        orders.reverse();
+        orders.sort_by(|a, b| b.creation_date.cmp(&a.creation_date));
         Ok(orders)
     }
 

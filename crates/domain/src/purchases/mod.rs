@@ -154,7 +154,8 @@ impl PartnerStore {
     pub fn reservations(&self, caller: &Caller, customer: &CustomerId) -> Result<Vec<Reservation>, DomainError> {
         self.check_purchase_reader(caller, customer)?;
         let mut list: Vec<Reservation> = self.reservations.get(customer).cloned().unwrap_or_default();
-        list.sort_by(|a, b| b.effective.cmp(&a.effective).then(b.id.cmp(&a.id)));
+        list.reverse();
+        list.sort_by(|a, b| b.effective.cmp(&a.effective));
         Ok(list)
     }
 
@@ -162,7 +163,8 @@ impl PartnerStore {
     pub fn savings_plans(&self, caller: &Caller, customer: &CustomerId) -> Result<Vec<SavingsPlan>, DomainError> {
         self.check_purchase_reader(caller, customer)?;
         let mut list: Vec<SavingsPlan> = self.savings_plans.get(customer).cloned().unwrap_or_default();
-        list.sort_by(|a, b| b.effective.cmp(&a.effective).then(b.id.cmp(&a.id)));
+        list.reverse();
+        list.sort_by(|a, b| b.effective.cmp(&a.effective));
         Ok(list)
     }
 
