@@ -239,11 +239,12 @@ impl Driver for InMemory {
 }
 
 fn record_view(r: domain::ActivityRecord) -> RecordView {
+    let user = r.user_principal_name().to_string();
     RecordView {
         action: r.action,
         customer: r.customer_id,
         customer_name: r.customer_name,
-        user: r.partner_user.as_str().to_string(),
+        user,
         old: r.old_value,
         new: r.new_value,
     }
