@@ -25,6 +25,7 @@ pub struct NewCartLineItem {
     pub catalog_item_id: String,
     /// 1 for the Azure plan.
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000, example = 1))]
+    #[serde(deserialize_with = "crate::whole_number::u32")]
     pub quantity: u32,
     /// `one_time` for the Azure plan.
     pub billing_cycle: BillingCycleName,

@@ -26,6 +26,7 @@ pub mod role_assignment;
 pub mod savings_plan;
 pub mod string_map;
 pub mod subscription;
+pub mod whole_number;
 
 use serde::{Deserialize, Serialize};
 

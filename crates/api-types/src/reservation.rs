@@ -105,6 +105,7 @@ pub struct NewReservationOrderProperties {
     pub billing_plan: BillingPlanName,
     /// How many instances: 1 to 1000.
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000, example = 2))]
+    #[serde(deserialize_with = "crate::whole_number::u32")]
     pub quantity: u32,
     /// At most 64 characters, no control characters; empty or left out: `VM_RI_{date}`.
     #[serde(default)]
