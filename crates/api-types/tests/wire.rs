@@ -159,7 +159,7 @@ use domain::{
 };
 
 fn every_domain_error() -> Vec<DomainError> {
-    let guid = uuid::Uuid::from_u128(0x1234_5678_9abc_4def_8123_456789abcdef);
+    let guid = uuid::Uuid::from_u128(0x1234_5678_9abc_4def_8123_4567_89ab_cdef);
     let user = PartnerUserId::new("isaiah.langer@adatumcloud.onmicrosoft.com");
     vec![
         DomainError::NotAdminAgent { user: user.clone(), role: PartnerRole::SalesAgent },

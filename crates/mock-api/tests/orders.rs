@@ -62,12 +62,10 @@ fn an_admin_agent_buys_the_azure_plan_through_a_cart_and_it_is_an_order_with_one
     assert_eq!(records.len(), records_before + 1);
     let record = &records[0];
     assert_eq!((record.operation_type, record.resource_type, record.user_principal_name.as_str()), (OperationType::CreateOrder, ResourceType::Order, admin().upn()));
-    let value: serde_json::Value = serde_json::from_str(&record.resource_new_value).expect("JSON text");
-    assert_eq!(value["OrderId"], json!(order.id));
-    assert_eq!((value["BillingCycle"].as_str(), value["OfferId-0"].as_str(), value["Quantity-0"].as_u64()), (Some("one_time"), Some("DZH318Z0BPS6:0001"), Some(1)));
-    assert_eq!(value["PlacedBy"], admin().upn());
-    let typed: ResourceValue = serde_json::from_str(&record.resource_new_value).expect("a resource value");
-    assert_eq!(typed.total, Some(0.0));
+    let value: ResourceValue = serde_json::from_str(&record.resource_new_value).expect("a resource value");
+    assert_eq!(value.order_id, Some(order.id));
+    assert_eq!((value.billing_cycle, value.offer_id.as_deref(), value.quantity), (Some(BillingCycleName::OneTime), Some("DZH318Z0BPS6:0001"), Some(1)));
+    assert_eq!((value.placed_by.as_deref(), value.total), (Some(admin().upn()), Some(0.0)));
 
     // A Sales agent may buy too.
     let northwind = alex.customer_id(NORTHWIND);

@@ -3,7 +3,7 @@
 //! remove roles.
 
 use api_types::arm::ArmList;
-use api_types::audit::{OperationType, ResourceType};
+use api_types::audit::{OperationType, ResourceType, ResourceValue};
 use api_types::customer_user::{AzureRoleName, CustomerUser};
 use api_types::role_assignment::{role_assignment_path, RoleAssignmentResource};
 use api_types::{Collection, ErrorCode};
@@ -66,9 +66,9 @@ fn an_admin_agent_assigns_owner_and_removes_it_again() {
     assert_eq!(records_after.len(), records + 1);
     let record = &records_after[0];
     assert_eq!((record.operation_type, record.resource_type, record.user_principal_name.as_str()), (OperationType::CreateRoleAssignment, ResourceType::RoleAssignment, admin().upn()));
-    let value: serde_json::Value = serde_json::from_str(&record.resource_new_value).expect("JSON text");
-    assert_eq!((value["RoleName"].as_str(), value["PrincipalName"].as_str()), (Some("Owner"), Some("jonm@cohowinery.onmicrosoft.com")));
-    assert_eq!(value["AzureSubscriptionId"], json!(azure));
+    let value: ResourceValue = serde_json::from_str(&record.resource_new_value).expect("a resource value");
+    assert_eq!((value.role_name, value.principal_name.as_deref()), (Some(AzureRoleName::Owner), Some("jonm@cohowinery.onmicrosoft.com")));
+    assert_eq!((value.azure_subscription_id, value.principal_id), (Some(azure), Some(jon)));
 
     // Removed: 200 with what was removed, then 204.
     assert_eq!(alex.delete(&role_assignment_path(&azure, &id)).expect::<RoleAssignmentResource>(200), created);
@@ -78,8 +78,8 @@ fn an_admin_agent_assigns_owner_and_removes_it_again() {
     assert_eq!(alex.role_assignments(&azure), before);
     let record = &alex.audit()[0];
     assert_eq!(record.operation_type, OperationType::DeleteRoleAssignment);
-    let old: serde_json::Value = serde_json::from_str(&record.resource_old_value).expect("JSON text");
-    assert_eq!(old["RoleName"], "Owner");
+    let old: ResourceValue = serde_json::from_str(&record.resource_old_value).expect("a resource value");
+    assert_eq!(old.role_name, Some(AzureRoleName::Owner));
     assert_eq!(alex.audit().len(), records + 2);
 }
 
@@ -158,7 +158,7 @@ fn azure_subscriptions_as_resource_manager_lists_them() {
     assert_eq!(suspended[0].state, api_types::azure_subscription::SubscriptionState::Disabled);
     // A customer without Azure has none.
     let lynne = server.client().as_customer("lynner@northwindtraders.onmicrosoft.com");
-    assert_eq!(lynne.read::<ArmList<serde_json::Value>>("/subscriptions").value.len(), 0);
+    assert_eq!(lynne.read::<ArmList<api_types::azure_subscription::ArmSubscription>>("/subscriptions").value, vec![]);
     // Unknown routes under /subscriptions answer in Azure's shape too.
     server.client().get("/subscriptions/x/y/z").assert_arm_error(ErrorCode::NotFound);
 }
