@@ -27,6 +27,7 @@ pub struct ArmErrorBody {
 pub struct ArmError {
     /// What failed: the `ARM code` column of the table of [`ErrorCode`] (the
     /// `ErrorBody.code` description in this document lists them all).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::error::openapi::arm_code_schema))]
     pub code: String,
     /// The failure in words; for the refusals the customer meets, Azure's own words.
     pub message: String,

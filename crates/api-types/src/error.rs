@@ -239,7 +239,7 @@ error_codes! {
 }
 
 #[cfg(feature = "openapi")]
-mod openapi {
+pub(crate) mod openapi {
     use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
     use utoipa::openapi::RefOr;
 
@@ -253,6 +253,15 @@ mod openapi {
             .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Int32)))
             .enum_values(Some(codes))
             .description(Some(format!("What failed; tell failures apart by this code, not by the HTTP status.\n\n{}", ErrorCode::table())))
+            .into()
+    }
+
+    /// `error.code` of an Azure Resource Manager body: one of the ARM names of the table.
+    pub fn arm_code_schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(ErrorCode::ALL.iter().map(|c| c.arm_code())))
+            .description(Some("What failed, by name: the `ARM code` column of the table in `ErrorBody.code`; tell failures apart by it, not by the HTTP status."))
             .into()
     }
 }

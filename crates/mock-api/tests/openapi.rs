@@ -360,6 +360,27 @@ fn the_document_states_the_constraints_the_server_enforces() {
         (Some(254), true)
     );
     assert_eq!(schemas["NewBillingProfile"]["required"], json!(["email"]));
+
+    // Purchases and roles: what the domain refuses beyond these gets its own 4xx, never 400.
+    let reservation = &schemas["NewReservationOrderProperties"]["properties"];
+    assert_eq!((reservation["quantity"]["minimum"].as_u64(), reservation["quantity"]["maximum"].as_u64()), (Some(1), Some(1000)));
+    assert_eq!(reservation["displayName"]["maxLength"], 64);
+    assert!(reservation["billingScopeId"]["pattern"].is_string());
+    assert_eq!(schemas["VmSkuName"]["enum"], json!(["Standard_B2ms", "Standard_D2s_v5", "Standard_D4s_v5", "Standard_E4s_v5"]));
+    assert_eq!(schemas["Location"]["enum"], json!(["eastus", "westeurope", "germanywestcentral"]));
+    let amount = &schemas["Commitment"]["properties"]["amount"];
+    assert_eq!((amount["minimum"].as_f64(), amount["maximum"].as_f64()), (Some(0.001), Some(100000.0)));
+    assert_eq!(
+        parameter("/providers/Microsoft.BillingBenefits/savingsPlanOrderAliases/{name}", "put", "name")["pattern"],
+        "^[A-Za-z0-9_.-]{1,64}$"
+    );
+    assert_eq!(
+        parameter("/providers/Microsoft.Capacity/reservationOrders/{reservationOrderId}", "put", "reservationOrderId")["format"],
+        "uuid"
+    );
+    assert!(schemas["NewRoleAssignmentProperties"]["properties"]["roleDefinitionId"]["pattern"].is_string());
+    let arm_codes = schemas["ArmError"]["properties"]["code"]["enum"].as_array().map(Vec::len);
+    assert_eq!(arm_codes, Some(api_types::ErrorCode::ALL.len()));
 }
 
 /// A path with every `{name}` replaced by the parameter's example.
