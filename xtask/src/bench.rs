@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: figures, not pass/fail. The release bundle's size (raw, gzip,
 //! brotli), how long the domain takes with 10,000 generated customers, and the mock API
-//! server under a bounded load on loopback.
+//! server on loopback: purchase to confirmation, and a bounded load.
 
 use std::io::Write;
 use std::path::Path;
@@ -125,8 +125,10 @@ fn domain_timings() {
 
 /// The mock API server with 10,000 generated customers on loopback: the bytes one toggle
 /// of a switch writes (row values kept, and the growth of the SQLite file with its WAL),
-/// then a bounded load of `GET /v1/SelfServePolicy/{id}` and grant/revoke rounds, in
-/// requests per second and p50/p99 latency (`crates/mock-api/src/bin/mock-api-load.rs`
+/// purchase to confirmation (a customer user's reservation purchases, `PUT
+/// reservationOrders` answered 201, one after the other: p50/p99), then a bounded load of
+/// `GET /v1/SelfServePolicy/{id}` and grant/revoke rounds, in requests per second and
+/// p50/p99 latency (`crates/mock-api/src/bin/mock-api-load.rs`
 /// starts, measures, prints and stops by itself; it reports the 2 KB per toggle and
 /// 10,000 GET/s targets without failing on them).
 fn server_load() -> Result<()> {

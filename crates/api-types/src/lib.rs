@@ -7,18 +7,30 @@
 //! acts); where this API goes further, the field says so. Each module also converts between
 //! its wire types and the domain's, so a shape and its meaning live side by side.
 
+pub mod arm;
 pub mod audit;
+pub mod azure_entitlement;
+pub mod azure_subscription;
+pub mod cart;
 pub mod customer;
 pub mod customer_user;
 pub mod demo;
 pub mod error;
+pub mod order;
 pub mod policy;
+pub mod purchase;
 pub mod readiness;
+pub mod refusal;
+pub mod reservation;
+pub mod role_assignment;
+pub mod savings_plan;
+pub mod string_map;
 pub mod subscription;
+pub mod whole_number;
 
 use serde::{Deserialize, Serialize};
 
-pub use error::{ErrorBody, ErrorCode};
+pub use error::{ErrorBody, ErrorCode, ErrorReply};
 
 /// Partner Center's `attributes`: what kind of resource this is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,13 +1,18 @@
-//! Demo identity: one fixed bearer token per demo partner user, e.g. `demo-alex.wilber`
-//! ([`api_types::demo::token_for`]).
+//! Demo identity: one fixed bearer token per demo partner user (`demo-alex.wilber`,
+//! [`api_types::demo::token_for`]) and per active customer user (`demo-` and their sign-in
+//! name, [`api_types::demo::customer_token_for`]).
+//!
+//! Three extractors: [`Caller`] (anyone signed in), [`PartnerCaller`] (Partner Center's
+//! routes: a customer user's token is refused with 403) and [`CustomerCaller`] (what only a
+//! customer user does: buying; a partner user's token is refused with 403).
 
 use std::collections::HashMap;
 
-use api_types::demo::token_for;
+use api_types::demo::{customer_upn_of_token, token_for};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use domain::{PartnerUser, PartnerUserId};
+use domain::{CustomerUpn, PartnerUser, PartnerUserId};
 
 use crate::error::ApiError;
 use crate::extract::header;
@@ -18,8 +23,8 @@ pub fn token_table(users: &[PartnerUser]) -> HashMap<String, PartnerUserId> {
     users.iter().map(|u| (token_for(u), u.id.clone())).collect()
 }
 
-/// The signed-in partner user; 401 without a known bearer token.
-pub struct Caller(pub PartnerUserId);
+/// The signed-in user, partner or customer; 401 without a known bearer token.
+pub struct Caller(pub domain::Caller);
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
@@ -30,9 +35,41 @@ impl FromRequestParts<AppState> for Caller {
         if !scheme.eq_ignore_ascii_case("bearer") {
             return Err(ApiError::Unauthorized);
         }
-        state
-            .user_for_token(token.trim())
-            .map(Caller)
-            .ok_or(ApiError::Unauthorized)
+        let token = token.trim();
+        if let Some(partner_user) = state.user_for_token(token) {
+            return Ok(Caller(domain::Caller::Partner(partner_user)));
+        }
+        let upn = customer_upn_of_token(token).ok_or(ApiError::Unauthorized)?;
+        // Only an active user of a customer signs in.
+        state.read().customer_user(&upn)?;
+        Ok(Caller(domain::Caller::Customer(upn)))
+    }
+}
+
+/// A signed-in partner user; 403 for a customer user.
+pub struct PartnerCaller(pub PartnerUserId);
+
+impl FromRequestParts<AppState> for PartnerCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match Caller::from_request_parts(parts, state).await?.0 {
+            domain::Caller::Partner(id) => Ok(Self(id)),
+            domain::Caller::Customer(_) => Err(ApiError::PartnerUsersOnly),
+        }
+    }
+}
+
+/// A signed-in customer user; 403 for a partner user.
+pub struct CustomerCaller(pub CustomerUpn);
+
+impl FromRequestParts<AppState> for CustomerCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match Caller::from_request_parts(parts, state).await?.0 {
+            domain::Caller::Customer(upn) => Ok(Self(upn)),
+            domain::Caller::Partner(_) => Err(ApiError::CustomerUsersOnly),
+        }
     }
 }

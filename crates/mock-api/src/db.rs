@@ -1,11 +1,13 @@
 //! The SQLite data file: the demo spec, every policy, every Activity record, the store's
-//! counters, the customers created through the API and the replies to POSTs by
-//! `MS-RequestId`. WAL mode; each change ([`Db::save`]) is one transaction, so a killed
+//! counters, the customers created through the API, the orders, Azure roles and purchases
+//! (as the domain's changes that made them), the partner's carts and the replies to POSTs
+//! by `MS-RequestId`. WAL mode; each change ([`Db::save`]) is one transaction, so a killed
 //! process leaves either all of a change or none of it. The tables are those of the first
-//! release that had them: files written by any release load.
+//! release that had them, and new ones are only added: files written by any release load.
 
 use std::path::Path;
 
+use api_types::cart::Cart;
 use domain::{
     ActivityRecord, Change, Customer, CustomerId, DemoSpec, Etag, PermissionSet, SelfServePolicy,
     StoreSnapshot,
@@ -64,6 +66,15 @@ CREATE TABLE IF NOT EXISTS replies (
     request_id TEXT PRIMARY KEY,
     status INTEGER NOT NULL,
     body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS commerce (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    change TEXT NOT NULL -- JSON of a domain::Change: an order, a role given or removed, a purchase
+);
+CREATE TABLE IF NOT EXISTS carts (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    cart TEXT NOT NULL -- JSON of an api_types::cart::Cart
 );
 ";
 
@@ -133,6 +144,15 @@ impl Db {
             added_customers.push(serde_json::from_str::<Customer>(&row.get::<_, String>(0)?)?);
         }
 
+        let mut commerce = Vec::new();
+        let mut statement = self
+            .conn
+            .prepare("SELECT change FROM commerce ORDER BY seq")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            commerce.push(serde_json::from_str::<Change>(&row.get::<_, String>(0)?)?);
+        }
+
         let (next_etag, next_record_id) = self
             .conn
             .query_row(
@@ -149,6 +169,7 @@ impl Db {
             activity,
             next_etag,
             next_record_id,
+            commerce,
         }))
     }
 
@@ -171,6 +192,9 @@ impl Db {
         for customer in &snapshot.added_customers {
             add_customer(&tx, customer)?;
         }
+        for change in &snapshot.commerce {
+            add_commerce(&tx, change)?;
+        }
         put_counters(&tx, (snapshot.next_etag, snapshot.next_record_id))?;
         tx.commit()?;
         Ok(())
@@ -178,9 +202,20 @@ impl Db {
 
     /// Keeps one decided change, with the reply to remember for its request (if any), all
     /// or nothing: a permissions change writes the customer's policy row, its Activity
-    /// record and the counters; a created customer its row. Returns how many bytes of row
-    /// values it wrote (what grows with the change, not with the data).
+    /// record and the counters; a created customer its row; an order, a role change or a
+    /// purchase its change row, its Activity record and the counters. Returns how many
+    /// bytes of row values it wrote (what grows with the change, not with the data).
     pub fn save(&mut self, change: &Change, reply: Option<&StoredReply>) -> Result<usize, DbError> {
+        self.save_with_cart(change, None, reply)
+    }
+
+    /// [`Db::save`], and the cart the change was checked out from, in the same transaction.
+    pub fn save_with_cart(
+        &mut self,
+        change: &Change,
+        cart: Option<(&CustomerId, &Cart)>,
+        reply: Option<&StoredReply>,
+    ) -> Result<usize, DbError> {
         let tx = self.conn.transaction()?;
         let mut written = match change {
             Change::Permissions(change) => {
@@ -189,13 +224,48 @@ impl Db {
                     + put_counters(&tx, (change.next_etag, change.record.id.saturating_add(1)))?
             }
             Change::CustomerCreated(customer) => add_customer(&tx, customer)?,
+            commerce => {
+                let mut written = add_commerce(&tx, commerce)?;
+                if let Some(record) = commerce.record() {
+                    written += add_record(&tx, record)? + put_counters(&tx, (0, record.id.saturating_add(1)))?;
+                }
+                written
+            }
         };
+        if let Some((customer, cart)) = cart {
+            written += put_cart(&tx, customer, cart)?;
+        }
         if let Some(reply) = reply {
             written += put_reply(&tx, reply)?;
         }
         tx.commit()?;
         self.bytes_written += written as u64;
         Ok(written)
+    }
+
+    /// Keeps a new cart, with the reply to remember for its request (if any).
+    pub fn save_cart(&mut self, customer: &CustomerId, cart: &Cart, reply: Option<&StoredReply>) -> Result<(), DbError> {
+        let tx = self.conn.transaction()?;
+        let mut written = put_cart(&tx, customer, cart)?;
+        if let Some(reply) = reply {
+            written += put_reply(&tx, reply)?;
+        }
+        tx.commit()?;
+        self.bytes_written += written as u64;
+        Ok(())
+    }
+
+    /// The customer's cart with this id, if there is one.
+    pub fn cart(&self, customer: &CustomerId, id: &uuid::Uuid) -> Result<Option<Cart>, DbError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT cart FROM carts WHERE id = ?1 AND customer_id = ?2",
+                params![id.hyphenated().to_string(), customer.to_string()],
+                |row| row.get::<_, String>(0),
+            )
+            .optional()?;
+        Ok(found.map(|text| serde_json::from_str(&text)).transpose()?)
     }
 
     /// Bytes of row values written by [`Db::save`] since the file was opened.
@@ -265,6 +335,23 @@ fn add_customer(tx: &Transaction, customer: &Customer) -> Result<usize, DbError>
         params![json],
     )?;
     Ok(json.len())
+}
+
+fn add_commerce(tx: &Transaction, change: &Change) -> Result<usize, DbError> {
+    let json = serde_json::to_string(change)?;
+    tx.execute("INSERT INTO commerce (change) VALUES (?1)", params![json])?;
+    Ok(json.len())
+}
+
+/// Writes a cart as it is now (new, or checked out).
+fn put_cart(tx: &Transaction, customer: &CustomerId, cart: &Cart) -> Result<usize, DbError> {
+    let id = cart.id.hyphenated().to_string();
+    let json = serde_json::to_string(cart)?;
+    tx.execute(
+        "INSERT OR REPLACE INTO carts (id, customer_id, cart) VALUES (?1, ?2, ?3)",
+        params![id, customer.to_string(), json],
+    )?;
+    Ok(id.len() + 36 + json.len())
 }
 
 fn add_record(tx: &Transaction, record: &ActivityRecord) -> Result<usize, DbError> {

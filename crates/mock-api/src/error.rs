@@ -1,17 +1,23 @@
 //! Every failure as Partner Center reports it: an HTTP status and an
 //! [`ErrorBody`](api_types::ErrorBody) `{"code", "description", "data": [], "source": "PartnerFD"}`
-//! whose `code` ([`ErrorCode`]) tells the failures apart. Each domain error has its own code;
-//! the descriptions are for the developer reading them (the app puts codes into its own words).
+//! whose `code` ([`ErrorCode`]) tells the failures apart; on the Azure Resource Manager
+//! routes, an [`ArmErrorBody`] `{"error": {"code", "message"}}` with the same code by name
+//! (see [`crate::middleware::error_bodies`]). Each domain error has its own code and carries
+//! the refusal itself, for clients to rebuild it; the descriptions are for the developer
+//! reading them, and where a customer meets them, Azure's own words.
 
+use api_types::arm::ArmErrorBody;
 use api_types::demo::Role;
 use api_types::{ErrorBody, ErrorCode};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::{CustomerId, DomainError, NewCustomerProblem};
+use domain::{
+    CartProblem, CustomerId, DomainError, NewCustomerProblem, Permission, PurchaseProblem, RoleAssignmentId,
+};
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum ApiError {
     /// Not what the schema allows: not JSON, a wrong type, a bad parameter.
     BadRequest(String),
@@ -34,6 +40,18 @@ pub enum ApiError {
     UnsupportedMediaType,
     /// The change could not be kept; nothing was changed.
     Storage(String),
+    /// A customer user's token on a partner route.
+    PartnerUsersOnly,
+    /// A partner user's token on what only customer users do.
+    CustomerUsersOnly,
+    /// The customer has no cart with this id.
+    CartNotFound(String),
+    CartExpired,
+    CartCheckedOut,
+    /// The Azure subscription has no role assignment with this id.
+    UnknownRoleAssignment(RoleAssignmentId),
+    /// `roleDefinitionId` names no role that can be given on this subscription.
+    UnknownRoleDefinition(String),
 }
 
 impl From<DomainError> for ApiError {
@@ -56,7 +74,7 @@ impl ApiError {
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::Unprocessable(_) => ErrorCode::Unprocessable,
             Self::Unauthorized => ErrorCode::Unauthorized,
-            Self::Domain(error) => domain_code(error),
+            Self::Domain(error) => ErrorCode::of_domain(error),
             Self::PolicyNotFound {
                 for_update: false, ..
             } => ErrorCode::PolicyNotFound,
@@ -69,6 +87,13 @@ impl ApiError {
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             Self::Storage(_) => ErrorCode::StorageFailed,
+            Self::PartnerUsersOnly => ErrorCode::PartnerUsersOnly,
+            Self::CustomerUsersOnly => ErrorCode::CustomerUsersOnly,
+            Self::CartNotFound(_) => ErrorCode::CartNotFound,
+            Self::CartExpired => ErrorCode::CartExpired,
+            Self::CartCheckedOut => ErrorCode::CartCheckedOut,
+            Self::UnknownRoleAssignment(_) => ErrorCode::UnknownRoleAssignment,
+            Self::UnknownRoleDefinition(_) => ErrorCode::UnknownRoleDefinition,
         }
     }
 
@@ -100,25 +125,43 @@ impl ApiError {
             Self::Storage(why) => {
                 format!("the change could not be saved, so nothing was changed: {why}")
             }
+            Self::PartnerUsersOnly => {
+                "only partner users may call this route; this token signs in a customer user".to_string()
+            }
+            Self::CustomerUsersOnly => "only customer users may call this route (a customer user buys \
+                reservations and savings plans on their own; the partner buys through carts)"
+                .to_string(),
+            Self::CartNotFound(id) => format!("the customer has no cart {id:?}"),
+            Self::CartExpired => format!(
+                "the cart expired {} days after it was created; create a new one",
+                api_types::cart::CART_LIFETIME_DAYS
+            ),
+            Self::CartCheckedOut => {
+                "the cart was checked out already; its order is in the customer's orders".to_string()
+            }
+            Self::UnknownRoleAssignment(id) => {
+                format!("the Azure subscription has no role assignment {id}")
+            }
+            Self::UnknownRoleDefinition(text) => format!(
+                "the role definition {text:?} cannot be given here: Owner, Contributor or Reader of this subscription"
+            ),
         }
     }
 
+    /// The Partner Center error body.
     pub fn body(&self) -> ErrorBody {
-        ErrorBody::new(self.code(), self.description())
+        match self {
+            Self::Domain(error) => ErrorBody::of_domain(error, self.description()),
+            _ => ErrorBody::new(self.code(), self.description()),
+        }
     }
-}
 
-/// The code of each domain error: its own, so clients can tell them apart.
-pub fn domain_code(error: &DomainError) -> ErrorCode {
-    match error {
-        DomainError::NotAdminAgent { .. } => ErrorCode::NotAdminAgent,
-        DomainError::UnknownPartnerUser(_) => ErrorCode::UnknownPartnerUser,
-        DomainError::UnknownCustomer(_) => ErrorCode::UnknownCustomer,
-        DomainError::InvalidCustomerId(_) => ErrorCode::InvalidCustomerId,
-        DomainError::NotAllowedToCreateCustomers { .. } => ErrorCode::NotAllowedToCreateCustomers,
-        DomainError::InvalidNewCustomer(_) => ErrorCode::InvalidNewCustomer,
-        DomainError::DomainTaken(_) => ErrorCode::DomainTaken,
-        DomainError::StaleEtag => ErrorCode::StaleEtag,
+    /// The Azure Resource Manager error body.
+    pub fn arm_body(&self) -> ArmErrorBody {
+        match self {
+            Self::Domain(error) => ArmErrorBody::of_domain(error, self.description()),
+            _ => ArmErrorBody::new(self.code(), self.description()),
+        }
     }
 }
 
@@ -160,6 +203,82 @@ fn domain_description(error: &DomainError) -> String {
             it was read; read it again"
                 .to_string()
         }
+        DomainError::UnknownCustomerUser(upn) => format!("no active customer user signs in as {upn}"),
+        DomainError::NotAllowedToOrder { user, role } => format!(
+            "only Admin and Sales agents can buy for customers ({user} is a {})",
+            Role::from(*role).name()
+        ),
+        DomainError::NotAllowedToManageRoles { user, role } => format!(
+            "only Admin agents can give and remove Azure roles in customers' subscriptions ({user} is a {})",
+            Role::from(*role).name()
+        ),
+        DomainError::InvalidCart(problem) => match problem {
+            CartProblem::Empty => "the cart has no line items".to_string(),
+            CartProblem::TooManyItems => "a cart here holds one line item: the Azure plan".to_string(),
+            CartProblem::UnknownCatalogItem => format!(
+                "only the Azure plan ({}) can be bought here",
+                domain::orders::AZURE_PLAN_CATALOG_ITEM_ID
+            ),
+            CartProblem::QuantityNotOne => "the Azure plan is bought with quantity 1".to_string(),
+            CartProblem::BillingCycleNotOneTime => {
+                "the Azure plan is bought with billing cycle one_time".to_string()
+            }
+        },
+        DomainError::AzurePlanExists(customer) => format!(
+            "customer {customer} already has an Azure plan; a customer has one Azure plan, with \
+            Azure subscriptions under it"
+        ),
+        DomainError::UnknownSubscription(id) => format!("the customer has no subscription {id}"),
+        DomainError::UnknownAzureSubscription(id) => {
+            format!("the subscription {id} could not be found")
+        }
+        DomainError::UnknownOrder(id) => format!("the customer has no order {id}"),
+        DomainError::UnknownReservation(id) => format!("the reservation order {id} could not be found"),
+        DomainError::UnknownSavingsPlan(name) => {
+            format!("no savings plan was bought under the name {name:?}")
+        }
+        DomainError::UnknownPrincipal(id) => format!(
+            "the principal {id} is not a user of the customer whose Azure subscription this is"
+        ),
+        DomainError::RoleAssignmentExists => "the role assignment already exists".to_string(),
+        DomainError::RoleAssignmentUpdateNotPermitted(id) => format!(
+            "the role assignment {id} exists with another principal or role; it cannot be \
+            changed: remove it and assign again"
+        ),
+        DomainError::PurchaseNotAllowed { permission, partner_name } => format!(
+            "your partner {partner_name} has not allowed your company to buy {} on its own; the \
+            partner can turn on customer permissions in Partner Center",
+            match permission {
+                Permission::AzureReservations => "Azure reservations",
+                Permission::AzureSavingsPlan => "Azure savings plans",
+            }
+        ),
+        DomainError::NoEligibleSubscriptions => {
+            "You do not have any eligible subscriptions to purchase reservations.".to_string()
+        }
+        DomainError::NotOwnerOfSubscription(_) => {
+            "You do not have owner or reservation purchaser access on the subscription.".to_string()
+        }
+        DomainError::InvalidPurchase(problem) => match problem {
+            PurchaseProblem::Quantity => "properties.quantity must be from 1 to 1000".to_string(),
+            PurchaseProblem::CommitmentTooSmall => {
+                "properties.commitment.amount must be at least 0.001 USD an hour".to_string()
+            }
+            PurchaseProblem::CommitmentTooLarge => {
+                "properties.commitment.amount must be at most 100000 USD an hour".to_string()
+            }
+            PurchaseProblem::NameTooLong => {
+                "properties.displayName is longer than 64 characters".to_string()
+            }
+            PurchaseProblem::NameHasControlCharacters => {
+                "properties.displayName has control characters".to_string()
+            }
+            PurchaseProblem::Alias => "the name must be 1 to 64 letters, digits, '-', '_' or '.'".to_string(),
+        },
+        DomainError::PurchaseIdTaken => {
+            "another customer already bought under this reservation order id or savings plan name"
+                .to_string()
+        }
     }
 }
 
@@ -172,8 +291,13 @@ impl std::fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 impl IntoResponse for ApiError {
+    /// The Partner Center body; the error itself rides along, for
+    /// [`crate::middleware::error_bodies`] to answer an Azure Resource Manager route in
+    /// Azure's shape.
     fn into_response(self) -> Response {
-        (self.status(), Json(self.body())).into_response()
+        let mut response = (self.status(), Json(self.body())).into_response();
+        response.extensions_mut().insert(self);
+        response
     }
 }
 

@@ -52,3 +52,15 @@ pub fn header(parts: &axum::http::HeaderMap, name: &str) -> Option<String> {
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
 }
+
+/// The two path parameters of a route, in order; 400 when they cannot be read.
+pub struct PathPair(pub String, pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathPair {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path((first, second)) = Path::<(String, String)>::from_request_parts(parts, state).await?;
+        Ok(Self(first, second))
+    }
+}

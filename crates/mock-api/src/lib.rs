@@ -1,5 +1,6 @@
-//! A local stand-in for Partner Center's customer-permissions REST API (`/v1`): axum in
-//! front of the domain crate's `PartnerStore`, kept in a SQLite file.
+//! A local stand-in for Partner Center's customer-permissions REST API (`/v1`), and for the
+//! few Azure Resource Manager routes a customer buys through (`/subscriptions…`,
+//! `/providers…`): axum in front of the domain crate's `PartnerStore`, kept in a SQLite file.
 //!
 //! Every body is an `api_types` value, errors included (`ErrorBody`, with an `ErrorCode`);
 //! `MS-CorrelationId` and `MS-RequestId` are echoed; browsers may call it from any origin.
@@ -38,8 +39,15 @@ pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::base())
         .merge(routes::policies::routes())
         .merge(routes::customers::routes())
+        .merge(routes::azure_entitlements::routes())
+        .merge(routes::carts::routes())
+        .merge(routes::orders::routes())
         .merge(routes::audit::routes())
         .merge(routes::demo::routes())
+        .merge(routes::azure_subscriptions::routes())
+        .merge(routes::role_assignments::routes())
+        .merge(routes::reservations::routes())
+        .merge(routes::savings_plans::routes())
 }
 
 /// The whole API.
@@ -76,7 +84,7 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(wrong_method)
         .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn(middleware::partner_center_errors))
+        .layer(axum::middleware::from_fn(middleware::error_bodies))
         .layer(axum::middleware::from_fn(middleware::echo_ms_headers))
         .layer(cors)
 }

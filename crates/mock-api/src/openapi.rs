@@ -27,17 +27,29 @@ pub const BEARER: &str = "bearerAuth";
         title = "Partner Center customer permissions (mock)",
         version = "1",
         description = "A local stand-in for Partner Center's `/v1` SelfServePolicy API and what the customer-permissions \
-            app needs: customers, their subscriptions, users and readiness, and the audit records of the Activity log.\n\n\
+            app needs: customers, their subscriptions, users and readiness, carts and orders, and the audit records of \
+            the Activity log; and for the Azure Resource Manager routes a customer's side takes: Azure subscriptions, \
+            their role assignments, reservation orders and savings plan order aliases.\n\n\
             Every request but `GET /v1/demo/users` and `GET /v1/openapi.json` carries `Authorization: Bearer {token}` \
-            with a demo token. Every response echoes `MS-CorrelationId` and `MS-RequestId`. Every failure is an \
-            `ErrorBody` whose `code` says what failed (see its table); a request that the schema allows never gets 400.",
+            with a demo token: a partner user's (Partner Center's `/v1` routes; a customer user's token there gets 403) \
+            or a customer user's (`demo-{userPrincipalName}`; a customer user sees only their own company). Every \
+            response echoes `MS-CorrelationId` and `MS-RequestId`. Every failure of a `/v1` route is an `ErrorBody` \
+            whose `code` says what failed (see its table); every failure of an Azure Resource Manager route is an \
+            `ArmErrorBody` whose `error.code` is the same code by name. A refusal the rules decided also carries the \
+            refusal itself (`info`, `additionalInfo`). A request that the schema allows never gets 400.",
         license(name = "MIT")
     ),
     security(("bearerAuth" = [])),
     tags(
         (name = crate::routes::policies::TAG, description = "Which customers may buy Azure reservations and savings plans on their own, billed to the partner."),
         (name = crate::routes::customers::TAG, description = "The partner's customers, their subscriptions, users and readiness."),
+        (name = crate::routes::carts::TAG, description = "How the partner buys for a customer: the Azure plan, through a cart."),
+        (name = crate::routes::orders::TAG, description = "What was bought for a customer, by the partner or by the customer's users, and by whom."),
         (name = crate::routes::audit::TAG, description = "The Activity log."),
+        (name = crate::routes::azure_subscriptions::TAG, description = "Azure Resource Manager: a customer's Azure subscriptions."),
+        (name = crate::routes::role_assignments::TAG, description = "Azure Resource Manager: Access control (IAM) of an Azure subscription."),
+        (name = crate::routes::reservations::TAG, description = "Azure Resource Manager: reservations a customer user buys on their own, billed to the partner."),
+        (name = crate::routes::savings_plans::TAG, description = "Azure Resource Manager: savings plans a customer user buys on their own, billed to the partner."),
         (name = crate::routes::demo::TAG, description = "The demo partner, its users and their tokens, and this document."),
     )
 )]
@@ -101,7 +113,8 @@ fn finish(doc: &mut Document) {
                 .build(),
         ),
     );
-    for item in doc.paths.paths.values_mut() {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let body = if crate::middleware::is_arm_path(path) { "ArmErrorBody" } else { "ErrorBody" };
         for (method, operation) in operations(item) {
             for parameter in operation.parameters.iter_mut().flatten() {
                 if let RefOr::T(parameter) = parameter {
@@ -112,8 +125,17 @@ fn finish(doc: &mut Document) {
             if !open {
                 add_error(
                     operation,
+                    body,
                     ErrorCode::Unauthorized,
                     "No known bearer token (code 401).",
+                );
+            }
+            if !open && body == "ErrorBody" {
+                add_error(
+                    operation,
+                    body,
+                    ErrorCode::PartnerUsersOnly,
+                    "A customer user's token on a partner route (code 900029).",
                 );
             }
             let has_query = operation.parameters.as_ref().is_some_and(|ps| {
@@ -124,6 +146,7 @@ fn finish(doc: &mut Document) {
             if operation.request_body.is_some() || has_query {
                 add_error(
                     operation,
+                    body,
                     ErrorCode::BadRequest,
                     "The request is not what the schema allows (code 400); a request the schema allows never gets it.",
                 );
@@ -131,11 +154,13 @@ fn finish(doc: &mut Document) {
             if operation.request_body.is_some() {
                 add_error(
                     operation,
+                    body,
                     ErrorCode::PayloadTooLarge,
                     "The body is larger than 64 KiB (code 413).",
                 );
                 add_error(
                     operation,
+                    body,
                     ErrorCode::UnsupportedMediaType,
                     "The body is not declared as JSON (code 415).",
                 );
@@ -143,6 +168,7 @@ fn finish(doc: &mut Document) {
             if method != "get" {
                 add_error(
                     operation,
+                    body,
                     ErrorCode::StorageFailed,
                     "The change could not be saved; nothing changed (code 503).",
                 );
@@ -198,14 +224,15 @@ fn operations(item: &mut PathItem) -> Vec<(&'static str, &mut Operation)> {
     .collect()
 }
 
-/// A response with an `ErrorBody`, unless the operation documents this status already.
-fn add_error(operation: &mut Operation, code: ErrorCode, description: &str) {
+/// A response with an error body (`ErrorBody` or `ArmErrorBody`), unless the operation
+/// documents this status already.
+fn add_error(operation: &mut Operation, body: &str, code: ErrorCode, description: &str) {
     let status = code.status().to_string();
     if operation.responses.responses.contains_key(&status) {
         return;
     }
     let content = ContentBuilder::new()
-        .schema(Some(Ref::from_schema_name("ErrorBody")))
+        .schema(Some(Ref::from_schema_name(body)))
         .build();
     let response = ResponseBuilder::new()
         .description(description)

@@ -7,8 +7,13 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use domain::{Change, Clock, DemoSpec, PartnerStore, PartnerUserId};
+use api_types::cart::Cart;
+use domain::{Change, Clock, CustomerId, DemoSpec, PartnerStore, PartnerUserId};
 use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Mixed into cart ids, so two carts made in the same nanosecond differ.
+static CART_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 use crate::auth::token_table;
 use crate::db::{Db, DbError, StoredReply};
@@ -130,6 +135,39 @@ impl Writer<'_> {
         self.db.save(&change, reply.as_ref())?;
         self.store.apply(change);
         Ok(())
+    }
+
+    /// Like [`Writer::keep`], for an order checked out from a cart: the cart, now
+    /// checked out, is kept in the same transaction.
+    pub fn keep_checkout(
+        &mut self,
+        change: Change,
+        customer: &CustomerId,
+        cart: &Cart,
+        reply: Option<StoredReply>,
+    ) -> Result<(), ApiError> {
+        self.db.save_with_cart(&change, Some((customer, cart)), reply.as_ref())?;
+        self.store.apply(change);
+        Ok(())
+    }
+
+    /// Keeps a new cart (carts live in the data file only: they change nothing the domain
+    /// knows until they are checked out).
+    pub fn keep_cart(&mut self, customer: &CustomerId, cart: &Cart, reply: Option<StoredReply>) -> Result<(), ApiError> {
+        self.db.save_cart(customer, cart, reply.as_ref())?;
+        Ok(())
+    }
+
+    /// The customer's cart with this id, if there is one.
+    pub fn cart(&self, customer: &CustomerId, id: &Uuid) -> Result<Option<Cart>, ApiError> {
+        Ok(self.db.cart(customer, id)?)
+    }
+
+    /// A fresh id for a cart.
+    pub fn new_cart_id(&self) -> Uuid {
+        let nanos = OffsetDateTime::now_utc().unix_timestamp_nanos() as u64;
+        let counter = CART_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        domain::rng::DemoRng::new(nanos ^ counter.rotate_left(48) ^ u64::from(std::process::id()).rotate_left(24)).uuid()
     }
 }
 

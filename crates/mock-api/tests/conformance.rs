@@ -6,7 +6,8 @@
 mod support;
 
 use domain::{
-    ActivityAction, AzureRole, CustomerId, Etag, PartnerUser, Permission, PermissionSet, UserState,
+    ActivityAction, ActivityDetail, AppliedScope, AzureRole, CustomerId, DomainError, Etag, PartnerUser, Permission,
+    PermissionSet, PlacedBy, ProductKind, UserState,
 };
 use support::drivers::{Driver, InMemory, OverHttp, RecordView, Refusal};
 use time::{Date, Duration, OffsetDateTime};
@@ -43,6 +44,9 @@ conformance!(
     readiness_of_the_hand_made_customers,
     activity_records_are_newest_first_with_the_right_user,
     customer_users_with_their_azure_roles,
+    a_customer_user_buys_a_reservation_once_the_partner_has_prepared_everything,
+    a_purchase_is_refused_without_the_permission_without_owner_or_without_an_azure_plan,
+    helpdesk_agents_cannot_order_sales_agents_cannot_assign_and_one_azure_plan_per_customer,
 );
 
 // ---- The demo partner's users and customers ----
@@ -545,4 +549,119 @@ fn customer_users_with_their_azure_roles(api: &mut impl Driver) {
         0x0bad_c0de_0000_4000_8000_0000_0000_0002,
     ));
     assert_eq!(api.users(&alex(), unknown), Err(Refusal::UnknownCustomer));
+}
+
+// ---- The customer buys on their own ----
+
+const PROSEWARE: &str = "Proseware, Inc.";
+const HENRIETTA: &str = "henriettam@proseware.onmicrosoft.com";
+
+fn a_customer_user_buys_a_reservation_once_the_partner_has_prepared_everything(api: &mut impl Driver) {
+    let proseware = api.customer_named(PROSEWARE);
+    let count = recent(api).len();
+    let orders_before = api.orders(proseware).len();
+
+    // The partner adds the Azure plan: one Azure subscription under it.
+    api.add_azure_plan(&alex(), proseware).expect("ordered");
+    let entitlements = api.azure_plan_entitlements(proseware);
+    assert_eq!(entitlements.len(), 1, "{entitlements:?}");
+    let azure = entitlements[0].id;
+    assert_eq!(entitlements[0].friendly_name, "Azure subscription 1");
+    // Henrietta is made Owner; the partner allows reservations.
+    api.assign_role(&alex(), azure, HENRIETTA, AzureRole::Owner).expect("assigned");
+    let readiness = api.readiness(proseware).expect("reads");
+    assert_eq!((readiness.owners.as_slice(), readiness.is_ready), ([HENRIETTA.to_string()].as_slice(), true));
+    api.set_permission(&diego(), proseware, Reservations, true).expect("granted");
+
+    // Henrietta buys a reservation on her own.
+    let mut request = test_support::reservation_request(azure);
+    request.scope = AppliedScope::Shared;
+    request.quantity = 3;
+    api.buy_reservation(HENRIETTA, request.clone()).expect("bought");
+    // The same order again buys nothing more.
+    api.buy_reservation(HENRIETTA, request).expect("answered");
+
+    // Order history: her order on top, billed to the partner; the partner's Azure plan below.
+    let orders = api.orders(proseware);
+    assert_eq!(orders.len(), orders_before + 2, "{orders:?}");
+    assert_eq!(orders[0].placed_by, PlacedBy::Customer(domain::CustomerUpn::new(HENRIETTA)));
+    assert_eq!((orders[0].line_items[0].kind, orders[0].line_items[0].quantity), (ProductKind::Reservation, 3));
+    assert_eq!(orders[0].total(), domain::purchases::catalog::reservation_price(domain::VmSize::StandardD2sV5, domain::Region::EastUs, domain::Term::OneYear, 3).total);
+    assert_eq!(orders[1].placed_by, PlacedBy::Partner(alex().id));
+    assert_eq!(orders[1].line_items[0].kind, ProductKind::AzurePlan);
+
+    // The Activity log: the plan, the role, the permission, the purchase, by whom.
+    let logged = logged_since(api, count);
+    let summary: Vec<_> = logged.iter().map(|r| (r.action, r.customer, r.user.as_str())).collect();
+    assert_eq!(
+        summary,
+        [
+            (ActivityAction::CreateOrder, proseware, HENRIETTA),
+            (Create, proseware, diego().id.as_str()),
+            (ActivityAction::CreateRoleAssignment, proseware, alex().id.as_str()),
+            (ActivityAction::CreateOrder, proseware, alex().id.as_str()),
+        ]
+    );
+    let Some(ActivityDetail::Order { order_id, kind, quantity, total, .. }) = &logged[0].detail else {
+        panic!("the purchase's detail: {:?}", logged[0]);
+    };
+    assert_eq!((*order_id, *kind, *quantity, *total), (orders[0].id, ProductKind::Reservation, 3, orders[0].total()));
+    let Some(ActivityDetail::RoleAssignment { principal_name, role, azure_subscription_id, .. }) = &logged[2].detail else {
+        panic!("the role's detail: {:?}", logged[2]);
+    };
+    assert_eq!((principal_name.as_str(), *role, *azure_subscription_id), (HENRIETTA, AzureRole::Owner, azure));
+}
+
+fn a_purchase_is_refused_without_the_permission_without_owner_or_without_an_azure_plan(api: &mut impl Driver) {
+    let contoso = api.customer_named(CONTOSO);
+    let fabrikam = api.customer_named(FABRIKAM);
+    let northwind = api.customer_named(NORTHWIND);
+    let fabrikam_azure = api.readiness(fabrikam).expect("reads").azure_subscriptions[0];
+    let contoso_azure = api.readiness(contoso).expect("reads").azure_subscriptions[0];
+    let count = recent(api).len();
+    let orders: Vec<_> = [contoso, fabrikam, northwind].iter().map(|c| api.orders(*c).len()).collect();
+
+    // Fabrikam's Owner, but the partner has not allowed it: the partner is named.
+    let refused = api.buy_reservation("nestorw@fabrikam.onmicrosoft.com", test_support::reservation_request(fabrikam_azure));
+    assert_eq!(
+        refused,
+        Err(Refusal::Refused(DomainError::PurchaseNotAllowed {
+            permission: Reservations,
+            partner_name: "Adatum Cloud Services".to_string()
+        }))
+    );
+    // Contoso allows it, but Adele is only Contributor.
+    let refused = api.buy_reservation("adelev@contoso.onmicrosoft.com", test_support::reservation_request(contoso_azure));
+    assert_eq!(refused, Err(Refusal::Refused(DomainError::NotOwnerOfSubscription(contoso_azure))));
+    // Northwind has no Azure plan.
+    api.set_permission(&alex(), northwind, Reservations, true).expect("granted");
+    let refused = api.buy_reservation("lynner@northwindtraders.onmicrosoft.com", test_support::reservation_request(contoso_azure));
+    assert_eq!(refused, Err(Refusal::Refused(DomainError::NoEligibleSubscriptions)));
+
+    let now: Vec<_> = [contoso, fabrikam, northwind].iter().map(|c| api.orders(*c).len()).collect();
+    assert_eq!(now, orders, "nothing bought");
+    let logged = logged_since(api, count);
+    assert_eq!(logged.iter().map(|r| r.action).collect::<Vec<_>>(), [Create], "only the grant is logged");
+}
+
+fn helpdesk_agents_cannot_order_sales_agents_cannot_assign_and_one_azure_plan_per_customer(api: &mut impl Driver) {
+    let proseware = api.customer_named(PROSEWARE);
+    let contoso = api.customer_named(CONTOSO);
+    let contoso_azure = api.readiness(contoso).expect("reads").azure_subscriptions[0];
+    let count = recent(api).len();
+
+    let refused = api.add_azure_plan(&lidia(), proseware);
+    assert!(matches!(refused, Err(Refusal::Refused(DomainError::NotAllowedToOrder { .. }))), "{refused:?}");
+    let refused = api.add_azure_plan(&alex(), contoso);
+    assert_eq!(refused, Err(Refusal::Refused(DomainError::AzurePlanExists(contoso))));
+    for agent in [isaiah(), lidia()] {
+        let refused = api.assign_role(&agent, contoso_azure, "adelev@contoso.onmicrosoft.com", AzureRole::Owner);
+        assert!(matches!(refused, Err(Refusal::Refused(DomainError::NotAllowedToManageRoles { .. }))), "{refused:?}");
+    }
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+    assert!(api.readiness(proseware).expect("reads").azure_subscriptions.is_empty());
+
+    // A Sales agent may order.
+    api.add_azure_plan(&isaiah(), proseware).expect("ordered");
+    assert_eq!(api.azure_plan_entitlements(proseware).len(), 1);
 }

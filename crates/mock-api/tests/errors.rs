@@ -396,3 +396,48 @@ fn error_replies_echo_the_request_headers_and_browsers_may_call_from_any_origin(
         .to_lowercase();
     assert!(exposes.contains("etag"), "{exposes}");
 }
+
+/// The refusals of orders, Azure roles and purchases: each its own code and status, words
+/// for a developer (Azure's own where a customer meets them), and the refusal itself in both
+/// bodies, so a client rebuilds the same domain error.
+#[test]
+fn the_refusals_of_orders_roles_and_purchases_have_their_own_codes() {
+    use domain::{AzureSubscriptionId, CartProblem, PurchaseProblem};
+    let guid = uuid::Uuid::from_u128(0x42);
+    let user = PartnerUserId::new("lidia.holloway@adatumcloud.onmicrosoft.com");
+    let errors = [
+        (DomainError::UnknownCustomerUser("x@y.z".to_string()), 401),
+        (DomainError::NotAllowedToOrder { user: user.clone(), role: PartnerRole::HelpdeskAgent }, 403),
+        (DomainError::NotAllowedToManageRoles { user, role: PartnerRole::HelpdeskAgent }, 403),
+        (DomainError::InvalidCart(CartProblem::Empty), 422),
+        (DomainError::AzurePlanExists(CustomerId::from_uuid(guid)), 409),
+        (DomainError::UnknownSubscription(domain::SubscriptionId::from_uuid(guid)), 404),
+        (DomainError::UnknownAzureSubscription(AzureSubscriptionId::from_uuid(guid)), 404),
+        (DomainError::UnknownOrder(domain::OrderId::from_uuid(guid)), 404),
+        (DomainError::UnknownReservation(domain::ReservationOrderId::from_uuid(guid)), 404),
+        (DomainError::UnknownSavingsPlan("plan".to_string()), 404),
+        (DomainError::UnknownPrincipal(domain::CustomerUserId::from_uuid(guid)), 422),
+        (DomainError::RoleAssignmentExists, 409),
+        (DomainError::RoleAssignmentUpdateNotPermitted(domain::RoleAssignmentId::from_uuid(guid)), 409),
+        (DomainError::PurchaseNotAllowed { permission: Permission::AzureReservations, partner_name: "Adatum".to_string() }, 403),
+        (DomainError::NoEligibleSubscriptions, 403),
+        (DomainError::NotOwnerOfSubscription(AzureSubscriptionId::from_uuid(guid)), 403),
+        (DomainError::InvalidPurchase(PurchaseProblem::Quantity), 400),
+        (DomainError::PurchaseIdTaken, 409),
+    ];
+    let mut codes = std::collections::HashSet::new();
+    for (error, status) in errors {
+        let api = mock_api::ApiError::from(error.clone());
+        assert_eq!(api.status().as_u16(), status, "{error:?}");
+        assert!(codes.insert(api.code()), "one code per error: {error:?}");
+        let body = api.body();
+        assert_eq!(body.domain_error(), Some(error.clone()));
+        let arm = api.arm_body();
+        assert_eq!((arm.error.code.as_str(), arm.domain_error()), (api.code().arm_code(), Some(error.clone())));
+        assert!(!body.description.is_empty() && !body.description.contains(&format!("{error:?}")), "words: {}", body.description);
+    }
+    assert_eq!(
+        mock_api::ApiError::from(DomainError::NoEligibleSubscriptions).description(),
+        "You do not have any eligible subscriptions to purchase reservations."
+    );
+}

@@ -1,5 +1,6 @@
-//! Every acknowledged change survives a restart, a graceful one or a SIGKILL; the binary's
-//! flags and signals.
+//! Every acknowledged change survives a restart, a graceful one or a SIGKILL (orders, Azure
+//! roles, carts and purchases too); the binary's flags and signals; data files of earlier
+//! releases load.
 
 use std::path::Path;
 use std::process::Command;
@@ -317,4 +318,104 @@ fn a_data_file_of_the_previous_release_loads_and_the_server_goes_on_from_it() {
     drop(server);
     let server = Server::start(&data);
     assert_eq!(server.as_user(&admin()).policy_of(&contoso), Some(granted));
+}
+
+/// The Azure plan, its cart, a role given and one removed, a reservation and a savings plan
+/// bought by a customer user, and their Activity records: all there after a restart, and
+/// the next record id goes on from them.
+#[test]
+fn orders_roles_and_purchases_survive_a_restart() {
+    use api_types::cart::{checkout_path, Cart, CartStatus, NewCart};
+    use api_types::role_assignment::role_assignment_path;
+    use domain::{AzureRole, RoleAssignmentId};
+
+    let data = DataFile::new("restart-commerce");
+    let read_all = |alex: &Client, customers: &[CustomerId]| {
+        let per_customer: Vec<_> = customers
+            .iter()
+            .map(|c| {
+                (
+                    alex.orders(c),
+                    alex.subscriptions(c),
+                    alex.reservations_of(c),
+                    alex.savings_plans_of(c),
+                )
+            })
+            .collect();
+        (per_customer, alex.audit())
+    };
+    let (customers, cart, before) = {
+        let server = Server::start(&data);
+        let alex = server.as_user(&admin());
+        let proseware = alex.customer_id("Proseware, Inc.");
+        let contoso = alex.customer_id(CONTOSO);
+        // The Azure plan, through a cart; a second cart left as it is.
+        assert_eq!(alex.buy_azure_plan(&proseware).status, 201);
+        let cart: Cart = alex
+            .post(&format!("/v1/customers/{proseware}/carts"), &NewCart::azure_plan())
+            .expect(201);
+        // Owner given to Henrietta on the new Azure subscription; a Reader given and removed.
+        let azure = alex.subscriptions(&proseware).iter().flat_map(|s| s.azure_subscription_ids.clone()).next().expect("the new Azure subscription");
+        let users: Collection<api_types::customer_user::CustomerUser> = alex.read(&format!("/v1/customers/{proseware}/users"));
+        let henrietta = users.items.iter().find(|u| u.user_principal_name.starts_with("henriettam")).expect("Henrietta").id;
+        let tomas = users.items.iter().find(|u| u.user_principal_name.starts_with("tomasr")).expect("Tomás").id;
+        let owner = RoleAssignmentId::from_uuid(test_support::fresh_guid());
+        assert_eq!(alex.assign_role(&azure, &owner, henrietta, AzureRole::Owner).status, 201);
+        let reader = RoleAssignmentId::from_uuid(test_support::fresh_guid());
+        assert_eq!(alex.assign_role(&azure, &reader, tomas, AzureRole::Reader).status, 201);
+        assert_eq!(alex.delete(&role_assignment_path(&azure, &reader)).status, 200);
+        // Henrietta buys a reservation and a savings plan once the partner allows both.
+        assert_eq!(alex.post_policy(&proseware, &[Permission::AzureReservations, Permission::AzureSavingsPlan]).status, 201);
+        let henrietta = server.client().as_customer("henriettam@proseware.onmicrosoft.com");
+        assert_eq!(henrietta.buy_reservation(&test_support::reservation_request(azure)).status, 201);
+        assert_eq!(henrietta.buy_savings_plan(&test_support::savings_plan_request("proseware-1", azure)).status, 201);
+        // Megan buys a reservation at Contoso.
+        let megan = server.client().as_customer("meganb@contoso.onmicrosoft.com");
+        let contoso_azure = megan.my_azure_subscriptions()[0].subscription_id;
+        assert_eq!(megan.buy_reservation(&test_support::reservation_request(contoso_azure)).status, 201);
+        let customers = vec![proseware, contoso];
+        let before = read_all(&alex, &customers);
+        (customers, cart, before)
+    };
+
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    assert_eq!(read_all(&alex, &customers), before);
+    let proseware = customers[0];
+    let azure = alex.subscriptions(&proseware).iter().flat_map(|s| s.azure_subscription_ids.clone()).next().expect("the Azure subscription");
+    let roles = alex.role_assignments(&azure);
+    assert_eq!(roles.len(), 1);
+    assert_eq!(roles[0].properties.principal_name, "henriettam@proseware.onmicrosoft.com");
+    // The cart is still there, and checks out into a refusal: the plan exists already.
+    let kept: Cart = alex.read(&format!("/v1/customers/{proseware}/carts/{}", cart.id));
+    assert_eq!((kept.status, kept.id), (CartStatus::Active, cart.id));
+    alex.post(&checkout_path(&proseware, &cart.id), &serde_json::json!({})).assert_error(api_types::ErrorCode::AzurePlanExists);
+    // Record ids go on, never repeated.
+    let records = before.1;
+    let next: u64 = records[0].id.parse().expect("a number");
+    assert_eq!(alex.delete(&alex.policy_path(&customers[1])).status, 204);
+    assert_eq!(alex.audit()[0].id, (next + 1).to_string());
+}
+
+/// A data file of the release before purchases (no orders, roles or purchases in it) takes
+/// them from now on.
+#[test]
+fn a_data_file_of_an_earlier_release_takes_purchases() {
+    let data = DataFile::new("release-fixture-purchases");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/release-49acbd6.db");
+    std::fs::copy(&fixture, data.path()).expect("the fixture is copied");
+    let wide_world = {
+        let server = Server::start(&data);
+        let alex = server.as_user(&admin());
+        let wide_world = alex.customer_id("Wide World Importers");
+        assert_eq!(alex.reservations_of(&wide_world).len(), 0, "no purchases before this release");
+        let lee = server.client().as_customer("leeg@wideworldimporters.onmicrosoft.com");
+        let azure = lee.my_azure_subscriptions()[0].subscription_id;
+        assert_eq!(lee.buy_reservation(&test_support::reservation_request(azure)).status, 201);
+        wide_world
+    };
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    assert_eq!(alex.reservations_of(&wide_world).len(), 1);
+    assert_eq!(alex.audit()[0].user_principal_name, "leeg@wideworldimporters.onmicrosoft.com");
 }

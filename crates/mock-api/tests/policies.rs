@@ -102,7 +102,7 @@ fn grant_update_revoke_and_regrant_are_logged_as_create_update_delete_create() {
         serde_json::from_str::<PolicyValue>(text)
             .expect("a policy's JSON")
             .permissions
-            .len()
+            .map_or(0, |p| p.len())
     };
     assert_eq!(
         (

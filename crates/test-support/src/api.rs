@@ -94,3 +94,135 @@ impl Client {
         records.items
     }
 }
+
+// ---- Issue 10: carts and orders, Azure roles, self-service purchases ----
+
+use api_types::arm::ArmList;
+use api_types::azure_entitlement::{azure_entitlements_path, AzureEntitlement};
+use api_types::azure_subscription::{subscription_path, ArmSubscription};
+use api_types::cart::{carts_path, checkout_path, Cart, NewCart};
+use api_types::order::Order;
+use api_types::reservation::{reservation_order_path, NewReservationOrder, RESERVATION_ORDERS_PATH};
+use api_types::role_assignment::{role_assignment_path, role_assignments_path, NewRoleAssignment, RoleAssignmentResource};
+use api_types::savings_plan::{savings_plan_alias_path, NewSavingsPlanOrderAlias, SAVINGS_PLAN_ORDERS_PATH};
+use api_types::subscription::Subscription;
+use domain::{
+    AppliedScope, AzureRole, AzureSubscriptionId, BillingPlan, CustomerUserId, Region, ReservationOrderId,
+    ReservationRequest, RoleAssignmentId, SavingsPlanRequest, Term, Usd, VmSize,
+};
+
+/// A fresh GUID for an id the caller chooses (a role assignment, a reservation order).
+pub fn fresh_guid() -> uuid::Uuid {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(1);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or_default();
+    domain::rng::DemoRng::new(nanos ^ COUNTER.fetch_add(1, Ordering::Relaxed).rotate_left(40)).uuid()
+}
+
+/// A reservation of one `Standard_D2s_v5` in East US for a year, billed monthly to
+/// `azure` and applied to it alone.
+pub fn reservation_request(azure: AzureSubscriptionId) -> ReservationRequest {
+    ReservationRequest {
+        id: ReservationOrderId::from_uuid(fresh_guid()),
+        size: VmSize::StandardD2sV5,
+        region: Region::EastUs,
+        term: Term::OneYear,
+        billing_plan: BillingPlan::Monthly,
+        quantity: 1,
+        billing_subscription: azure,
+        scope: AppliedScope::Single(azure),
+        renew: false,
+        display_name: "Test reservation".to_string(),
+    }
+}
+
+/// A savings plan of 1 USD an hour for a year under `alias`, billed to `azure`, shared.
+pub fn savings_plan_request(alias: &str, azure: AzureSubscriptionId) -> SavingsPlanRequest {
+    SavingsPlanRequest {
+        alias: alias.to_string(),
+        display_name: String::new(),
+        hourly_commitment: Usd::from_cents(100),
+        term: Term::OneYear,
+        billing_plan: BillingPlan::Upfront,
+        billing_subscription: azure,
+        scope: AppliedScope::Shared,
+        renew: false,
+    }
+}
+
+impl Client {
+    /// `POST …/carts` with the Azure plan, then its checkout: the checkout's reply (or the
+    /// cart's, when it was refused).
+    pub fn buy_azure_plan(&self, customer: &CustomerId) -> Reply {
+        let created = self.post(&carts_path(customer), &NewCart::azure_plan());
+        if created.status != 201 {
+            return created;
+        }
+        let cart: Cart = created.body();
+        self.post(&checkout_path(customer, &cart.id), &serde_json::json!({}))
+    }
+
+    /// The customer's orders, newest first.
+    pub fn orders(&self, customer: &CustomerId) -> Vec<Order> {
+        self.read::<Collection<Order>>(&format!("/v1/customers/{customer}/orders")).items
+    }
+
+    /// The customer's subscriptions.
+    pub fn subscriptions(&self, customer: &CustomerId) -> Vec<Subscription> {
+        self.read::<Collection<Subscription>>(&format!("/v1/customers/{customer}/subscriptions")).items
+    }
+
+    /// The Azure subscriptions under a subscription.
+    pub fn entitlements(&self, customer: &CustomerId, subscription: &domain::SubscriptionId) -> Vec<AzureEntitlement> {
+        self.read::<Collection<AzureEntitlement>>(&azure_entitlements_path(customer, subscription)).items
+    }
+
+    /// `GET /subscriptions/{id}`.
+    pub fn azure_subscription(&self, azure: &AzureSubscriptionId) -> ArmSubscription {
+        self.read(&subscription_path(azure))
+    }
+
+    /// `GET /subscriptions` (a customer user's).
+    pub fn my_azure_subscriptions(&self) -> Vec<ArmSubscription> {
+        self.read::<ArmList<ArmSubscription>>("/subscriptions").value
+    }
+
+    /// The role assignments of an Azure subscription.
+    pub fn role_assignments(&self, azure: &AzureSubscriptionId) -> Vec<RoleAssignmentResource> {
+        self.read::<ArmList<RoleAssignmentResource>>(&role_assignments_path(azure)).value
+    }
+
+    /// `PUT …/roleAssignments/{id}` giving `principal` the `role`.
+    pub fn assign_role(
+        &self,
+        azure: &AzureSubscriptionId,
+        id: &RoleAssignmentId,
+        principal: CustomerUserId,
+        role: AzureRole,
+    ) -> Reply {
+        self.put(&role_assignment_path(azure, id), &NewRoleAssignment::new(azure, principal, role))
+    }
+
+    /// `PUT …/reservationOrders/{id}` asking for `request`.
+    pub fn buy_reservation(&self, request: &ReservationRequest) -> Reply {
+        self.put(&reservation_order_path(&request.id), &NewReservationOrder::from_domain(request))
+    }
+
+    /// `PUT …/savingsPlanOrderAliases/{name}` asking for `request`.
+    pub fn buy_savings_plan(&self, request: &SavingsPlanRequest) -> Reply {
+        self.put(&savings_plan_alias_path(&request.alias), &NewSavingsPlanOrderAlias::from_domain(request))
+    }
+
+    /// The customer's reservation orders (as a partner user names the customer).
+    pub fn reservations_of(&self, customer: &CustomerId) -> Vec<api_types::reservation::ReservationOrderResource> {
+        self.read::<ArmList<_>>(&api_types::reservation::for_customer(RESERVATION_ORDERS_PATH, customer)).value
+    }
+
+    /// The customer's savings plans (as a partner user names the customer).
+    pub fn savings_plans_of(&self, customer: &CustomerId) -> Vec<api_types::savings_plan::SavingsPlanOrderAliasResource> {
+        self.read::<ArmList<_>>(&api_types::reservation::for_customer(SAVINGS_PLAN_ORDERS_PATH, customer)).value
+    }
+}

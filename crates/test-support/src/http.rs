@@ -5,7 +5,8 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use api_types::{ErrorBody, ErrorCode};
+use api_types::arm::ArmErrorBody;
+use api_types::{ErrorBody, ErrorCode, ErrorReply};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -27,6 +28,11 @@ impl Client {
     /// The same server, signed in as `user`.
     pub fn as_user(&self, user: &User) -> Self {
         self.with_token(&user.token)
+    }
+
+    /// The same server, signed in as the customer user `upn` (`demo-{upn}`).
+    pub fn as_customer(&self, upn: &str) -> Self {
+        self.with_token(&api_types::demo::customer_token_for(&domain::CustomerUpn::new(upn)))
     }
 
     /// The same server, with this bearer token (known or not).
@@ -175,6 +181,32 @@ impl Reply {
         assert_eq!(body.error_code(), Some(code), "{}", self.text);
         assert_eq!(body.source, "PartnerFD", "{}", self.text);
         assert!(!body.description.is_empty(), "{}", self.text);
+    }
+
+    /// The Azure Resource Manager error body of a failure.
+    pub fn arm_error(&self) -> ArmErrorBody {
+        assert!(
+            self.status >= 400,
+            "not a failure: {} {}",
+            self.status,
+            self.text
+        );
+        self.body()
+    }
+
+    /// Asserts an Azure Resource Manager error body with `code` (by its ARM name), and the
+    /// status that comes with it; the body.
+    pub fn assert_arm_error(&self, code: ErrorCode) -> ArmErrorBody {
+        assert_eq!(self.status, code.status(), "{code:?}: {}", self.text);
+        let body = self.arm_error();
+        assert_eq!(body.error_code(), Some(code), "{}", self.text);
+        assert!(!body.error.message.is_empty(), "{}", self.text);
+        body
+    }
+
+    /// The domain error a failure reports (from either body), as a client rebuilds it.
+    pub fn refusal(&self) -> Option<domain::DomainError> {
+        self.body::<ErrorReply>().domain_error()
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {

@@ -12,7 +12,7 @@ mod process;
 mod server;
 mod users;
 
-pub use api::{new_customer, HOSTILE_NAME};
+pub use api::{fresh_guid, new_customer, reservation_request, savings_plan_request, HOSTILE_NAME};
 pub use data_file::DataFile;
 pub use http::{Client, Reply, Request};
 pub use process::ServerProcess;

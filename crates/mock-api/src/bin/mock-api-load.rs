@@ -7,7 +7,11 @@
 //!   followed by the bytes of row values the server kept and by the growth of the SQLite
 //!   file and its write-ahead log;
 //! - a fixed number of `GET /v1/SelfServePolicy/{id}`, and a fixed number of grant/revoke
-//!   rounds (`POST` then `DELETE`), in requests per second and p50/p99 latency.
+//!   rounds (`POST` then `DELETE`), in requests per second and p50/p99 latency;
+//! - purchase to confirmation: [`PURCHASES`] reservations bought one after the other by a
+//!   customer user (an Owner at a ready customer whose partner allows it), each a
+//!   `PUT /providers/Microsoft.Capacity/reservationOrders/{id}` with a new id answered 201,
+//!   in p50/p99 latency.
 //!
 //! Then it stops the server and removes the data file. Every loop is bounded in count and
 //! in time.
@@ -16,9 +20,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use api_types::demo::token_for;
+use api_types::demo::{customer_token_for, token_for};
 use api_types::policy::{policy_id, NewPolicy};
-use domain::{CustomerId, Permission, PermissionSet};
+use api_types::reservation::{reservation_order_path, NewReservationOrder};
+use domain::{
+    AppliedScope, BillingPlan, CustomerId, CustomerUpn, Permission, PermissionSet, Region, ReservationOrderId,
+    ReservationRequest, Term, VmSize,
+};
 use mock_api::AppState;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -30,6 +38,10 @@ const GETS: usize = 20_000;
 const ROUNDS: usize = 500;
 /// Changes of one switch (half grants, half revokes) whose writes are measured.
 const TOGGLES: usize = 100;
+/// Reservations bought, one after the other, for the purchase latency.
+const PURCHASES: usize = 300;
+/// Who buys them: an Owner at Contoso, whose partner allows reservations.
+const BUYER: &str = "meganb@contoso.onmicrosoft.com";
 /// What the issue asks of one toggle, in bytes.
 const TARGET_BYTES_PER_TOGGLE: f64 = 2048.0;
 /// The target the issue sets (on 2 cores); reported, never enforced.
@@ -74,8 +86,15 @@ async fn run(data: &Path) -> Result<(), String> {
     println!("\n== Mock API under load on loopback ({cores} cores; the server and the client share them)");
     let started = Instant::now();
     let (state, _) = AppState::open(data, CUSTOMERS).map_err(|e| format!("data file: {e}"))?;
-    let (granted, ungranted, toggled, token, partner, count) = {
+    let buyer = CustomerUpn::new(BUYER);
+    let (granted, ungranted, toggled, token, partner, count, buyer_azure) = {
         let store = state.read();
+        let buyer_azure = store
+            .my_azure_subscriptions(&buyer)
+            .map_err(|e| format!("the buyer {BUYER}: {e}"))?
+            .first()
+            .map(|s| s.azure_subscription_id)
+            .ok_or(format!("{BUYER} has no Azure subscription"))?;
         let admin = store
             .partner_users()
             .iter()
@@ -111,6 +130,7 @@ async fn run(data: &Path) -> Result<(), String> {
             token_for(admin),
             store.partner().tenant_id,
             store.customer_count(),
+            buyer_azure,
         )
     };
     println!(
@@ -176,8 +196,41 @@ async fn run(data: &Path) -> Result<(), String> {
         })
         .collect();
 
+    let buyer_token = customer_token_for(&buyer);
+    let purchases: Vec<Round> = (0..PURCHASES)
+        .map(|n| {
+            let id = ReservationOrderId::from_uuid(uuid::Uuid::from_u128(0x5eed_0000_0000_4000_8000_0000_0000_0000 | n as u128));
+            let body = NewReservationOrder::from_domain(&ReservationRequest {
+                id,
+                size: VmSize::StandardD2sV5,
+                region: Region::WestEurope,
+                term: Term::OneYear,
+                billing_plan: BillingPlan::Monthly,
+                quantity: 1,
+                billing_subscription: buyer_azure,
+                scope: AppliedScope::Single(buyer_azure),
+                renew: false,
+                display_name: format!("Load {n}"),
+            });
+            let body = serde_json::to_string(&body).unwrap_or_default();
+            vec![request("PUT", &reservation_order_path(&id), &buyer_token, port, Some(&body))]
+        })
+        .collect();
+
     let outcome = async {
         bytes_per_toggle(&state, data, toggles, port).await?;
+        let started = Instant::now();
+        let mut bought = drive(port, purchases, started + PHASE_LIMIT).await?;
+        let elapsed = started.elapsed().as_secs_f64();
+        bought.sort();
+        println!("\n== Purchase to confirmation over HTTP on loopback ({CUSTOMERS} customers)");
+        println!(
+            "reservation purchase (PUT reservationOrders, 201) {:>5} on one connection, one after the other: {:>6.0} purchases/s  p50 {:>6.3} ms  p99 {:>6.3} ms",
+            bought.len(),
+            bought.len() as f64 / elapsed,
+            percentile(&bought, 50),
+            percentile(&bought, 99),
+        );
         measure(warm_up, port).await?;
         let gets = measure(gets, port).await?;
         gets.print("GET /v1/SelfServePolicy/{id}", "requests");
@@ -333,7 +386,7 @@ async fn drive(port: u16, rounds: Vec<Round>, deadline: Instant) -> Result<Vec<D
         let started = Instant::now();
         for request in &round {
             let status = connection.send(request).await?;
-            if !(200..300).contains(&status) {
+            if !(200..300).contains(&status) || (request.starts_with(b"PUT ") && status != 201) {
                 let line = String::from_utf8_lossy(request);
                 let line = line.lines().next().unwrap_or_default();
                 return Err(format!("{line} answered {status}"));

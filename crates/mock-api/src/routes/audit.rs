@@ -8,7 +8,7 @@ use time::{Date, Duration, OffsetDateTime};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::Caller;
+use crate::auth::PartnerCaller;
 use crate::error::ApiError;
 use crate::extract::Params;
 use crate::state::AppState;
@@ -43,7 +43,7 @@ fn parse_day(name: &str, text: &str) -> Result<Date, ApiError> {
 )]
 async fn list(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     Params(query): Params<AuditQuery>,
 ) -> Result<Json<Collection<AuditRecord>>, ApiError> {
     let end = match query.end_date.as_deref().filter(|t| !t.trim().is_empty()) {

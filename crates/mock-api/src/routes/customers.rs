@@ -17,7 +17,7 @@ use domain::{Change, CustomerId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::Caller;
+use crate::auth::PartnerCaller;
 use crate::error::ApiError;
 use crate::extract::{header, Body, Params, PathId};
 use crate::routes::{remember, replay, request_key};
@@ -51,7 +51,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 )]
 async fn list(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     headers: HeaderMap,
     Params(query): Params<CustomerQuery>,
 ) -> Result<Json<CustomerPage>, ApiError> {
@@ -119,7 +119,7 @@ async fn list(
 )]
 async fn read(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     PathId(id): PathId,
 ) -> Result<Json<Customer>, ApiError> {
     let id = CustomerId::parse(&id)?;
@@ -144,7 +144,7 @@ async fn read(
 )]
 async fn subscriptions(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     PathId(id): PathId,
 ) -> Result<Json<Collection<Subscription>>, ApiError> {
     let id = CustomerId::parse(&id)?;
@@ -175,7 +175,7 @@ async fn subscriptions(
 )]
 async fn users(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     PathId(id): PathId,
 ) -> Result<Json<Collection<CustomerUser>>, ApiError> {
     let id = CustomerId::parse(&id)?;
@@ -205,7 +205,7 @@ async fn users(
 )]
 async fn readiness(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     PathId(id): PathId,
 ) -> Result<Json<Readiness>, ApiError> {
     let id = CustomerId::parse(&id)?;
@@ -227,13 +227,13 @@ async fn readiness(
     request_body = NewCustomer,
     responses(
         (status = 201, description = "The new customer: no subscriptions, no users, every permission Off.", body = Customer),
-        (status = 403, description = "Only Admin and Sales agents can create customers (code 900002).", body = ErrorBody),
+        (status = 403, description = "Only Admin and Sales agents can create customers (code 900002); a customer user's token (code 900029).", body = ErrorBody),
         (status = 409, description = "Another customer has this primary domain (code 900006).", body = ErrorBody),
     )
 )]
 async fn create(
     State(state): State<AppState>,
-    Caller(actor): Caller,
+    PartnerCaller(actor): PartnerCaller,
     headers: HeaderMap,
     Body(input): Body<NewCustomer>,
 ) -> Result<Response, ApiError> {

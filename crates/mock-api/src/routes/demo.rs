@@ -1,8 +1,7 @@
 //! The partner, its demo users and their tokens, who is signed in, and the API's OpenAPI
 //! document.
 
-use api_types::demo::{DemoUser, Partner};
-use api_types::Collection;
+use api_types::demo::{DemoUser, DemoUsers, Partner};
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
@@ -10,7 +9,7 @@ use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::Caller;
+use crate::auth::PartnerCaller;
 use crate::error::ApiError;
 use crate::openapi::OpenApiDocument;
 use crate::state::AppState;
@@ -25,25 +24,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(openapi))
 }
 
-/// Every demo partner user, with the token to send as `Authorization: Bearer {token}` (no
-/// token needed).
+/// Every demo partner user (`items`) and every customer user who can sign in, by company
+/// (`companies`), each with the token to send as `Authorization: Bearer {token}` (no token
+/// needed).
 #[utoipa::path(
     get,
     path = "/v1/demo/users",
     operation_id = "listDemoUsers",
     tag = TAG,
     security(()),
-    responses((status = 200, description = "The demo users and their tokens.", body = Collection<DemoUser>))
+    responses((status = 200, description = "The demo users and their tokens.", body = DemoUsers))
 )]
-async fn users(State(state): State<AppState>) -> Json<Collection<DemoUser>> {
+async fn users(State(state): State<AppState>) -> Json<DemoUsers> {
     let store = state.read();
-    Json(Collection::of(
-        store
-            .partner_users()
-            .iter()
-            .map(DemoUser::from_domain)
-            .collect(),
-    ))
+    Json(DemoUsers::from_domain(store.partner_users(), &store.companies_to_sign_in_as()))
 }
 
 /// The partner whose staff use the product.
@@ -56,7 +50,7 @@ async fn users(State(state): State<AppState>) -> Json<Collection<DemoUser>> {
 )]
 async fn partner(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
 ) -> Result<Json<Partner>, ApiError> {
     let store = state.read();
     store.partner_user(&caller)?;
@@ -76,7 +70,7 @@ async fn partner(
 )]
 async fn me(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
 ) -> Result<Json<DemoUser>, ApiError> {
     let store = state.read();
     Ok(Json(DemoUser::from_domain(store.partner_user(&caller)?)))

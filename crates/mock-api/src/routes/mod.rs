@@ -3,9 +3,16 @@
 //! from the same place. Handlers answer with `api_types` values and fail with `ApiError`.
 
 pub mod audit;
+pub mod azure_entitlements;
+pub mod azure_subscriptions;
+pub mod carts;
 pub mod customers;
 pub mod demo;
+pub mod orders;
 pub mod policies;
+pub mod reservations;
+pub mod role_assignments;
+pub mod savings_plans;
 
 use axum::http::header::{CONTENT_TYPE, ETAG};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -58,4 +65,32 @@ pub fn replay(reply: StoredReply) -> Response {
         reply.body,
     )
         .into_response()
+}
+
+/// A GUID path parameter as its id type; 400 for anything else (the document says
+/// `format: uuid`).
+pub fn guid<T>(text: &str, name: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
+    parse(text).ok_or_else(|| {
+        ApiError::BadRequest(format!(
+            "{name} {:?} is not a GUID",
+            text.chars().take(64).collect::<String>()
+        ))
+    })
+}
+
+/// Whose purchases a list is of: the `customerId` asked for, which a partner user must
+/// give; a customer user's own company when they give none.
+pub fn purchases_customer(
+    store: &domain::PartnerStore,
+    caller: &domain::Caller,
+    query: &api_types::reservation::PurchasesQuery,
+) -> Result<domain::CustomerId, ApiError> {
+    let asked = query.customer_id.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    match (asked, caller) {
+        (Some(text), _) => Ok(domain::CustomerId::parse(text)?),
+        (None, domain::Caller::Customer(upn)) => Ok(store.customer_user(upn)?.0.id),
+        (None, domain::Caller::Partner(_)) => Err(ApiError::Unprocessable(
+            "a partner user names the customer whose purchases to list: ?customerId={id}".to_string(),
+        )),
+    }
 }

@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::PartnerCaller;
 use crate::error::ApiError;
 use crate::extract::{header, Body, Params, PathId};
 use crate::routes::{remember, replay, request_key, with_etag};
@@ -85,7 +85,7 @@ fn wanted(permissions: &[api_types::policy::PolicyPermission]) -> Result<Permiss
 fn policy_after(change: &Change) -> Option<&domain::SelfServePolicy> {
     match change {
         Change::Permissions(change) => change.policy.as_ref(),
-        Change::CustomerCreated(_) => None,
+        _ => None,
     }
 }
 
@@ -105,7 +105,7 @@ fn policy_after(change: &Change) -> Option<&domain::SelfServePolicy> {
 )]
 async fn list(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     Params(query): Params<PolicyQuery>,
 ) -> Result<Json<Collection<SelfServePolicy>>, ApiError> {
     let store = state.read();
@@ -146,7 +146,7 @@ async fn list(
 )]
 async fn read(
     State(state): State<AppState>,
-    Caller(caller): Caller,
+    PartnerCaller(caller): PartnerCaller,
     PathId(id): PathId,
 ) -> Result<Response, ApiError> {
     let store = state.read();
@@ -177,14 +177,14 @@ async fn read(
     responses(
         (status = 201, description = "The policy, with its etag.", body = SelfServePolicy,
             headers(("ETag" = String, description = "The policy's etag."))),
-        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001).", body = ErrorBody),
+        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001); a customer user's token (code 900029).", body = ErrorBody),
         (status = 404, description = "No customer has this Microsoft ID (code 900003).", body = ErrorBody),
         (status = 409, description = "The customer already has a policy: PUT the change instead (code 600041).", body = ErrorBody),
     )
 )]
 async fn create(
     State(state): State<AppState>,
-    Caller(actor): Caller,
+    PartnerCaller(actor): PartnerCaller,
     headers: HeaderMap,
     Body(input): Body<NewPolicy>,
 ) -> Result<Response, ApiError> {
@@ -237,7 +237,7 @@ async fn create(
     responses(
         (status = 200, description = "The policy, with a new etag if it changed.", body = SelfServePolicy,
             headers(("ETag" = String, description = "The policy's etag."))),
-        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001).", body = ErrorBody),
+        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001); a customer user's token (code 900029).", body = ErrorBody),
         (status = 404, description = "No policy has this id (code 600040).", body = ErrorBody),
         (status = 412, description = "The etag is not the policy's current one (code 2055).", body = ErrorBody),
         (status = 422, description = "The body's `id` or `selfServeEntity` names another policy than the URL (code 422).", body = ErrorBody),
@@ -245,7 +245,7 @@ async fn create(
 )]
 async fn update(
     State(state): State<AppState>,
-    Caller(actor): Caller,
+    PartnerCaller(actor): PartnerCaller,
     PathId(id): PathId,
     headers: HeaderMap,
     Body(input): Body<PolicyUpdate>,
@@ -324,14 +324,14 @@ async fn update(
     ),
     responses(
         (status = 204, description = "The policy is gone."),
-        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001).", body = ErrorBody),
+        (status = 403, description = "Only an Admin agent can change customer permissions (code 900001); a customer user's token (code 900029).", body = ErrorBody),
         (status = 404, description = "No policy has this id (code 600039).", body = ErrorBody),
         (status = 412, description = "`If-Match` is not the policy's current etag (code 2055).", body = ErrorBody),
     )
 )]
 async fn remove(
     State(state): State<AppState>,
-    Caller(actor): Caller,
+    PartnerCaller(actor): PartnerCaller,
     PathId(id): PathId,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {

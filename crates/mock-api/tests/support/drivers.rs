@@ -10,9 +10,11 @@ use api_types::policy::{
 };
 use api_types::readiness::Readiness;
 use api_types::{Collection, ErrorCode};
+use api_types::cart::NewCart;
 use domain::{
-    ActivityAction, AzureSubscriptionId, Change, CustomerId, DemoSpec, DomainError, Etag,
-    FixedClock, PartnerStore, PartnerUser, Permission, PermissionSet, Precondition, UserWithRoles,
+    ActivityAction, ActivityDetail, AzureEntitlement, AzureRole, AzureSubscriptionId, Caller, Change, CustomerId,
+    CustomerUpn, DemoSpec, DomainError, Etag, FixedClock, Offer, Order, PartnerStore, PartnerUser, Permission,
+    PermissionSet, Precondition, ReservationRequest, RoleAssignmentId, UserWithRoles,
 };
 use test_support::{admin, Client, DataFile, Reply, Request, Server};
 use time::{Date, OffsetDateTime};
@@ -25,6 +27,9 @@ pub enum Refusal {
     /// The policy changed since the caller read it.
     StaleEtag,
     UnknownCustomer,
+    /// Any other refusal the domain decided, as the domain says it (rebuilt from the error
+    /// body over HTTP).
+    Refused(DomainError),
     /// Anything else: always a failure of the scenario.
     Unexpected(String),
 }
@@ -55,10 +60,12 @@ pub struct RecordView {
     pub action: ActivityAction,
     pub customer: CustomerId,
     pub customer_name: String,
-    /// The partner user's sign-in name.
+    /// The sign-in name of who did it: a partner user, or a customer user who bought.
     pub user: String,
     pub old: PermissionSet,
     pub new: PermissionSet,
+    /// What an order or a role assignment was.
+    pub detail: Option<ActivityDetail>,
 }
 
 /// What the scenarios do with a backend.
@@ -91,6 +98,22 @@ pub trait Driver {
     ) -> Result<Vec<UserWithRoles>, Refusal>;
     /// Records dated from `from` to `to` (both included, UTC), newest first.
     fn activity(&mut self, from: Date, to: Date) -> Vec<RecordView>;
+    /// Buys the Azure plan for the customer, as `user` (through a cart over HTTP).
+    fn add_azure_plan(&mut self, user: &PartnerUser, customer: CustomerId) -> Result<(), Refusal>;
+    /// The Azure subscriptions under the customer's Azure plan.
+    fn azure_plan_entitlements(&mut self, customer: CustomerId) -> Vec<AzureEntitlement>;
+    /// Gives the customer user `upn` the `role` on an Azure subscription, as `user`.
+    fn assign_role(
+        &mut self,
+        user: &PartnerUser,
+        azure: AzureSubscriptionId,
+        upn: &str,
+        role: AzureRole,
+    ) -> Result<(), Refusal>;
+    /// The customer user `upn` buys a reservation.
+    fn buy_reservation(&mut self, upn: &str, request: ReservationRequest) -> Result<(), Refusal>;
+    /// The customer's orders, newest first.
+    fn orders(&mut self, customer: CustomerId) -> Vec<Order>;
 }
 
 // ---- In memory: the domain's store, with a clock moved by hand ----
@@ -128,12 +151,13 @@ impl InMemory {
     }
 }
 
+/// The refusal a domain error means: the same for both drivers.
 fn refusal(error: DomainError) -> Refusal {
     match error {
         DomainError::NotAdminAgent { .. } => Refusal::Forbidden,
         DomainError::StaleEtag => Refusal::StaleEtag,
         DomainError::UnknownCustomer(_) => Refusal::UnknownCustomer,
-        other => Refusal::Unexpected(format!("{other:?}")),
+        other => Refusal::Refused(other),
     }
 }
 
@@ -236,16 +260,68 @@ impl Driver for InMemory {
             .map(record_view)
             .collect()
     }
+    fn add_azure_plan(&mut self, user: &PartnerUser, customer: CustomerId) -> Result<(), Refusal> {
+        self.tick();
+        let items = NewCart::azure_plan().items();
+        let decided = self.store.decide_order_azure_plan(&user.id, &customer, &items, &self.clock);
+        self.apply(decided.map(Some))
+    }
+
+    fn azure_plan_entitlements(&mut self, customer: CustomerId) -> Vec<AzureEntitlement> {
+        let plan = self
+            .store
+            .subscriptions(&self.reader, &customer)
+            .expect("reads")
+            .iter()
+            .find(|s| s.offer == Offer::AzurePlan)
+            .map(|s| s.id)
+            .expect("an Azure plan");
+        self.store.azure_entitlements(&self.reader, &customer, &plan).expect("reads")
+    }
+
+    fn assign_role(
+        &mut self,
+        user: &PartnerUser,
+        azure: AzureSubscriptionId,
+        upn: &str,
+        role: AzureRole,
+    ) -> Result<(), Refusal> {
+        self.tick();
+        let view = self.store.azure_subscription(&Caller::Partner(self.reader.clone()), &azure).map_err(refusal)?;
+        let principal = self
+            .store
+            .customer_users(&self.reader, &view.customer_id)
+            .map_err(refusal)?
+            .into_iter()
+            .find(|u| u.user.user_principal_name == upn)
+            .map(|u| u.user.id)
+            .expect("a user of the customer");
+        let id = RoleAssignmentId::from_uuid(test_support::fresh_guid());
+        let decided = self.store.decide_assign_role(&user.id, &azure, id, &principal, role, &self.clock);
+        self.apply(decided)
+    }
+
+    fn buy_reservation(&mut self, upn: &str, request: ReservationRequest) -> Result<(), Refusal> {
+        self.tick();
+        let decided = self.store.decide_reservation_purchase(&CustomerUpn::new(upn), request, &self.clock);
+        self.apply(decided)
+    }
+
+    fn orders(&mut self, customer: CustomerId) -> Vec<Order> {
+        self.store.orders(&self.reader, &customer).expect("reads")
+    }
 }
 
 fn record_view(r: domain::ActivityRecord) -> RecordView {
+    let user = r.user_principal_name().to_string();
     RecordView {
         action: r.action,
         customer: r.customer_id,
         customer_name: r.customer_name,
-        user: r.partner_user.as_str().to_string(),
+        user,
         old: r.old_value,
         new: r.new_value,
+        detail: r.detail,
     }
 }
 
@@ -292,9 +368,13 @@ impl OverHttp {
         Ok(listed.items.into_iter().next())
     }
 
-    /// The refusal a failed reply means, by its code. A policy not found means the customer
-    /// is unknown, or the policy the caller read is gone (which is what a stale etag says).
+    /// The refusal a failed reply means: the domain error it carries, or else its code. A
+    /// policy not found means the customer is unknown, or the policy the caller read is gone
+    /// (which is what a stale etag says).
     fn refusal(&self, reply: &Reply, customer: CustomerId) -> Refusal {
+        if let Some(error) = reply.refusal() {
+            return refusal(error);
+        }
         match reply.error().error_code() {
             Some(ErrorCode::NotAdminAgent) => Refusal::Forbidden,
             Some(ErrorCode::StaleEtag) => Refusal::StaleEtag,
@@ -489,6 +569,62 @@ impl Driver for OverHttp {
                         .unwrap_or_else(|| panic!("an audit record the domain reads: {text}")),
                 )
             })
+            .collect()
+    }
+    fn add_azure_plan(&mut self, user: &PartnerUser, customer: CustomerId) -> Result<(), Refusal> {
+        let reply = self.client_of(user).buy_azure_plan(&customer);
+        match reply.status {
+            201 => Ok(()),
+            _ => Err(self.refusal(&reply, customer)),
+        }
+    }
+
+    fn azure_plan_entitlements(&mut self, customer: CustomerId) -> Vec<AzureEntitlement> {
+        let plan = self
+            .reader
+            .subscriptions(&customer)
+            .into_iter()
+            .find(|s| s.offer_id == Offer::AzurePlan.offer_id())
+            .expect("an Azure plan");
+        self.reader
+            .entitlements(&customer, &plan.id)
+            .into_iter()
+            .map(api_types::azure_entitlement::AzureEntitlement::into_domain)
+            .collect()
+    }
+
+    fn assign_role(
+        &mut self,
+        user: &PartnerUser,
+        azure: AzureSubscriptionId,
+        upn: &str,
+        role: AzureRole,
+    ) -> Result<(), Refusal> {
+        let subscription = self.reader.azure_subscription(&azure);
+        let users: Collection<CustomerUser> = self.reader.read(&format!("/v1/customers/{}/users", subscription.tenant_id));
+        let principal = users.items.iter().find(|u| u.user_principal_name == upn).map(|u| u.id).expect("a user of the customer");
+        let id = RoleAssignmentId::from_uuid(test_support::fresh_guid());
+        let reply = self.client_of(user).assign_role(&azure, &id, principal, role);
+        match reply.status {
+            200 | 201 => Ok(()),
+            _ => Err(self.refusal(&reply, subscription.tenant_id)),
+        }
+    }
+
+    fn buy_reservation(&mut self, upn: &str, request: ReservationRequest) -> Result<(), Refusal> {
+        let reply = self.server.client().as_customer(upn).buy_reservation(&request);
+        match (reply.status, reply.refusal()) {
+            (200 | 201, _) => Ok(()),
+            (_, Some(error)) => Err(refusal(error)),
+            _ => Err(Refusal::Unexpected(format!("{} {}", reply.status, reply.text))),
+        }
+    }
+
+    fn orders(&mut self, customer: CustomerId) -> Vec<Order> {
+        self.reader
+            .orders(&customer)
+            .into_iter()
+            .map(|o| o.into_domain().expect("an order the domain reads"))
             .collect()
     }
 }
