@@ -1,13 +1,14 @@
 //! The app's addresses, parsed once into a typed route: the one place that knows the
 //! URL scheme. `leptos_router`'s `<Router>` keeps the location (history, links, back and
 //! forward); which page a location shows is decided here, by plain matching. The routes
-//! nest: a customer's tabs are one [`Section`], rendered inside one customer layout.
+//! nest: a customer's tabs are one [`Section`], rendered inside one customer layout, and
+//! the customer user's own view (their company's Azure portal, under `/azure`) is another.
 
-use domain::CustomerId;
+use domain::{AzureSubscriptionId, CustomerId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppRoute {
-    /// `/`: goes on to the Customers list.
+    /// `/`: goes on to the Customers list (or, for a customer user, their Azure portal).
     Home,
     /// `/customers`
     Customers,
@@ -15,8 +16,23 @@ pub enum AppRoute {
     Account(CustomerId),
     /// `/customers/{id}/subscriptions`
     Subscriptions(CustomerId),
+    /// `/customers/{id}/subscriptions/azure/{azureSubscriptionId}`: Manage, the Azure
+    /// subscription's Access control (IAM).
+    ManageAzureSubscription(CustomerId, AzureSubscriptionId),
+    /// `/customers/{id}/orders`: Order history.
+    Orders(CustomerId),
     /// `/activity-log`
     ActivityLog,
+    /// `/azure/subscriptions` (also `/azure`): a customer user's Azure subscriptions.
+    MySubscriptions,
+    /// `/azure/reservations`: what the customer user's company has reserved.
+    MyReservations,
+    /// `/azure/reservations/purchase`
+    BuyReservation,
+    /// `/azure/savings-plans`
+    MySavingsPlans,
+    /// `/azure/savings-plans/purchase`
+    BuySavingsPlan,
     /// A customer page whose id is not a Microsoft ID (the text as it was in the address).
     InvalidCustomerId(String),
     /// Any other address.
@@ -31,6 +47,8 @@ pub enum Section {
     Customers,
     Customer(CustomerId),
     ActivityLog,
+    /// The customer user's own view (their company's Azure portal).
+    Portal,
     InvalidCustomerId(String),
     NotFound,
 }
@@ -40,6 +58,17 @@ pub enum Section {
 pub enum CustomerTab {
     Account,
     Subscriptions,
+    Orders,
+}
+
+/// Which side of the product a section belongs to: Partner Center (the partner's staff) or
+/// the customer's Azure portal (the customer's users).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Partner,
+    Customer,
+    /// Pages of both (not found).
+    Either,
 }
 
 impl AppRoute {
@@ -48,8 +77,13 @@ impl AppRoute {
         match self {
             Self::Home => Section::Home,
             Self::Customers => Section::Customers,
-            Self::Account(id) | Self::Subscriptions(id) => Section::Customer(*id),
+            Self::Account(id) | Self::Subscriptions(id) | Self::ManageAzureSubscription(id, _) | Self::Orders(id) => {
+                Section::Customer(*id)
+            }
             Self::ActivityLog => Section::ActivityLog,
+            Self::MySubscriptions | Self::MyReservations | Self::BuyReservation | Self::MySavingsPlans | Self::BuySavingsPlan => {
+                Section::Portal
+            }
             Self::InvalidCustomerId(text) => Section::InvalidCustomerId(text.clone()),
             Self::NotFound => Section::NotFound,
         }
@@ -59,8 +93,20 @@ impl AppRoute {
     pub fn customer_tab(&self) -> Option<CustomerTab> {
         match self {
             Self::Account(_) => Some(CustomerTab::Account),
-            Self::Subscriptions(_) => Some(CustomerTab::Subscriptions),
+            Self::Subscriptions(_) | Self::ManageAzureSubscription(..) => Some(CustomerTab::Subscriptions),
+            Self::Orders(_) => Some(CustomerTab::Orders),
             _ => None,
+        }
+    }
+
+    /// Whose pages these are: the partner's staff's, or a customer user's.
+    pub fn side(&self) -> Side {
+        match self.section() {
+            Section::Home | Section::Customers | Section::Customer(_) | Section::ActivityLog | Section::InvalidCustomerId(_) => {
+                Side::Partner
+            }
+            Section::Portal => Side::Customer,
+            Section::NotFound => Side::Either,
         }
     }
 
@@ -73,11 +119,22 @@ impl AppRoute {
             [] => Self::Home,
             ["customers"] => Self::Customers,
             ["activity-log"] => Self::ActivityLog,
-            ["customers", id, page @ ("account" | "subscriptions")] => match CustomerId::parse(id) {
+            ["customers", id, page @ ("account" | "subscriptions" | "orders")] => match CustomerId::parse(id) {
                 Ok(id) if *page == "account" => Self::Account(id),
+                Ok(id) if *page == "orders" => Self::Orders(id),
                 Ok(id) => Self::Subscriptions(id),
                 Err(_) => Self::InvalidCustomerId((*id).to_string()),
             },
+            ["customers", id, "subscriptions", "azure", azure] => match (CustomerId::parse(id), AzureSubscriptionId::parse(azure)) {
+                (Ok(id), Some(azure)) => Self::ManageAzureSubscription(id, azure),
+                (Err(_), _) => Self::InvalidCustomerId((*id).to_string()),
+                (Ok(_), None) => Self::NotFound,
+            },
+            ["azure"] | ["azure", "subscriptions"] => Self::MySubscriptions,
+            ["azure", "reservations"] => Self::MyReservations,
+            ["azure", "reservations", "purchase"] => Self::BuyReservation,
+            ["azure", "savings-plans"] => Self::MySavingsPlans,
+            ["azure", "savings-plans", "purchase"] => Self::BuySavingsPlan,
             _ => Self::NotFound,
         }
     }
@@ -89,7 +146,14 @@ impl AppRoute {
             Self::Customers => "/customers".to_string(),
             Self::Account(id) => format!("/customers/{id}/account"),
             Self::Subscriptions(id) => format!("/customers/{id}/subscriptions"),
+            Self::ManageAzureSubscription(id, azure) => format!("/customers/{id}/subscriptions/azure/{azure}"),
+            Self::Orders(id) => format!("/customers/{id}/orders"),
             Self::ActivityLog => "/activity-log".to_string(),
+            Self::MySubscriptions => "/azure/subscriptions".to_string(),
+            Self::MyReservations => "/azure/reservations".to_string(),
+            Self::BuyReservation => "/azure/reservations/purchase".to_string(),
+            Self::MySavingsPlans => "/azure/savings-plans".to_string(),
+            Self::BuySavingsPlan => "/azure/savings-plans/purchase".to_string(),
         }
     }
 }
@@ -109,16 +173,47 @@ mod tests {
     use super::*;
 
     const ID: &str = "8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f";
+    const AZURE_ID: &str = "3f1c2a9e-7d44-4b0a-9c61-5e2d8a7b0c11";
 
     #[test]
     fn every_page_has_its_address() {
         let id = CustomerId::parse(ID).unwrap();
-        for route in [AppRoute::Customers, AppRoute::Account(id), AppRoute::Subscriptions(id), AppRoute::ActivityLog] {
+        let azure = AzureSubscriptionId::parse(AZURE_ID).unwrap();
+        for route in [
+            AppRoute::Customers,
+            AppRoute::Account(id),
+            AppRoute::Subscriptions(id),
+            AppRoute::ManageAzureSubscription(id, azure),
+            AppRoute::Orders(id),
+            AppRoute::ActivityLog,
+            AppRoute::MySubscriptions,
+            AppRoute::MyReservations,
+            AppRoute::BuyReservation,
+            AppRoute::MySavingsPlans,
+            AppRoute::BuySavingsPlan,
+        ] {
             assert_eq!(AppRoute::parse(&route.path()), route);
             assert_eq!(AppRoute::parse(&format!("{}/", route.path())), route);
         }
         assert_eq!(AppRoute::parse("/"), AppRoute::Home);
         assert_eq!(AppRoute::parse(""), AppRoute::Home);
+        assert_eq!(AppRoute::parse("/azure"), AppRoute::MySubscriptions);
+    }
+
+    #[test]
+    fn each_page_belongs_to_one_side() {
+        let id = CustomerId::parse(ID).unwrap();
+        let azure = AzureSubscriptionId::parse(AZURE_ID).unwrap();
+        assert_eq!(AppRoute::ManageAzureSubscription(id, azure).side(), Side::Partner);
+        assert_eq!(AppRoute::Orders(id).side(), Side::Partner);
+        assert_eq!(AppRoute::ActivityLog.side(), Side::Partner);
+        assert_eq!(AppRoute::BuyReservation.side(), Side::Customer);
+        assert_eq!(AppRoute::MySavingsPlans.side(), Side::Customer);
+        assert_eq!(AppRoute::NotFound.side(), Side::Either);
+        assert_eq!(AppRoute::ManageAzureSubscription(id, azure).customer_tab(), Some(CustomerTab::Subscriptions));
+        assert_eq!(AppRoute::Orders(id).customer_tab(), Some(CustomerTab::Orders));
+        assert_eq!(AppRoute::parse(&format!("/customers/{ID}/subscriptions/azure/nope")), AppRoute::NotFound);
+        assert_eq!(AppRoute::parse("/azure/reservations/nope"), AppRoute::NotFound);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use domain::{PartnerUser, PartnerUserId, Permission};
+use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId, Permission};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
@@ -28,6 +28,11 @@ pub enum NoticeKind {
 pub enum NoticeText {
     TurnedOn { permission: Permission, customer: String },
     TurnedOff { permission: Permission, customer: String },
+    AzurePlanOrdered { customer: String },
+    RoleAssigned { role: AzureRole, user: String, subscription: String },
+    RoleRemoved { role: AzureRole, user: String, subscription: String },
+    ReservationBought { name: String },
+    SavingsPlanBought { name: String },
     DemoReset { customers: usize },
     Loaded(LoadOutcome),
     Failed(BackendError),
@@ -42,6 +47,17 @@ impl NoticeText {
             Self::TurnedOff { permission, customer } => {
                 fill(m.turned_off, &[("permission", m.permission(*permission)), ("customer", customer)])
             }
+            Self::AzurePlanOrdered { customer } => fill(m.azure_plan_ordered, &[("customer", customer)]),
+            Self::RoleAssigned { role, user, subscription } => fill(
+                m.role_assigned,
+                &[("role", m.azure_role(*role)), ("user", user), ("subscription", subscription)],
+            ),
+            Self::RoleRemoved { role, user, subscription } => fill(
+                m.role_removed,
+                &[("role", m.azure_role(*role)), ("user", user), ("subscription", subscription)],
+            ),
+            Self::ReservationBought { name } => fill(m.reservation_bought, &[("name", name)]),
+            Self::SavingsPlanBought { name } => fill(m.savings_plan_bought, &[("name", name)]),
             Self::DemoReset { customers } => m.plural(m.demo_data_reset, *customers),
             Self::Loaded(LoadOutcome::Fresh) => m.notice_fresh_data.to_string(),
             Self::Loaded(LoadOutcome::Unreadable) => m.notice_unreadable_data.to_string(),
@@ -66,8 +82,11 @@ pub struct AppState {
     base: StoredValue<String>,
     /// The partner's staff (demo identities), once read.
     pub users: RwSignal<Vec<PartnerUser>>,
-    /// Who is signed in (`None` until the users are read); kept across reloads.
-    pub current_user: RwSignal<Option<PartnerUserId>>,
+    /// The customer users who can sign in, by company, once read.
+    pub companies: RwSignal<Vec<CompanyUsers>>,
+    /// Who is signed in (`None` until the users are read): a partner user (Partner Center)
+    /// or a customer user (their company's Azure portal); kept across reloads.
+    pub current_user: RwSignal<Option<Caller>>,
     /// The language shown; kept across reloads.
     pub lang: RwSignal<Lang>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -86,6 +105,7 @@ impl AppState {
             backend: StoredValue::new_local(backend),
             base: StoredValue::new(base),
             users: RwSignal::new(Vec::new()),
+            companies: RwSignal::new(Vec::new()),
             current_user: RwSignal::new(None),
             lang: RwSignal::new(initial_language()),
             notices,
@@ -110,7 +130,7 @@ impl AppState {
         // the document's too.
         Effect::new(move |_| {
             if let (Some(user), Some(storage)) = (state.current_user.get(), local_storage()) {
-                let _ = storage.set_item(USER_KEY, user.as_str());
+                let _ = storage.set_item(USER_KEY, &saved_caller(&user));
             }
         });
         Effect::new(move |_| {
@@ -128,15 +148,22 @@ impl AppState {
     fn load_users(self) {
         let backend = self.backend();
         leptos::task::spawn_local(async move {
-            match backend.partner_users().await {
-                Ok(users) => {
-                    let saved = local_storage().and_then(|s| s.get_item(USER_KEY).ok().flatten()).map(PartnerUserId::new);
-                    let known = saved.filter(|id| users.iter().any(|u| &u.id == id));
+            match backend.sign_in_list().await {
+                Ok(list) => {
+                    let saved = local_storage().and_then(|s| s.get_item(USER_KEY).ok().flatten()).map(|text| parse_saved_caller(&text));
+                    let known = saved.filter(|caller| match caller {
+                        Caller::Partner(id) => list.partner_users.iter().any(|u| &u.id == id),
+                        Caller::Customer(upn) => find_customer_user(&list.companies, upn).is_some(),
+                    });
                     // Nobody (or somebody unknown) signed in: start as the first Admin agent.
                     let chosen = known.or_else(|| {
-                        users.iter().find(|u| u.role.may_change_customer_permissions()).map(|u| u.id.clone())
+                        list.partner_users
+                            .iter()
+                            .find(|u| u.role.may_change_customer_permissions())
+                            .map(|u| Caller::Partner(u.id.clone()))
                     });
-                    self.users.try_set(users);
+                    self.users.try_set(list.partner_users);
+                    self.companies.try_set(list.companies);
                     self.current_user.try_set(chosen);
                 }
                 Err(error) => self.report(error),
@@ -164,10 +191,22 @@ impl AppState {
         format!("{}{}", self.base.get_value(), route.path())
     }
 
-    /// The signed-in user, once the users are read.
+    /// The signed-in partner user, once the users are read; `None` for a customer user.
     pub fn user(&self) -> Option<PartnerUser> {
-        let id = self.current_user.get()?;
+        let Some(Caller::Partner(id)) = self.current_user.get() else { return None };
         self.users.with(|users| users.iter().find(|u| u.id == id).cloned())
+    }
+
+    /// The signed-in customer user and their company, once the users are read; `None` for
+    /// a partner user.
+    pub fn customer_user(&self) -> Option<(CustomerUser, Customer)> {
+        let Some(Caller::Customer(upn)) = self.current_user.get() else { return None };
+        self.companies.with(|companies| find_customer_user(companies, &upn))
+    }
+
+    /// Whether a customer user is signed in (their company's Azure portal is shown).
+    pub fn is_customer_user(&self) -> bool {
+        matches!(self.current_user.get(), Some(Caller::Customer(_)))
     }
 
     pub fn notify(&self, kind: NoticeKind, text: NoticeText) {
@@ -223,6 +262,34 @@ pub fn set_title(app: AppState, page: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&app.t().title(page));
     }
+}
+
+/// How the signed-in user is kept: a partner user by their sign-in name (as the first
+/// releases kept it), a customer user as `customer:` and theirs.
+const CUSTOMER_PREFIX: &str = "customer:";
+
+fn saved_caller(caller: &Caller) -> String {
+    match caller {
+        Caller::Partner(id) => id.as_str().to_string(),
+        Caller::Customer(upn) => format!("{CUSTOMER_PREFIX}{}", upn.as_str()),
+    }
+}
+
+fn parse_saved_caller(text: &str) -> Caller {
+    match text.strip_prefix(CUSTOMER_PREFIX) {
+        Some(upn) => Caller::Customer(CustomerUpn::new(upn)),
+        None => Caller::Partner(PartnerUserId::new(text)),
+    }
+}
+
+/// The customer user who signs in as `upn`, and their company.
+fn find_customer_user(companies: &[CompanyUsers], upn: &CustomerUpn) -> Option<(CustomerUser, Customer)> {
+    companies.iter().find_map(|c| {
+        c.users
+            .iter()
+            .find(|u| u.user_principal_name.eq_ignore_ascii_case(upn.as_str()))
+            .map(|u| (u.clone(), c.customer.clone()))
+    })
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

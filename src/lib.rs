@@ -15,7 +15,7 @@ use leptos_router::components::{Redirect, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use crate::app_route::{path_below_base, AppRoute, Section};
+use crate::app_route::{path_below_base, AppRoute, Section, Side};
 use crate::app_state::{use_app, AppState};
 use crate::backend::{Backend, EmbeddedStore, PartnerCenterApi};
 use crate::components::shell::Shell;
@@ -24,6 +24,8 @@ use crate::pages::activity_log_page::ActivityLogPage;
 use crate::pages::customer_layout::CustomerLayout;
 use crate::pages::customers_page::CustomersPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::other_side_page::OtherSidePage;
+use crate::pages::portal::PortalPage;
 
 /// Entry point of the Wasm binary: panics become readable, then the app mounts on `<body>`.
 pub fn start() {
@@ -80,15 +82,31 @@ fn CurrentPage() -> impl IntoView {
         });
     }
     let app = use_app();
-    move || match section.get() {
-        Section::Home => view! { <Redirect path=AppRoute::Customers.path()/> }.into_any(),
-        Section::Customers => view! { <CustomersPage/> }.into_any(),
-        Section::Customer(id) => view! { <CustomerLayout id=id route=route/> }.into_any(),
-        Section::ActivityLog => view! { <ActivityLogPage/> }.into_any(),
-        Section::InvalidCustomerId(text) => {
-            view! { <NotFoundPage detail=fill(app.t().customer_not_found, &[("id", &text)])/> }.into_any()
+    // Which side the signed-in user belongs to (`None` until the users are read).
+    let signed_in = Memo::new(move |_| {
+        app.current_user.with(|caller| match caller {
+            Some(domain::Caller::Partner(_)) => Some(Side::Partner),
+            Some(domain::Caller::Customer(_)) => Some(Side::Customer),
+            None => None,
+        })
+    });
+    move || {
+        let section = section.get();
+        let side = route.with_untracked(AppRoute::side);
+        match (signed_in.get(), section) {
+            (Some(Side::Customer), Section::Home) => view! { <Redirect path=AppRoute::MySubscriptions.path()/> }.into_any(),
+            (_, Section::Home) => view! { <Redirect path=AppRoute::Customers.path()/> }.into_any(),
+            // A page of the other side: say whose it is, and where to go instead.
+            (Some(me), _) if side != Side::Either && side != me => view! { <OtherSidePage page_side=side/> }.into_any(),
+            (_, Section::Customers) => view! { <CustomersPage/> }.into_any(),
+            (_, Section::Customer(id)) => view! { <CustomerLayout id=id route=route/> }.into_any(),
+            (_, Section::ActivityLog) => view! { <ActivityLogPage/> }.into_any(),
+            (_, Section::Portal) => view! { <PortalPage route=route/> }.into_any(),
+            (_, Section::InvalidCustomerId(text)) => {
+                view! { <NotFoundPage detail=fill(app.t().customer_not_found, &[("id", &text)])/> }.into_any()
+            }
+            (_, Section::NotFound) => view! { <NotFoundPage/> }.into_any(),
         }
-        Section::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }
 

@@ -4,7 +4,7 @@ use api_types::audit::{AuditRecord, PolicyValue};
 use api_types::Collection;
 use async_trait::async_trait;
 use domain::dates::format_date;
-use domain::{ActivityRecord, PartnerUserId};
+use domain::{Caller, ActivityRecord};
 use time::Date;
 
 use super::{BackendError, EmbeddedStore, PartnerCenterApi};
@@ -12,19 +12,19 @@ use super::{BackendError, EmbeddedStore, PartnerCenterApi};
 #[async_trait(?Send)]
 pub trait Activity {
     /// Activity log records from `from` to `to` (UTC dates, both included), newest first.
-    async fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError>;
+    async fn activity(&self, caller: &Caller, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError>;
 }
 
 #[async_trait(?Send)]
 impl Activity for EmbeddedStore {
-    async fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
-        self.read(|store| store.activity(caller, from, to))
+    async fn activity(&self, caller: &Caller, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
+        self.read_as_partner(caller, |store, caller| store.activity(caller, from, to))
     }
 }
 
 #[async_trait(?Send)]
 impl Activity for PartnerCenterApi {
-    async fn activity(&self, caller: &PartnerUserId, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
+    async fn activity(&self, caller: &Caller, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
         let path = format!("/v1/auditrecords?startDate={}&endDate={}", format_date(from), format_date(to));
         let found: Collection<AuditRecord> = self.get(caller, &path).await?;
         // Records of other kinds (none yet) are left out.

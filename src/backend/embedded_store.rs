@@ -10,10 +10,10 @@
 
 use std::cell::{Cell, RefCell};
 
-use domain::{Change, Clock, DemoSpec, DomainError, PartnerStore, StoreSnapshot};
+use domain::{Caller, Change, Clock, CustomerUpn, DemoSpec, DomainError, PartnerStore, PartnerUserId, StoreSnapshot};
 use serde::{Deserialize, Serialize};
 
-use super::{BackendError, BrowserClock};
+use super::{customer_caller, partner_caller, BackendError, BrowserClock};
 
 /// The first release kept the whole state under this key (format version 1). It is read
 /// once, to carry its data over, and then removed.
@@ -92,6 +92,26 @@ impl EmbeddedStore {
     /// A read of the store.
     pub(super) fn read<T>(&self, read: impl FnOnce(&PartnerStore) -> Result<T, DomainError>) -> Result<T, BackendError> {
         Ok(read(&self.store.borrow())?)
+    }
+
+    /// A read of Partner Center's data, which only partner users make.
+    pub(super) fn read_as_partner<T>(
+        &self,
+        caller: &Caller,
+        read: impl FnOnce(&PartnerStore, &PartnerUserId) -> Result<T, DomainError>,
+    ) -> Result<T, BackendError> {
+        let partner = partner_caller(caller)?;
+        self.read(|store| read(store, partner))
+    }
+
+    /// A read of the customer's own side (the Azure portal), which only customer users make.
+    pub(super) fn read_as_customer<T>(
+        &self,
+        caller: &Caller,
+        read: impl FnOnce(&PartnerStore, &CustomerUpn) -> Result<T, DomainError>,
+    ) -> Result<T, BackendError> {
+        let customer = customer_caller(caller)?;
+        self.read(|store| read(store, customer))
     }
 
     /// A change: decided by the domain against the current state, kept in localStorage,

@@ -7,31 +7,56 @@
 //! call names its caller: who is signed in is the page's business, not the backend's.
 
 mod activity;
+mod azure_access;
 mod browser_clock;
 mod customers;
 mod demo_data;
 mod embedded_store;
 mod json;
+mod orders;
 mod partner_center_api;
 mod permissions;
+mod purchases;
 mod staff;
 mod subscriptions;
 
-use domain::{CartProblem, DomainError, NewCustomerProblem, Permission, PurchaseProblem};
+use domain::{Caller, CartProblem, CustomerUpn, DomainError, NewCustomerProblem, PartnerUserId, Permission, PurchaseProblem};
 
 pub use activity::Activity;
-pub use browser_clock::BrowserClock;
+pub use azure_access::AzureAccess;
+pub use browser_clock::{random_guid, BrowserClock};
 pub use customers::Customers;
 pub use demo_data::DemoData;
 pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY_V1, STORAGE_PREFIX};
+pub use orders::Orders;
 pub use partner_center_api::PartnerCenterApi;
+use partner_center_api::{to_json, unreadable};
 pub use permissions::{Granted, Permissions, PolicyVersion};
-pub use staff::Staff;
+pub use purchases::Purchases;
+pub use staff::{SignInList, Staff};
 pub use subscriptions::Subscriptions;
 
 /// Every area, from one backend.
-pub trait Backend: Staff + Customers + Subscriptions + Permissions + Activity + DemoData {
+pub trait Backend: Staff + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Activity + DemoData {
     fn kind(&self) -> BackendKind;
+}
+
+/// The partner user a partner-only call is made as; a customer user is refused, as the mock
+/// API refuses their token on Partner Center's routes.
+pub(crate) fn partner_caller(caller: &Caller) -> Result<&PartnerUserId, BackendError> {
+    match caller {
+        Caller::Partner(id) => Ok(id),
+        Caller::Customer(_) => Err(BackendError::Refused(Refusal::PartnerUsersOnly)),
+    }
+}
+
+/// The customer user a customer-only call (a purchase) is made as; a partner user is
+/// refused: customers buy reservations and savings plans themselves.
+pub(crate) fn customer_caller(caller: &Caller) -> Result<&CustomerUpn, BackendError> {
+    match caller {
+        Caller::Customer(upn) => Ok(upn),
+        Caller::Partner(_) => Err(BackendError::Refused(Refusal::CustomerUsersOnly)),
+    }
 }
 
 /// Which backend is live, as the top bar shows it.
@@ -98,6 +123,10 @@ pub enum Refusal {
     InvalidPurchase(PurchaseProblem),
     /// The reservation order id or savings plan name is taken.
     PurchaseIdTaken,
+    /// A customer user asked for one of Partner Center's pages.
+    PartnerUsersOnly,
+    /// A partner user asked to buy as a customer.
+    CustomerUsersOnly,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

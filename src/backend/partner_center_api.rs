@@ -6,21 +6,22 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use api_types::demo::DemoUser;
-use api_types::{Collection, ErrorBody, ErrorCode};
-use domain::{PartnerUser, PartnerUserId};
+use api_types::demo::{customer_token_for, DemoUsers};
+use api_types::{ErrorCode, ErrorReply};
+use domain::Caller;
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 
-use super::{BackendError, NetworkProblem, Refusal};
+use super::{random_guid, BackendError, NetworkProblem, Refusal, SignInList};
 
 pub struct PartnerCenterApi {
     /// e.g. `http://127.0.0.1:8081` (no trailing slash), or "" for the page's own origin.
     base: String,
-    /// Demo bearer tokens by user, from `GET /v1/demo/users`.
-    tokens: RefCell<HashMap<PartnerUserId, String>>,
+    /// Demo bearer tokens of the partner users, from `GET /v1/demo/users` (a customer
+    /// user's token is made from their sign-in name).
+    tokens: RefCell<HashMap<Caller, String>>,
 }
 
 /// How long a call may take before it counts as failed.
@@ -35,24 +36,29 @@ impl PartnerCenterApi {
         &self.base
     }
 
-    /// The demo users and their tokens (`GET /v1/demo/users`, no token needed).
-    pub(super) async fn demo_users(&self) -> Result<Vec<PartnerUser>, BackendError> {
+    /// Everyone who can sign in, and the partner users' tokens (`GET /v1/demo/users`, no
+    /// token needed).
+    pub(super) async fn demo_users(&self) -> Result<SignInList, BackendError> {
         let text = self.call(Method::GET, "/v1/demo/users", None, None, &[]).await?;
-        let found: Collection<DemoUser> = parse(&text)?;
+        let found: DemoUsers = parse(&text)?;
         let mut tokens = self.tokens.borrow_mut();
-        Ok(found
+        let partner_users = found
             .items
             .into_iter()
             .map(|u| {
                 let user = u.to_domain();
-                tokens.insert(user.id.clone(), u.token);
+                tokens.insert(Caller::Partner(user.id.clone()), u.token);
                 user
             })
-            .collect())
+            .collect();
+        Ok(SignInList { partner_users, companies: found.companies.into_iter().map(|c| c.into_domain()).collect() })
     }
 
     /// The token `caller` signs in with; the demo users are read first if need be.
-    async fn token(&self, caller: &PartnerUserId) -> Result<String, BackendError> {
+    async fn token(&self, caller: &Caller) -> Result<String, BackendError> {
+        if let Caller::Customer(upn) = caller {
+            return Ok(customer_token_for(upn));
+        }
         if self.tokens.borrow().is_empty() {
             self.demo_users().await?;
         }
@@ -60,32 +66,35 @@ impl PartnerCenterApi {
     }
 
     /// A GET as `caller`: the reply as `T`.
-    pub(super) async fn get<T: DeserializeOwned>(&self, caller: &PartnerUserId, path: &str) -> Result<T, BackendError> {
+    pub(super) async fn get<T: DeserializeOwned>(&self, caller: &Caller, path: &str) -> Result<T, BackendError> {
         parse(&self.send(caller, Method::GET, path, None, &[]).await?)
     }
 
-    /// A POST, with a fresh `MS-RequestId` (so a retry would not create twice).
-    pub(super) async fn post<B: Serialize, T: DeserializeOwned>(&self, caller: &PartnerUserId, path: &str, body: &B) -> Result<T, BackendError> {
-        let body = to_json(body)?;
-        let request_id = random_guid();
-        parse(&self.send(caller, Method::POST, path, Some(body), &[("MS-RequestId", &request_id)]).await?)
+    /// A POST, with a fresh `MS-RequestId` (so a retry would not create twice); `body`
+    /// `None` sends none (a cart's checkout).
+    pub(super) async fn post<T: DeserializeOwned>(&self, caller: &Caller, path: &str, body: Option<String>) -> Result<T, BackendError> {
+        let request_id = random_guid().hyphenated().to_string();
+        parse(&self.send(caller, Method::POST, path, body, &[("MS-RequestId", &request_id)]).await?)
     }
 
-    pub(super) async fn put<B: Serialize, T: DeserializeOwned>(&self, caller: &PartnerUserId, path: &str, body: &B) -> Result<T, BackendError> {
-        let body = to_json(body)?;
+    pub(super) async fn put<T: DeserializeOwned>(&self, caller: &Caller, path: &str, body: String) -> Result<T, BackendError> {
         parse(&self.send(caller, Method::PUT, path, Some(body), &[]).await?)
     }
 
-    /// A DELETE of the version `if_match` names.
-    pub(super) async fn delete(&self, caller: &PartnerUserId, path: &str, if_match: &str) -> Result<(), BackendError> {
-        self.send(caller, Method::DELETE, path, None, &[("If-Match", if_match)]).await.map(|_| ())
+    /// A DELETE; `if_match`, the version it removes, where the resource has one.
+    pub(super) async fn delete(&self, caller: &Caller, path: &str, if_match: Option<&str>) -> Result<(), BackendError> {
+        let headers: &[(&str, &str)] = match if_match {
+            Some(etag) => &[("If-Match", etag)],
+            None => &[],
+        };
+        self.send(caller, Method::DELETE, path, None, headers).await.map(|_| ())
     }
 
     /// A call as `caller`, with their token: the reply's body. Not generic (the typed
     /// helpers above only turn JSON into values), so the Wasm holds it once.
     async fn send(
         &self,
-        caller: &PartnerUserId,
+        caller: &Caller,
         method: Method,
         path: &str,
         body: Option<String>,
@@ -108,7 +117,7 @@ impl PartnerCenterApi {
         let mut builder = RequestBuilder::new(&format!("{}{}", self.base, path))
             .method(method)
             .header("Accept", "application/json")
-            .header("MS-CorrelationId", &random_guid())
+            .header("MS-CorrelationId", &random_guid().hyphenated().to_string())
             .abort_signal(timeout_signal().as_ref());
         if let Some(token) = token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
@@ -131,23 +140,31 @@ impl PartnerCenterApi {
     }
 }
 
-/// A failed reply, by the Partner Center error code in its body.
+/// A failed reply, by the error code in its body (Partner Center's `code`, or Azure
+/// Resource Manager's `error.code`). A refusal the domain decided comes back as the same
+/// domain error, so it is put into the same words as on the embedded store.
 fn failure(status: u16, body: &str) -> BackendError {
-    let Ok(error) = super::json::from_str::<ErrorBody>(body) else {
+    let Ok(error) = super::json::from_str::<ErrorReply>(body) else {
         return BackendError::Server { status, code: None, message: body.chars().take(200).collect() };
     };
+    if let Some(refused) = error.domain_error() {
+        return BackendError::from(refused);
+    }
     let refusal = match error.error_code() {
-        Some(ErrorCode::NotAdminAgent) => Refusal::NotAdminAgent,
-        Some(ErrorCode::NotAllowedToCreateCustomers) => Refusal::NotAllowedToCreateCustomers,
-        Some(ErrorCode::Unauthorized) => Refusal::UnknownUser,
-        Some(ErrorCode::UnknownCustomer) => Refusal::UnknownCustomer,
-        Some(ErrorCode::InvalidCustomerId) => Refusal::InvalidCustomerId,
-        Some(ErrorCode::DomainTaken) => Refusal::DomainTaken,
+        Some(ErrorCode::Unauthorized | ErrorCode::UnknownPartnerUser | ErrorCode::UnknownCustomerUser) => Refusal::UnknownUser,
         // The policy that was read changed, is gone, or one was made meanwhile.
         Some(ErrorCode::StaleEtag | ErrorCode::PolicyNotFound | ErrorCode::PolicyNotFoundForUpdate | ErrorCode::PolicyExists) => {
             Refusal::Stale
         }
-        _ => return BackendError::Server { status, code: Some(error.code), message: error.description },
+        Some(ErrorCode::PartnerUsersOnly) => Refusal::PartnerUsersOnly,
+        Some(ErrorCode::CustomerUsersOnly) => Refusal::CustomerUsersOnly,
+        Some(ErrorCode::UnknownCustomer) => Refusal::UnknownCustomer,
+        Some(ErrorCode::InvalidCustomerId) => Refusal::InvalidCustomerId,
+        Some(ErrorCode::UnknownRoleAssignment | ErrorCode::CartNotFound) => Refusal::NotFound,
+        _ => {
+            let code = error.code.or_else(|| error.error_code().map(|c| c.code()));
+            return BackendError::Server { status, code, message: error.message().chars().take(200).collect() };
+        }
     };
     BackendError::Refused(refusal)
 }
@@ -157,7 +174,8 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
     super::json::from_str(text).map_err(|e| BackendError::Server { status: 200, code: None, message: e })
 }
 
-fn to_json<B: Serialize>(body: &B) -> Result<String, BackendError> {
+/// A request body as JSON.
+pub(super) fn to_json<B: Serialize>(body: &B) -> Result<String, BackendError> {
     super::json::to_string(body).map_err(|e| BackendError::Server { status: 0, code: None, message: e })
 }
 
@@ -184,13 +202,8 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Bac
     })
 }
 
-/// A random GUID for `MS-RequestId` / `MS-CorrelationId`.
-fn random_guid() -> String {
-    let mut bytes = [0u8; 16];
-    for byte in bytes.iter_mut() {
-        *byte = (js_sys::Math::random() * 256.0) as u8;
-    }
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    uuid::Uuid::from_bytes(bytes).hyphenated().to_string()
+/// A successful reply that does not say what this client needs (e.g. a product it does
+/// not know).
+pub(super) fn unreadable() -> BackendError {
+    BackendError::Server { status: 200, code: None, message: "unreadable reply".to_string() }
 }

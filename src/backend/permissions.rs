@@ -5,9 +5,9 @@ use api_types::policy::{
 };
 use api_types::Collection;
 use async_trait::async_trait;
-use domain::{CustomerId, Etag, PartnerUserId, PermissionSet, Precondition};
+use domain::{Caller, CustomerId, Etag, PermissionSet, Precondition};
 
-use super::{BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{partner_caller, to_json, BackendError, EmbeddedStore, PartnerCenterApi};
 
 /// A customer's permissions as read, with the version of the policy they were read from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,13 +27,13 @@ pub struct PolicyVersion {
 
 #[async_trait(?Send)]
 pub trait Permissions {
-    async fn permissions(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Granted, BackendError>;
+    async fn permissions(&self, caller: &Caller, id: CustomerId) -> Result<Granted, BackendError>;
 
     /// Makes `wanted` the customer's permissions, as `caller`, if they are still what was
     /// `read` ([`super::Refusal::Stale`] otherwise); the permissions as they are now.
     async fn set_permissions(
         &self,
-        caller: &PartnerUserId,
+        caller: &Caller,
         id: CustomerId,
         wanted: PermissionSet,
         read: &Granted,
@@ -61,26 +61,27 @@ impl Granted {
 
 #[async_trait(?Send)]
 impl Permissions for EmbeddedStore {
-    async fn permissions(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Granted, BackendError> {
-        self.read(|store| Ok(Granted::of(store.policy(caller, &id)?)))
+    async fn permissions(&self, caller: &Caller, id: CustomerId) -> Result<Granted, BackendError> {
+        self.read_as_partner(caller, |store, caller| Ok(Granted::of(store.policy(caller, &id)?)))
     }
 
     async fn set_permissions(
         &self,
-        caller: &PartnerUserId,
+        caller: &Caller,
         id: CustomerId,
         wanted: PermissionSet,
         read: &Granted,
     ) -> Result<Granted, BackendError> {
         let precondition = Precondition::from_read(read.policy.as_ref().map(|p| p.etag.clone()));
-        self.change(|store, clock| store.decide_permissions(caller, &id, wanted, precondition, clock))?;
+        let partner = partner_caller(caller)?;
+        self.change(|store, clock| store.decide_permissions(partner, &id, wanted, precondition, clock))?;
         self.permissions(caller, id).await
     }
 }
 
 #[async_trait(?Send)]
 impl Permissions for PartnerCenterApi {
-    async fn permissions(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Granted, BackendError> {
+    async fn permissions(&self, caller: &Caller, id: CustomerId) -> Result<Granted, BackendError> {
         let found: Collection<SelfServePolicy> = self.get(caller, &format!("/v1/SelfServePolicy?entity_id={id}")).await?;
         Ok(found.items.first().map(Granted::from_wire).unwrap_or_default())
     }
@@ -89,7 +90,7 @@ impl Permissions for PartnerCenterApi {
     /// with the etag that was read, so a change made meanwhile by someone else wins.
     async fn set_permissions(
         &self,
-        caller: &PartnerUserId,
+        caller: &Caller,
         id: CustomerId,
         wanted: PermissionSet,
         read: &Granted,
@@ -97,11 +98,11 @@ impl Permissions for PartnerCenterApi {
         match &read.policy {
             None if wanted.is_empty() => Ok(read.clone()),
             None => {
-                let created: SelfServePolicy = self.post(caller, "/v1/SelfServePolicy", &NewPolicy::new(id, &wanted)).await?;
+                let created: SelfServePolicy = self.post(caller, "/v1/SelfServePolicy", Some(to_json(&NewPolicy::new(id, &wanted))?)).await?;
                 Ok(Granted::from_wire(&created))
             }
             Some(policy) if wanted.is_empty() => {
-                self.delete(caller, &format!("/v1/SelfServePolicy/{}", policy.id), policy.etag.as_str()).await?;
+                self.delete(caller, &format!("/v1/SelfServePolicy/{}", policy.id), Some(policy.etag.as_str())).await?;
                 Ok(Granted::default())
             }
             Some(policy) => {
@@ -113,7 +114,7 @@ impl Permissions for PartnerCenterApi {
                     attributes: Some(EtagAttributes { etag: policy.etag.as_str().to_string() }),
                 };
                 let updated: SelfServePolicy =
-                    self.put(caller, &format!("/v1/SelfServePolicy/{}", policy.id), &body).await?;
+                    self.put(caller, &format!("/v1/SelfServePolicy/{}", policy.id), to_json(&body)?).await?;
                 Ok(Granted::from_wire(&updated))
             }
         }

@@ -4,38 +4,38 @@ use api_types::readiness::Readiness as WireReadiness;
 use api_types::subscription::Subscription as WireSubscription;
 use api_types::Collection;
 use async_trait::async_trait;
-use domain::{CustomerId, PartnerUserId, Readiness, Subscription};
+use domain::{Caller, CustomerId, Readiness, Subscription};
 
 use super::{BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait Subscriptions {
-    async fn subscriptions(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Vec<Subscription>, BackendError>;
+    async fn subscriptions(&self, caller: &Caller, id: CustomerId) -> Result<Vec<Subscription>, BackendError>;
 
     /// Whether a purchase by the customer would go through today, and why not.
-    async fn readiness(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Readiness, BackendError>;
+    async fn readiness(&self, caller: &Caller, id: CustomerId) -> Result<Readiness, BackendError>;
 }
 
 #[async_trait(?Send)]
 impl Subscriptions for EmbeddedStore {
-    async fn subscriptions(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
-        self.read(|store| Ok(store.subscriptions(caller, &id)?.to_vec()))
+    async fn subscriptions(&self, caller: &Caller, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
+        self.read_as_partner(caller, |store, caller| Ok(store.subscriptions(caller, &id)?.to_vec()))
     }
 
-    async fn readiness(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Readiness, BackendError> {
-        self.read(|store| store.readiness(caller, &id))
+    async fn readiness(&self, caller: &Caller, id: CustomerId) -> Result<Readiness, BackendError> {
+        self.read_as_partner(caller, |store, caller| store.readiness(caller, &id))
     }
 }
 
 #[async_trait(?Send)]
 impl Subscriptions for PartnerCenterApi {
-    async fn subscriptions(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
+    async fn subscriptions(&self, caller: &Caller, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
         let found: Collection<WireSubscription> = self.get(caller, &format!("/v1/customers/{id}/subscriptions")).await?;
         // Offers this product does not know are left out.
         Ok(found.items.into_iter().filter_map(|s| s.into_domain(id)).collect())
     }
 
-    async fn readiness(&self, caller: &PartnerUserId, id: CustomerId) -> Result<Readiness, BackendError> {
+    async fn readiness(&self, caller: &Caller, id: CustomerId) -> Result<Readiness, BackendError> {
         let readiness: WireReadiness = self.get(caller, &format!("/v1/customers/{id}/readiness")).await?;
         Ok(readiness.into_domain())
     }

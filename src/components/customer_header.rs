@@ -15,7 +15,8 @@ pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String) -> imp
     let current = use_route();
     let tab = move |route: AppRoute, label: &'static str| {
         let href = app.href(&route);
-        let is_current = Memo::new(move |_| current.get() == route);
+        let tab = route.customer_tab();
+        let is_current = Memo::new(move |_| current.with(AppRoute::customer_tab) == tab);
         view! {
             <li>
                 <a href=href class:active=is_current
@@ -34,6 +35,7 @@ pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String) -> imp
             <ul>
                 {tab(AppRoute::Account(id), m.account)}
                 {tab(AppRoute::Subscriptions(id), m.subscriptions)}
+                {tab(AppRoute::Orders(id), m.order_history)}
             </ul>
         </nav>
     }

@@ -1,8 +1,10 @@
 //! The frame of every page: top bar (product, gear, who is signed in) and left navigation.
+//! A customer user sees their company's Azure portal instead of Partner Center: its name in
+//! the top bar, no gear (the Activity log is the partner's), and the portal's navigation.
 
 use leptos::prelude::*;
 
-use crate::app_route::AppRoute;
+use crate::app_route::{AppRoute, Section};
 use crate::app_state::use_app;
 use crate::backend::BackendKind;
 use crate::components::demo_data_panel::DemoDataPanel;
@@ -32,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn TopBar() -> impl IntoView {
     let app = use_app();
     let m = app.t();
+    let customer = Memo::new(move |_| app.is_customer_user());
     let (backend_name, backend_hint) = match app.backend().kind() {
         BackendKind::Embedded => (m.backend_embedded.to_string(), m.backend_embedded_hint),
         BackendKind::MockApi(url) => {
@@ -42,15 +45,28 @@ fn TopBar() -> impl IntoView {
     view! {
         <header class="top-bar">
             <a class="skip-link" href="#main">{m.skip_to_content}</a>
-            <a class="brand" href=app.href(&AppRoute::Customers)>
-                <span class="brand-name">{m.product_name}</span>
-                <span class="brand-workspace">{m.workspace}</span>
-            </a>
+            {move || if customer.get() {
+                view! {
+                    <a class="brand brand-azure" href=app.href(&AppRoute::MySubscriptions)>
+                        <span class="brand-name">{m.azure_portal_name}</span>
+                        <span class="brand-workspace">{m.azure_portal_workspace}</span>
+                    </a>
+                }.into_any()
+            } else {
+                view! {
+                    <a class="brand" href=app.href(&AppRoute::Customers)>
+                        <span class="brand-name">{m.product_name}</span>
+                        <span class="brand-workspace">{m.workspace}</span>
+                    </a>
+                }.into_any()
+            }}
             <div class="top-bar-end">
                 <span class="backend-badge" title=backend_hint data-testid="backend">{backend_name}</span>
-                <a class="icon-button" href=app.href(&AppRoute::ActivityLog) aria-label=m.settings title=m.settings>
-                    <GearIcon/>
-                </a>
+                {move || (!customer.get()).then(|| view! {
+                    <a class="icon-button" href=app.href(&AppRoute::ActivityLog) aria-label=m.settings title=m.settings>
+                        <GearIcon/>
+                    </a>
+                })}
                 <LanguagePicker/>
                 <IdentitySwitcher/>
             </div>
@@ -63,25 +79,33 @@ fn LeftNav() -> impl IntoView {
     let app = use_app();
     let m = app.t();
     let route = use_route();
-    let in_customers = move || {
-        matches!(
-            route.get(),
-            AppRoute::Customers | AppRoute::Account(_) | AppRoute::Subscriptions(_) | AppRoute::InvalidCustomerId(_)
-        )
+    let item = move |target: AppRoute, label: &'static str, here: fn(&AppRoute) -> bool| {
+        let current = Memo::new(move |_| route.with(here));
+        view! {
+            <li>
+                <a href=app.href(&target) class:active=current aria-current=move || current.get().then_some("page")>{label}</a>
+            </li>
+        }
     };
-    let in_log = move || route.get() == AppRoute::ActivityLog;
+    let customer = Memo::new(move |_| app.is_customer_user());
     view! {
         <nav class="left-nav" aria-label=m.nav_label>
-            <ul>
-                <li>
-                    <a href=app.href(&AppRoute::Customers) class:active=in_customers
-                        aria-current=move || in_customers().then_some("page")>{m.nav_customers}</a>
-                </li>
-                <li>
-                    <a href=app.href(&AppRoute::ActivityLog) class:active=in_log
-                        aria-current=move || in_log().then_some("page")>{m.activity_log}</a>
-                </li>
-            </ul>
+            {move || if customer.get() {
+                view! {
+                    <ul>
+                        {item(AppRoute::MySubscriptions, m.nav_azure_subscriptions, |r| *r == AppRoute::MySubscriptions)}
+                        {item(AppRoute::MyReservations, m.nav_reservations, |r| matches!(r, AppRoute::MyReservations | AppRoute::BuyReservation))}
+                        {item(AppRoute::MySavingsPlans, m.nav_savings_plans, |r| matches!(r, AppRoute::MySavingsPlans | AppRoute::BuySavingsPlan))}
+                    </ul>
+                }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {item(AppRoute::Customers, m.nav_customers, |r| matches!(r.section(), Section::Customers | Section::Customer(_) | Section::InvalidCustomerId(_)))}
+                        {item(AppRoute::ActivityLog, m.activity_log, |r| *r == AppRoute::ActivityLog)}
+                    </ul>
+                }.into_any()
+            }}
             <DemoDataPanel/>
         </nav>
     }

@@ -107,6 +107,28 @@ pub const DE: Messages = Messages {
     turn_on: "Einschalten",
     cancel: "Abbrechen",
 
+    // @keys: core
+    partner_staff: "Partner: Adatum Cloud (Mitarbeitende)",
+    customer_users: "Benutzer des Kunden",
+    azure_portal_name: "Microsoft Azure",
+    azure_portal_workspace: "Portal",
+    nav_azure_subscriptions: "Abonnements",
+    nav_reservations: "Reservierungen",
+    nav_savings_plans: "Sparpläne",
+    partner_only_title: "Diese Seite ist für die Mitarbeitenden des Partners",
+    partner_only_text: "Sie sind als {user} von {company} angemeldet, als Benutzer des Kunden. Die Seiten von Partner Center sind für die Mitarbeitenden Ihres Partners; wählen Sie unter „Demo-Benutzer“ einen Benutzer des Partners, um sie zu sehen.",
+    go_to_my_subscriptions: "Zu Ihren Azure-Abonnements",
+    customer_only_title: "Dies ist die eigene Ansicht des Kunden",
+    customer_only_text: "Kunden kaufen Azure-Reservierungen und Sparpläne selbst, in ihrem Azure-Portal. Wählen Sie unter „Demo-Benutzer“ einen Benutzer eines Kunden, um es zu sehen.",
+    azure_plan_ordered: "Azure-Plan für {customer} bestellt: Das erste Azure-Abonnement ist bereit.",
+    role_assigned: "{role} für {user} auf {subscription} zugewiesen.",
+    role_removed: "{role} für {user} auf {subscription} entfernt.",
+    reservation_bought: "Reservierung „{name}“ gekauft. Sie wird Ihrem Partner in Rechnung gestellt.",
+    savings_plan_bought: "Sparplan „{name}“ gekauft. Er wird Ihrem Partner in Rechnung gestellt.",
+    order_history: "Auftragsverlauf",
+    error_partner_users_only: "Nur die Mitarbeitenden des Partners können dies sehen. Es wurde nichts geändert.",
+    error_customer_users_only: "Nur die eigenen Benutzer des Kunden kaufen Reservierungen und Sparpläne, in ihrem Azure-Portal. Es wurde nichts gekauft.",
+
     subscriptions_intro: "Kundenkäufe setzen ein nutzungsbasiertes Azure-Plan- oder Azure Global-Abonnement voraus.",
     col_offer: "Angebot",
     col_friendly_name: "Anzeigename",
@@ -138,6 +160,7 @@ pub const DE: Messages = Messages {
     action_create_explained: "Die erste Berechtigung wurde erteilt.",
     action_update_explained: "Die Berechtigungen wurden geändert; einige bleiben erteilt.",
     action_delete_explained: "Die letzte Berechtigung wurde entzogen.",
+    // @keys: orders
 
     role_admin_agent: "Administrator-Agent",
     role_sales_agent: "Vertriebs-Agent",
@@ -147,6 +170,8 @@ pub const DE: Messages = Messages {
     not_found_text: "Unter dieser Adresse gibt es nichts.",
     customer_not_found: "Kein Kunde hat die Microsoft-ID „{id}“.",
     back_to_customers: "Zurück zu den Kunden",
+
+    // @keys: portal
 
     demo_data: "Demodaten",
     demo_size_label: "Kunden in den Demodaten",
@@ -199,4 +224,6 @@ pub const DE: Messages = Messages {
     error_purchase_name_control: "Der Name darf keine Steuerzeichen (etwa Zeilenumbrüche) enthalten. Es wurde nichts gekauft.",
     error_purchase_alias: "Der Name darf nur Buchstaben, Ziffern, Bindestriche, Unterstriche und Punkte enthalten (1 bis 64). Es wurde nichts gekauft.",
     error_purchase_id_taken: "Dieser Name bzw. diese ID wird bereits verwendet. Wählen Sie eine andere. Es wurde nichts gekauft.",
+    // @keys: iam
+
 };

@@ -104,6 +104,28 @@ pub const EN: Messages = Messages {
     turn_on: "Turn on",
     cancel: "Cancel",
 
+    // @keys: core
+    partner_staff: "Partner: Adatum Cloud (staff)",
+    customer_users: "customer users",
+    azure_portal_name: "Microsoft Azure",
+    azure_portal_workspace: "Portal",
+    nav_azure_subscriptions: "Subscriptions",
+    nav_reservations: "Reservations",
+    nav_savings_plans: "Savings plans",
+    partner_only_title: "This page is for the partner's staff",
+    partner_only_text: "You are signed in as {user} of {company}, a customer user. Partner Center's pages are for your partner's staff; to see them, choose a partner user under Demo user.",
+    go_to_my_subscriptions: "Go to your Azure subscriptions",
+    customer_only_title: "This is the customer's own view",
+    customer_only_text: "Customers buy Azure reservations and savings plans themselves, in their Azure portal. To see it, choose one of a customer's users under Demo user.",
+    azure_plan_ordered: "Azure plan ordered for {customer}: its first Azure subscription is ready.",
+    role_assigned: "{role} assigned to {user} on {subscription}.",
+    role_removed: "{role} removed from {user} on {subscription}.",
+    reservation_bought: "Reservation “{name}” bought. Your partner is billed for it.",
+    savings_plan_bought: "Savings plan “{name}” bought. Your partner is billed for it.",
+    order_history: "Order history",
+    error_partner_users_only: "Only the partner's staff can see this. Nothing was changed.",
+    error_customer_users_only: "Only the customer's own users buy reservations and savings plans, in their Azure portal. Nothing was bought.",
+
     subscriptions_intro: "Usage-based Azure plan or Azure Global subscriptions are what customer purchases need.",
     col_offer: "Offer",
     col_friendly_name: "Friendly name",
@@ -135,6 +157,7 @@ pub const EN: Messages = Messages {
     action_create_explained: "The first permission was granted.",
     action_update_explained: "The permissions changed; some remain.",
     action_delete_explained: "The last permission was revoked.",
+    // @keys: orders
 
     role_admin_agent: "Admin agent",
     role_sales_agent: "Sales agent",
@@ -144,6 +167,8 @@ pub const EN: Messages = Messages {
     not_found_text: "There is nothing at this address.",
     customer_not_found: "No customer has the Microsoft ID “{id}”.",
     back_to_customers: "Back to Customers",
+
+    // @keys: portal
 
     demo_data: "Demo data",
     demo_size_label: "Customers in demo data",
@@ -196,4 +221,6 @@ pub const EN: Messages = Messages {
     error_purchase_name_control: "The name cannot contain control characters (such as line breaks). Nothing was bought.",
     error_purchase_alias: "The name can only hold letters, digits, hyphens, underscores and periods (1 to 64). Nothing was bought.",
     error_purchase_id_taken: "This name or id is already in use. Choose another one. Nothing was bought.",
+    // @keys: iam
+
 };

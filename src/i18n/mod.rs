@@ -220,6 +220,29 @@ catalogue! {
     turn_on: &'static str,
     cancel: &'static str,
 
+    // @keys: core
+    partner_staff: &'static str,
+    customer_users: &'static str,
+    azure_portal_name: &'static str,
+    azure_portal_workspace: &'static str,
+    nav_azure_subscriptions: &'static str,
+    nav_reservations: &'static str,
+    nav_savings_plans: &'static str,
+    partner_only_title: &'static str,
+    /// {user} and their {company}: the customer user signed in.
+    partner_only_text: &'static str,
+    go_to_my_subscriptions: &'static str,
+    customer_only_title: &'static str,
+    customer_only_text: &'static str,
+    azure_plan_ordered: &'static str,
+    role_assigned: &'static str,
+    role_removed: &'static str,
+    reservation_bought: &'static str,
+    savings_plan_bought: &'static str,
+    order_history: &'static str,
+    error_partner_users_only: &'static str,
+    error_customer_users_only: &'static str,
+
     subscriptions_intro: &'static str,
     col_offer: &'static str,
     col_friendly_name: &'static str,
@@ -252,6 +275,7 @@ catalogue! {
     action_create_explained: &'static str,
     action_update_explained: &'static str,
     action_delete_explained: &'static str,
+    // @keys: orders
 
     role_admin_agent: &'static str,
     role_sales_agent: &'static str,
@@ -261,6 +285,8 @@ catalogue! {
     not_found_text: &'static str,
     customer_not_found: &'static str,
     back_to_customers: &'static str,
+
+    // @keys: portal
 
     demo_data: &'static str,
     demo_size_label: &'static str,
@@ -310,6 +336,8 @@ catalogue! {
     error_purchase_name_control: &'static str,
     error_purchase_alias: &'static str,
     error_purchase_id_taken: &'static str,
+    // @keys: iam
+
 }
 
 /// Puts named arguments into `{name}` slots of `template`; a slot without an argument is

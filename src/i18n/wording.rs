@@ -164,6 +164,8 @@ impl Messages {
             Refusal::NoEligibleSubscriptions => self.error_no_eligible_subscriptions,
             Refusal::NotOwner => self.error_not_owner,
             Refusal::PurchaseIdTaken => self.error_purchase_id_taken,
+            Refusal::PartnerUsersOnly => self.error_partner_users_only,
+            Refusal::CustomerUsersOnly => self.error_customer_users_only,
             Refusal::InvalidPurchase(problem) => match problem {
                 PurchaseProblem::Quantity => self.error_purchase_quantity,
                 PurchaseProblem::CommitmentTooSmall => self.error_commitment_too_small,

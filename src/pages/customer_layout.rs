@@ -5,13 +5,16 @@
 use domain::{Customer, CustomerId};
 use leptos::prelude::*;
 
-use crate::app_route::{AppRoute, CustomerTab};
+use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::components::customer_header::CustomerHeader;
 use crate::components::status_text::{backend_error, Loading};
 use crate::i18n::fill;
 use crate::pages::account_page::AccountPage;
+use crate::pages::customer_actions::CustomerActions;
+use crate::pages::manage_azure_subscription_page::ManageAzureSubscriptionPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::orders_page::OrdersPage;
 use crate::pages::read_as_user;
 use crate::pages::subscriptions_page::SubscriptionsPage;
 
@@ -26,7 +29,8 @@ pub fn use_customer() -> Customer {
 #[component]
 pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
     let app = use_app();
-    let tab = Memo::new(move |_| route.with(AppRoute::customer_tab));
+    // The page inside the frame: the route, as long as it is one of this customer's.
+    let page = Memo::new(move |_| route.get());
     let customer = read_as_user(app, || (), move |backend, caller| async move { backend.customer(&caller, id).await });
     view! {
         <Transition fallback=Loading>
@@ -34,12 +38,17 @@ pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(customer)) => {
                     provide_context(CurrentCustomer(customer.clone()));
+                    provide_context(CustomerActions::new(app, &customer));
                     view! {
                         <CustomerHeader id=customer.id company_name=customer.company_name/>
-                        {move || match tab.get() {
-                            Some(CustomerTab::Account) => view! { <AccountPage/> }.into_any(),
-                            Some(CustomerTab::Subscriptions) => view! { <SubscriptionsPage/> }.into_any(),
-                            None => ().into_any(),
+                        {move || match page.get() {
+                            AppRoute::Account(_) => view! { <AccountPage/> }.into_any(),
+                            AppRoute::Subscriptions(_) => view! { <SubscriptionsPage/> }.into_any(),
+                            AppRoute::ManageAzureSubscription(_, azure) => {
+                                view! { <ManageAzureSubscriptionPage azure=azure/> }.into_any()
+                            }
+                            AppRoute::Orders(_) => view! { <OrdersPage/> }.into_any(),
+                            _ => ().into_any(),
                         }}
                     }.into_any()
                 }

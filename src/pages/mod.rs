@@ -1,10 +1,16 @@
-//! One file per page; `customer_layout.rs` is the frame of a customer's pages (its tabs).
+//! One file per page; `customer_layout.rs` is the frame of a customer's pages (its tabs),
+//! `customer_actions.rs` the changes made on them; `portal/` is a customer user's own view.
 
 pub mod account_page;
 pub mod activity_log_page;
+pub mod customer_actions;
 pub mod customer_layout;
 pub mod customers_page;
+pub mod manage_azure_subscription_page;
 pub mod not_found_page;
+pub mod orders_page;
+pub mod other_side_page;
+pub mod portal;
 pub mod subscriptions_page;
 
 use std::any::Any;
@@ -13,7 +19,7 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use domain::PartnerUserId;
+use domain::Caller;
 use leptos::prelude::*;
 
 use crate::app_state::AppState;
@@ -56,7 +62,7 @@ impl<T: Clone + 'static> UserRead<T> {
 pub fn read_as_user<T, Fut>(
     app: AppState,
     also: impl Fn() + 'static,
-    read: impl Fn(Rc<dyn Backend>, PartnerUserId) -> Fut + 'static,
+    read: impl Fn(Rc<dyn Backend>, Caller) -> Fut + 'static,
 ) -> UserRead<T>
 where
     T: 'static,
@@ -70,7 +76,7 @@ where
 }
 
 /// The one `LocalResource` behind every [`UserRead`].
-fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Rc<dyn Backend>, PartnerUserId) -> AnyFetch>) -> LocalResource<AnyRead> {
+fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Rc<dyn Backend>, Caller) -> AnyFetch>) -> LocalResource<AnyRead> {
     LocalResource::new(move || {
         let caller = app.current_user.get();
         app.reset_demo.version().track();

@@ -18,7 +18,11 @@ pub fn NotFoundPage(
         <section class="not-found" data-testid="not-found">
             <h1 class="page-title">{m.not_found_title}</h1>
             <p>{detail.unwrap_or_else(|| m.not_found_text.to_string())}</p>
-            <p><a href=app.href(&AppRoute::Customers)>{m.back_to_customers}</a></p>
+            {if app.is_customer_user() {
+                view! { <p><a href=app.href(&AppRoute::MySubscriptions)>{m.go_to_my_subscriptions}</a></p> }
+            } else {
+                view! { <p><a href=app.href(&AppRoute::Customers)>{m.back_to_customers}</a></p> }
+            }}
         </section>
     }
 }

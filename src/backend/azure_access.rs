@@ -1,0 +1,79 @@
+//! Access control (IAM) of a customer's Azure subscriptions, in Azure Resource Manager's
+//! shape: who holds which role, and the partner's Admin agents giving and removing roles
+//! with their admin-on-behalf-of rights.
+
+use api_types::azure_subscription::{subscription_path, ArmSubscription};
+use api_types::role_assignment::{role_assignment_path, NewRoleAssignment, RoleAssignmentResource};
+use async_trait::async_trait;
+use domain::{AzureRole, AzureSubscriptionId, AzureSubscriptionView, Caller, CustomerUserId, RoleAssignmentId};
+
+use super::{partner_caller, random_guid, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+
+#[async_trait(?Send)]
+pub trait AzureAccess {
+    /// An Azure subscription and its role assignments, to a partner user or to a user of
+    /// the customer it belongs to.
+    async fn azure_subscription(&self, caller: &Caller, azure: AzureSubscriptionId) -> Result<AzureSubscriptionView, BackendError>;
+
+    /// Gives `user` the `role` on the Azure subscription (a new role assignment).
+    async fn assign_role(
+        &self,
+        caller: &Caller,
+        azure: AzureSubscriptionId,
+        user: CustomerUserId,
+        role: AzureRole,
+    ) -> Result<(), BackendError>;
+
+    /// Removes the role assignment `assignment` from the Azure subscription.
+    async fn remove_role(&self, caller: &Caller, azure: AzureSubscriptionId, assignment: RoleAssignmentId) -> Result<(), BackendError>;
+}
+
+#[async_trait(?Send)]
+impl AzureAccess for EmbeddedStore {
+    async fn azure_subscription(&self, caller: &Caller, azure: AzureSubscriptionId) -> Result<AzureSubscriptionView, BackendError> {
+        self.read(|store| store.azure_subscription(caller, &azure))
+    }
+
+    async fn assign_role(
+        &self,
+        caller: &Caller,
+        azure: AzureSubscriptionId,
+        user: CustomerUserId,
+        role: AzureRole,
+    ) -> Result<(), BackendError> {
+        let partner = partner_caller(caller)?;
+        let id = RoleAssignmentId::from_uuid(random_guid());
+        self.change(|store, clock| store.decide_assign_role(partner, &azure, id, &user, role, clock)).map(|_| ())
+    }
+
+    async fn remove_role(&self, caller: &Caller, azure: AzureSubscriptionId, assignment: RoleAssignmentId) -> Result<(), BackendError> {
+        let partner = partner_caller(caller)?;
+        self.change(|store, clock| store.decide_remove_role(partner, &azure, &assignment, clock)).map(|_| ())
+    }
+}
+
+#[async_trait(?Send)]
+impl AzureAccess for PartnerCenterApi {
+    async fn azure_subscription(&self, caller: &Caller, azure: AzureSubscriptionId) -> Result<AzureSubscriptionView, BackendError> {
+        let found: ArmSubscription = self.get(caller, &subscription_path(&azure)).await?;
+        found.into_domain().ok_or_else(unreadable)
+    }
+
+    /// `PUT …/roleAssignments/{a new GUID}`, as the Azure portal's "Review + assign" does.
+    async fn assign_role(
+        &self,
+        caller: &Caller,
+        azure: AzureSubscriptionId,
+        user: CustomerUserId,
+        role: AzureRole,
+    ) -> Result<(), BackendError> {
+        let id = RoleAssignmentId::from_uuid(random_guid());
+        let body = to_json(&NewRoleAssignment::new(&azure, user, role))?;
+        let _: RoleAssignmentResource = self.put(caller, &role_assignment_path(&azure, &id), body).await?;
+        Ok(())
+    }
+
+    async fn remove_role(&self, caller: &Caller, azure: AzureSubscriptionId, assignment: RoleAssignmentId) -> Result<(), BackendError> {
+        self.delete(caller, &role_assignment_path(&azure, &assignment), None).await
+    }
+}

@@ -1,0 +1,102 @@
+//! What a customer user buys on their own, as the Azure portal sells it (reservations and
+//! savings plans, billed to the partner), and what their company has bought.
+
+use api_types::arm::ArmList;
+use api_types::azure_subscription::ArmSubscription;
+use api_types::reservation::{for_customer, reservation_order_path, NewReservationOrder, ReservationOrderResource, RESERVATION_ORDERS_PATH};
+use api_types::savings_plan::{savings_plan_alias_path, NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource, SAVINGS_PLAN_ORDERS_PATH};
+use async_trait::async_trait;
+use domain::{AzureSubscriptionView, Caller, CustomerId, Reservation, ReservationRequest, SavingsPlan, SavingsPlanRequest};
+
+use super::{customer_caller, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+
+#[async_trait(?Send)]
+pub trait Purchases {
+    /// The signed-in customer user's Azure subscriptions (their company's), each with its
+    /// role assignments.
+    async fn my_azure_subscriptions(&self, caller: &Caller) -> Result<Vec<AzureSubscriptionView>, BackendError>;
+
+    /// The customer's reservations, newest first (a customer user: only their own company's).
+    async fn reservations(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<Reservation>, BackendError>;
+
+    /// The customer's savings plans, newest first (a customer user: only their own company's).
+    async fn savings_plans(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<SavingsPlan>, BackendError>;
+
+    /// A customer user buys a reservation, billed to the partner: the reservation bought.
+    async fn buy_reservation(&self, caller: &Caller, request: ReservationRequest) -> Result<Reservation, BackendError>;
+
+    /// A customer user buys a savings plan, billed to the partner: the savings plan bought.
+    async fn buy_savings_plan(&self, caller: &Caller, request: SavingsPlanRequest) -> Result<SavingsPlan, BackendError>;
+}
+
+#[async_trait(?Send)]
+impl Purchases for EmbeddedStore {
+    async fn my_azure_subscriptions(&self, caller: &Caller) -> Result<Vec<AzureSubscriptionView>, BackendError> {
+        self.read_as_customer(caller, |store, me| store.my_azure_subscriptions(me))
+    }
+
+    async fn reservations(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<Reservation>, BackendError> {
+        self.read(|store| store.reservations(caller, &customer))
+    }
+
+    async fn savings_plans(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<SavingsPlan>, BackendError> {
+        self.read(|store| store.savings_plans(caller, &customer))
+    }
+
+    async fn buy_reservation(&self, caller: &Caller, request: ReservationRequest) -> Result<Reservation, BackendError> {
+        let buyer = customer_caller(caller)?;
+        let id = request.id;
+        self.change(|store, clock| store.decide_reservation_purchase(buyer, request, clock))?;
+        self.read(|store| store.reservation(caller, &id))
+    }
+
+    async fn buy_savings_plan(&self, caller: &Caller, request: SavingsPlanRequest) -> Result<SavingsPlan, BackendError> {
+        let buyer = customer_caller(caller)?;
+        let alias = request.alias.clone();
+        self.change(|store, clock| store.decide_savings_plan_purchase(buyer, request, clock))?;
+        self.read(|store| store.savings_plan_by_alias(caller, &alias))
+    }
+}
+
+/// The list of a caller's purchases: a customer user's own company's, or for a partner
+/// user the customer's (`?customerId=`).
+fn list_path(list: &str, caller: &Caller, customer: &CustomerId) -> String {
+    match caller {
+        Caller::Customer(_) => list.to_string(),
+        Caller::Partner(_) => for_customer(list, customer),
+    }
+}
+
+#[async_trait(?Send)]
+impl Purchases for PartnerCenterApi {
+    async fn my_azure_subscriptions(&self, caller: &Caller) -> Result<Vec<AzureSubscriptionView>, BackendError> {
+        customer_caller(caller)?;
+        let found: ArmList<ArmSubscription> = self.get(caller, "/subscriptions").await?;
+        Ok(found.value.into_iter().filter_map(ArmSubscription::into_domain).collect())
+    }
+
+    async fn reservations(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<Reservation>, BackendError> {
+        let found: ArmList<ReservationOrderResource> = self.get(caller, &list_path(RESERVATION_ORDERS_PATH, caller, &customer)).await?;
+        Ok(found.value.into_iter().filter_map(ReservationOrderResource::into_domain).collect())
+    }
+
+    async fn savings_plans(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<SavingsPlan>, BackendError> {
+        let found: ArmList<SavingsPlanOrderAliasResource> =
+            self.get(caller, &list_path(SAVINGS_PLAN_ORDERS_PATH, caller, &customer)).await?;
+        Ok(found.value.into_iter().filter_map(SavingsPlanOrderAliasResource::into_domain).collect())
+    }
+
+    /// `PUT /providers/Microsoft.Capacity/reservationOrders/{id}`, as the Azure portal buys.
+    async fn buy_reservation(&self, caller: &Caller, request: ReservationRequest) -> Result<Reservation, BackendError> {
+        let body = to_json(&NewReservationOrder::from_domain(&request))?;
+        let bought: ReservationOrderResource = self.put(caller, &reservation_order_path(&request.id), body).await?;
+        bought.into_domain().ok_or_else(unreadable)
+    }
+
+    /// `PUT /providers/Microsoft.BillingBenefits/savingsPlanOrderAliases/{name}`.
+    async fn buy_savings_plan(&self, caller: &Caller, request: SavingsPlanRequest) -> Result<SavingsPlan, BackendError> {
+        let body = to_json(&NewSavingsPlanOrderAlias::from_domain(&request))?;
+        let bought: SavingsPlanOrderAliasResource = self.put(caller, &savings_plan_alias_path(&request.alias), body).await?;
+        bought.into_domain().ok_or_else(unreadable)
+    }
+}

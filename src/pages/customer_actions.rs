@@ -1,0 +1,110 @@
+//! The changes made on a customer's pages that other parts of those pages show: buying the
+//! Azure plan, giving and removing Azure roles. One `Action` each, created once by the
+//! customer's layout and shared as context; every read they touch (subscriptions,
+//! readiness, users, orders, an Azure subscription's role assignments) reads again when one
+//! of them completes (`track`).
+
+use domain::{AzureRole, AzureSubscriptionId, Customer, CustomerId, CustomerUserId, Order, RoleAssignmentId};
+use leptos::prelude::*;
+
+use crate::app_state::{AppState, NoticeKind, NoticeText};
+use crate::backend::{BackendError, Refusal};
+
+/// A role to give: to whom, which, where (with the names the notice says).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleRequest {
+    pub azure: AzureSubscriptionId,
+    pub subscription_name: String,
+    pub user: CustomerUserId,
+    pub user_name: String,
+    pub role: AzureRole,
+}
+
+/// A role assignment to remove (with the names the notice says).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleRemoval {
+    pub azure: AzureSubscriptionId,
+    pub subscription_name: String,
+    pub assignment: RoleAssignmentId,
+    pub user_name: String,
+    pub role: AzureRole,
+}
+
+#[derive(Clone, Copy)]
+pub struct CustomerActions {
+    pub customer_id: CustomerId,
+    pub order_azure_plan: Action<(), Result<Order, BackendError>>,
+    pub assign_role: Action<RoleRequest, Result<(), BackendError>>,
+    pub remove_role: Action<RoleRemoval, Result<(), BackendError>>,
+}
+
+impl CustomerActions {
+    pub fn new(app: AppState, customer: &Customer) -> Self {
+        let id = customer.id;
+        let company = StoredValue::new(customer.company_name.clone());
+        let customer_name = move || company.try_get_value().unwrap_or_default();
+        // Runs `change` as the signed-in user; its outcome is told in the message bar.
+        let order_azure_plan = Action::new_local(move |_: &()| {
+            let (backend, caller) = (app.backend(), app.current_user.get_untracked());
+            async move {
+                let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+                let result = backend.order_azure_plan(&caller, id).await;
+                tell(app, &result, || NoticeText::AzurePlanOrdered { customer: customer_name() });
+                result
+            }
+        });
+        let assign_role = Action::new_local(move |request: &RoleRequest| {
+            let (backend, caller, request) = (app.backend(), app.current_user.get_untracked(), request.clone());
+            async move {
+                let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+                let result = backend.assign_role(&caller, request.azure, request.user, request.role).await;
+                tell(app, &result, || NoticeText::RoleAssigned {
+                    role: request.role,
+                    user: request.user_name.clone(),
+                    subscription: request.subscription_name.clone(),
+                });
+                result
+            }
+        });
+        let remove_role = Action::new_local(move |removal: &RoleRemoval| {
+            let (backend, caller, removal) = (app.backend(), app.current_user.get_untracked(), removal.clone());
+            async move {
+                let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+                let result = backend.remove_role(&caller, removal.azure, removal.assignment).await;
+                tell(app, &result, || NoticeText::RoleRemoved {
+                    role: removal.role,
+                    user: removal.user_name.clone(),
+                    subscription: removal.subscription_name.clone(),
+                });
+                result
+            }
+        });
+        Self { customer_id: id, order_azure_plan, assign_role, remove_role }
+    }
+
+    /// Makes the calling read depend on every change here: it reads again when one completes.
+    pub fn track(&self) {
+        self.order_azure_plan.version().track();
+        self.assign_role.version().track();
+        self.remove_role.version().track();
+    }
+
+    /// Whether a change is under way.
+    pub fn pending(&self) -> bool {
+        self.order_azure_plan.pending().get() || self.assign_role.pending().get() || self.remove_role.pending().get()
+    }
+}
+
+/// The outcome of a change in the message bar: `success` when it went through, the failure
+/// in words otherwise.
+fn tell<T>(app: AppState, result: &Result<T, BackendError>, success: impl FnOnce() -> NoticeText) {
+    match result {
+        Ok(_) => app.notify(NoticeKind::Success, success()),
+        Err(error) => app.report(error.clone()),
+    }
+}
+
+/// The actions of the customer whose pages are shown (provided by the customer's layout).
+pub fn use_customer_actions() -> CustomerActions {
+    expect_context::<CustomerActions>()
+}
