@@ -14,6 +14,10 @@ use super::{fill, Lang, Plural};
 struct Formatters {
     lang: Lang,
     number: Function,
+    /// US dollars, to the cent ("$1,234.50" / "1.234,50 $").
+    money: Function,
+    /// US dollars to the tenth of a cent, for hourly commitments ("$0.125").
+    fine_money: Function,
     date: Function,
     date_time: Function,
     plural: Intl::PluralRules,
@@ -41,6 +45,12 @@ impl Formatters {
         Self {
             lang,
             number: Intl::NumberFormat::new(&locales, &Object::new()).format(),
+            money: Intl::NumberFormat::new(&locales, &options(&[("style", "currency"), ("currency", "USD")])).format(),
+            fine_money: Intl::NumberFormat::new(
+                &locales,
+                &options(&[("style", "currency"), ("currency", "USD"), ("maximumFractionDigits", "3")]),
+            )
+            .format(),
             date: Intl::DateTimeFormat::new(&locales, &options(&date_options)).format(),
             date_time: Intl::DateTimeFormat::new(&locales, &options(&with_time)).format(),
             plural: Intl::PluralRules::new(&locales, &Object::new()),
@@ -72,6 +82,12 @@ fn js_date(at: OffsetDateTime) -> JsValue {
 /// `10000` → "10,000" / "10.000".
 pub fn format_number(lang: Lang, n: usize) -> String {
     with(lang, |f| call(&f.number, &JsValue::from_f64(n as f64)))
+}
+
+/// An amount in US dollars, e.g. "$1,234.50" / "1.234,50 $"; `fine`: to the tenth of a
+/// cent (hourly commitments, "$0.125").
+pub fn format_money(lang: Lang, dollars: f64, fine: bool) -> String {
+    with(lang, |f| call(if fine { &f.fine_money } else { &f.money }, &JsValue::from_f64(dollars)))
 }
 
 /// The date, e.g. "11/25/2026" / "25.11.2026".

@@ -12,7 +12,7 @@ mod en;
 mod intl;
 mod wording;
 
-pub use intl::{format_date, format_date_time, format_number, join_list};
+pub use intl::{format_date, format_date_time, format_money, format_number, join_list};
 
 /// A language of the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -221,6 +221,24 @@ catalogue! {
     cancel: &'static str,
 
     // @keys: core
+    term_one_year: &'static str,
+    term_three_years: &'static str,
+    billing_plan_upfront: &'static str,
+    billing_plan_monthly: &'static str,
+    billing_cycle_one_time: &'static str,
+    billing_cycle_monthly: &'static str,
+    billing_cycle_none: &'static str,
+    order_status_pending: &'static str,
+    order_status_completed: &'static str,
+    order_status_cancelled: &'static str,
+    region_east_us: &'static str,
+    region_west_europe: &'static str,
+    region_germany_west_central: &'static str,
+    scope_shared: &'static str,
+    scope_single: &'static str,
+    benefit_succeeded: &'static str,
+    benefit_cancelled: &'static str,
+    benefit_expired: &'static str,
     partner_staff: &'static str,
     customer_users: &'static str,
     azure_portal_name: &'static str,

@@ -1,8 +1,8 @@
 //! The catalogue's words for the domain's values and for failures, and its numbers and dates.
 
 use domain::{
-    ActivityAction, AzureRole, BillingType, NewCustomerProblem, Offer, PartnerRole, Permission, PurchaseProblem,
-    SubscriptionStatus, UserState,
+    ActivityAction, AppliedScope, AzureRole, BenefitStatus, BillingCycle, BillingPlan, BillingType, NewCustomerProblem,
+    Offer, OrderStatus, PartnerRole, Permission, PurchaseProblem, Region, SubscriptionStatus, Term, Usd, UserState,
 };
 use time::{Date, OffsetDateTime};
 
@@ -12,6 +12,16 @@ use crate::backend::{BackendError, NetworkProblem, Refusal};
 impl Messages {
     pub fn number(&self, n: usize) -> String {
         intl::format_number(self.lang, n)
+    }
+
+    /// An amount in US dollars, to the cent, as the language writes it.
+    pub fn money(&self, amount: Usd) -> String {
+        intl::format_money(self.lang, amount.as_dollars(), false)
+    }
+
+    /// An hourly commitment in US dollars, to the tenth of a cent.
+    pub fn hourly_money(&self, amount: Usd) -> String {
+        intl::format_money(self.lang, amount.as_dollars(), true)
     }
 
     pub fn date(&self, date: Date) -> String {
@@ -103,6 +113,64 @@ impl Messages {
             AzureRole::Owner => self.role_owner,
             AzureRole::Contributor => self.role_contributor,
             AzureRole::Reader => self.role_reader,
+        }
+    }
+
+    pub fn term(&self, term: Term) -> &'static str {
+        match term {
+            Term::OneYear => self.term_one_year,
+            Term::ThreeYears => self.term_three_years,
+        }
+    }
+
+    /// How a reservation or savings plan is paid (Azure's billing frequency).
+    pub fn billing_plan(&self, plan: BillingPlan) -> &'static str {
+        match plan {
+            BillingPlan::Upfront => self.billing_plan_upfront,
+            BillingPlan::Monthly => self.billing_plan_monthly,
+        }
+    }
+
+    /// An order's billing frequency (Partner Center's billing cycle).
+    pub fn billing_cycle(&self, cycle: BillingCycle) -> &'static str {
+        match cycle {
+            BillingCycle::OneTime => self.billing_cycle_one_time,
+            BillingCycle::Monthly => self.billing_cycle_monthly,
+            BillingCycle::None => self.billing_cycle_none,
+        }
+    }
+
+    pub fn order_status(&self, status: OrderStatus) -> &'static str {
+        match status {
+            OrderStatus::Pending => self.order_status_pending,
+            OrderStatus::Completed => self.order_status_completed,
+            OrderStatus::Cancelled => self.order_status_cancelled,
+        }
+    }
+
+    /// An Azure region's display name.
+    pub fn region(&self, region: Region) -> &'static str {
+        match region {
+            Region::EastUs => self.region_east_us,
+            Region::WestEurope => self.region_west_europe,
+            Region::GermanyWestCentral => self.region_germany_west_central,
+        }
+    }
+
+    /// Where a reservation's or savings plan's discount applies (without the subscription).
+    pub fn scope(&self, scope: AppliedScope) -> &'static str {
+        match scope {
+            AppliedScope::Shared => self.scope_shared,
+            AppliedScope::Single(_) => self.scope_single,
+        }
+    }
+
+    /// The state of a reservation or savings plan (Azure's provisioning state).
+    pub fn benefit_status(&self, status: BenefitStatus) -> &'static str {
+        match status {
+            BenefitStatus::Succeeded => self.benefit_succeeded,
+            BenefitStatus::Cancelled => self.benefit_cancelled,
+            BenefitStatus::Expired => self.benefit_expired,
         }
     }
 
