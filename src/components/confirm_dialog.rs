@@ -49,3 +49,15 @@ pub fn ConfirmDialog(
         </div>
     }
 }
+
+/// Gives keyboard focus back to the element `id` (the control that opened a dialog).
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

@@ -1,16 +1,17 @@
 //! The Customer permissions area of the Account page: one switch per product family,
 //! readiness beside them, a confirmation before turning On, and the outcome in words.
 
-use domain::{with_permission, CustomerId, Permission};
+use domain::{with_permission, CustomerId, Offer, Permission, SubscriptionStatus};
 use leptos::prelude::*;
 
 use crate::app_state::{use_app, NoticeKind, NoticeText};
 use crate::backend::{BackendError, Granted, Refusal};
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
 use crate::components::status_text::{backend_error, Loading};
 use crate::i18n::fill;
+use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::read_as_user;
 
 /// A switch moved: which permission, On or Off, and the permissions it was moved on.
@@ -55,7 +56,15 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
         let changes_seen = switch.version().get_untracked();
         async move { backend.permissions(&caller, id).await.map(|granted| (granted, changes_seen)) }
     });
-    let readiness = read_as_user(app, || (), move |backend, caller| async move { backend.readiness(&caller, id).await });
+    // What a purchase needs, and whether there is an Azure plan at all; read again when a
+    // fix (Azure plan, Owner) is made on this page.
+    let actions = use_customer_actions();
+    let readiness = read_as_user(app, move || actions.track(), move |backend, caller| async move {
+        let readiness = backend.readiness(&caller, id).await?;
+        let subscriptions = backend.subscriptions(&caller, id).await?;
+        let has_azure_plan = subscriptions.iter().any(|s| s.offer == Offer::AzurePlan && s.status != SubscriptionStatus::Deleted);
+        Ok((readiness, has_azure_plan))
+    });
     // What the switches show: the backend's newest word on the permissions. That is the
     // answer to the last change when it succeeded after the last read (no second request),
     // otherwise the last read.
@@ -128,7 +137,9 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                 <Transition fallback=Loading>
                     {move || readiness.get().map(|read| match read {
                         None => view! { <Loading/> }.into_any(),
-                        Some(Ok(readiness)) => view! { <ReadinessPanel id=id readiness=readiness/> }.into_any(),
+                        Some(Ok((readiness, has_azure_plan))) => {
+                            view! { <ReadinessPanel id=id readiness=readiness has_azure_plan=has_azure_plan/> }.into_any()
+                        }
                         Some(Err(error)) => backend_error(&error),
                     })}
                 </Transition>
@@ -175,12 +186,5 @@ fn switch_key(permission: Permission) -> &'static str {
 
 /// Gives keyboard focus back to the switch that opened the dialog.
 fn focus_switch(permission: Permission) {
-    use wasm_bindgen::JsCast;
-    let switch = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("switch-{}", switch_key(permission))))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(switch) = switch {
-        let _ = switch.focus();
-    }
+    focus_by_id(&format!("switch-{}", switch_key(permission)));
 }

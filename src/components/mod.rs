@@ -1,5 +1,7 @@
 //! Pieces shared by the pages.
 
+pub mod add_azure_plan;
+pub mod assign_owner;
 pub mod confirm_dialog;
 pub mod customer_header;
 pub mod customer_permissions;

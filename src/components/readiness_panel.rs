@@ -1,14 +1,24 @@
-//! Beside the switches: does the customer have what a purchase needs, and how to fix it.
+//! Beside the switches: does the customer have what a purchase needs, and the fix for each
+//! missing item right there (B1): add the Azure plan, give a user Owner. The panel reads
+//! again as soon as a fix is made.
 
 use domain::{CustomerId, Readiness};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
+use crate::components::add_azure_plan::AddAzurePlan;
+use crate::components::assign_owner::AssignOwner;
 use crate::i18n::fill;
 
 #[component]
-pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
+pub fn ReadinessPanel(
+    id: CustomerId,
+    readiness: Readiness,
+    /// Whether the customer has an Azure plan at all (a suspended one too): then another
+    /// cannot be bought, and the fix is on the Subscriptions page.
+    has_azure_plan: bool,
+) -> impl IntoView {
     let app = use_app();
     let m = app.t();
     let azure = if readiness.has_azure_subscription() {
@@ -18,11 +28,19 @@ pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
             .map(|s| format!("{} ({})", m.offer_name(s.offer), s.azure_subscription_id))
             .collect();
         view! { <li class="check check-ok">{fill(m.readiness_azure_ok, &[("subscriptions", &m.list(&names))])}</li> }.into_any()
+    } else if has_azure_plan {
+        view! {
+            <li class="check check-missing">
+                <strong>{m.readiness_azure_missing}</strong>" "{m.readiness_azure_inactive}" "
+                <a href=app.href(&AppRoute::Subscriptions(id))>{m.view_subscriptions}</a>
+            </li>
+        }
+        .into_any()
     } else {
         view! {
             <li class="check check-missing">
-                <strong>{m.readiness_azure_missing}</strong>" "{m.readiness_azure_fix}" "
-                <a href=app.href(&AppRoute::Subscriptions(id))>{m.view_subscriptions}</a>
+                <strong>{m.readiness_azure_missing}</strong>" "{m.readiness_azure_fix}
+                <AddAzurePlan id="readiness-add-azure-plan"/>
             </li>
         }
         .into_any()
@@ -34,10 +52,18 @@ pub fn ReadinessPanel(id: CustomerId, readiness: Readiness) -> impl IntoView {
             .map(|u| format!("{} ({})", u.display_name, u.user_principal_name))
             .collect();
         view! { <li class="check check-ok">{fill(m.readiness_owner_ok, &[("users", &m.list(&names))])}</li> }.into_any()
-    } else {
+    } else if readiness.has_azure_subscription() {
         view! {
             <li class="check check-missing">
                 <strong>{m.readiness_owner_missing}</strong>" "{m.readiness_owner_fix}
+                <AssignOwner subscriptions=readiness.azure_subscriptions.clone()/>
+            </li>
+        }
+        .into_any()
+    } else {
+        view! {
+            <li class="check check-missing">
+                <strong>{m.readiness_owner_missing}</strong>" "{m.readiness_owner_after_plan}
             </li>
         }
         .into_any()

@@ -1,12 +1,17 @@
-//! Customer › Subscriptions: what the partner bought for the customer (read-only), where the
-//! seed says to check for an Azure plan.
+//! Customer › Subscriptions: what the partner bought for the customer, where the seed says
+//! to check for an Azure plan; **Add Azure plan** for a customer who has none, and
+//! **Manage** on each Azure subscription (its Access control).
 
-use domain::Subscription;
+use domain::orders::azure_subscription_name;
+use domain::{Offer, Subscription, SubscriptionStatus};
 use leptos::prelude::*;
 
+use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
+use crate::components::add_azure_plan::AddAzurePlan;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::fill;
+use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::customer_layout::use_customer;
 use crate::pages::read_as_user;
 
@@ -17,7 +22,10 @@ pub fn SubscriptionsPage() -> impl IntoView {
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.subscriptions), ("customer", &customer.company_name)]));
     let id = customer.id;
-    let subscriptions = read_as_user(app, || (), move |backend, caller| async move { backend.subscriptions(&caller, id).await });
+    let actions = use_customer_actions();
+    let subscriptions = read_as_user(app, move || actions.track(), move |backend, caller| async move {
+        backend.subscriptions(&caller, id).await
+    });
     view! {
         <h2 class="section-title">{m.subscriptions}</h2>
         <Transition fallback=Loading>
@@ -32,14 +40,41 @@ pub fn SubscriptionsPage() -> impl IntoView {
 
 #[component]
 fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
-    let m = use_app().t();
+    let app = use_app();
+    let m = app.t();
+    let has_azure_plan = subscriptions.iter().any(|s| s.offer == Offer::AzurePlan && s.status != SubscriptionStatus::Deleted);
+    let add_plan = (!has_azure_plan).then(|| {
+        view! {
+            <div class="card add-plan" data-testid="add-azure-plan">
+                <p class="hint">{m.no_azure_plan_hint}</p>
+                <AddAzurePlan id="add-azure-plan"/>
+            </div>
+        }
+    });
     if subscriptions.is_empty() {
-        return view! { <EmptyText text=m.no_subscriptions/> }.into_any();
+        return view! { {add_plan} <EmptyText text=m.no_subscriptions/> }.into_any();
     }
     let rows = subscriptions
         .into_iter()
         .map(|s| {
-            let azure_ids: Vec<String> = s.azure_subscription_ids.iter().map(|a| a.to_string()).collect();
+            let customer = s.customer_id;
+            let azure = s
+                .azure_subscription_ids
+                .iter()
+                .enumerate()
+                .map(|(n, azure)| {
+                    let name = azure_subscription_name(n);
+                    let label = fill(m.manage_azure_subscription, &[("subscription", &name)]);
+                    view! {
+                        <div class="azure-subscription">
+                            <span class="mono">{azure.to_string()}</span>" "
+                            <a class="manage-link" href=app.href(&AppRoute::ManageAzureSubscription(customer, *azure)) aria-label=label>
+                                {m.manage}
+                            </a>
+                        </div>
+                    }
+                })
+                .collect_view();
             view! {
                 <tr class:row-azure=s.offer.is_azure()>
                     <td>{m.offer_name(s.offer)}<div class="sub-id mono">{s.offer.offer_id()}</div></td>
@@ -47,15 +82,16 @@ fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
                     <td>{m.subscription_status(s.status)}</td>
                     <td>{m.billing_type(s.offer.billing_type())}</td>
                     <td>{m.number(s.quantity as usize)}</td>
-                    <td class="mono">{azure_ids.join(", ")}</td>
+                    <td>{azure}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
+        {add_plan}
         <p class="hint">{m.subscriptions_intro}</p>
         <div class="table-wrap">
-            <table class="table">
+            <table class="table" data-testid="subscriptions-table">
                 <TableHead columns=vec![
                     m.col_offer, m.col_friendly_name, m.col_status, m.col_billing, m.col_quantity, m.col_azure_subscriptions,
                 ]/>
