@@ -11,8 +11,8 @@ use domain::{DemoSpec, FixedClock, PartnerRole, PartnerStore, Permission};
 use crate::tools::{run, Cmd};
 use crate::Result;
 
-/// The whole app's budget, brotli-compressed.
-const BUDGET_BROTLI: usize = 215 * 1024;
+/// The whole app's budget, brotli-compressed (issue 10: at most 235 KB).
+const BUDGET_BROTLI: usize = 235 * 1024;
 
 /// `cargo xtask bench` prints every figure; `cargo xtask bench size` only the bundle's.
 pub fn bench(args: &[String]) -> Result<()> {

@@ -61,10 +61,10 @@ async fn no_page_has_an_axe_violation_in_either_language() {
             // Sales agents see the switches read-only, with the reason.
             client.goto(&account).await.expect("open the account again");
             let select = client.wait().at_most(WAIT).for_element(Locator::Css("#identity-select")).await.expect("users");
-            select.select_by_value("isaiah.langer@adatumcloud.onmicrosoft.com").await.expect("a Sales agent");
+            select.select_by_value("p:isaiah.langer@adatumcloud.onmicrosoft.com").await.expect("a Sales agent");
             client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=read-only-reason]")).await.expect("the reason");
             found.extend(violations(&client, &axe, &format!("{language} account, read-only")).await);
-            select.select_by_value("alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
+            select.select_by_value("p:alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
         }
         assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
     })
