@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod acting_user;
 pub mod confirm_dialog;
 pub mod customer_header;
 pub mod customer_permissions;
