@@ -48,11 +48,10 @@ impl PlacedByFilter {
     }
 
     fn admits(self, placed_by: &PlacedBy) -> bool {
-        match (self, placed_by) {
-            (Self::Everyone, _) => true,
-            (Self::PartnerStaff, PlacedBy::Partner(_)) | (Self::CustomerUsers, PlacedBy::Customer(_)) => true,
-            _ => false,
-        }
+        matches!(
+            (self, placed_by),
+            (Self::Everyone, _) | (Self::PartnerStaff, PlacedBy::Partner(_)) | (Self::CustomerUsers, PlacedBy::Customer(_))
+        )
     }
 }
 
