@@ -294,6 +294,36 @@ catalogue! {
     action_update_explained: &'static str,
     action_delete_explained: &'static str,
     // @keys: orders
+    /// Above the Order history: whose orders it lists, and who is billed.
+    orders_intro: &'static str,
+    no_orders: &'static str,
+    no_orders_placed_by: &'static str,
+    orders_count: Plural,
+    col_order_date: &'static str,
+    col_product: &'static str,
+    col_term: &'static str,
+    col_billing_frequency: &'static str,
+    col_total: &'static str,
+    col_placed_by: &'static str,
+    /// An order line without a term of one or three years (a monthly licence, the Azure plan).
+    no_term: &'static str,
+    /// The Order history's filter: who placed the orders shown.
+    placed_by_everyone: &'static str,
+    placed_by_partner_staff: &'static str,
+    placed_by_customer_users: &'static str,
+    /// Beside a name: one of the partner's staff.
+    marker_partner_staff: &'static str,
+    /// Beside a name: a user of the customer (a self-service purchase).
+    marker_customer_user: &'static str,
+    /// The Activity log's user column: a partner user or a customer user.
+    col_activity_user: &'static str,
+    all_actions: &'static str,
+    /// {action}: Partner Center's (English) name of the action chosen.
+    no_activity_of_action: &'static str,
+    /// An order in the Activity log: {quantity}, the {total} billed to the partner, the {billing} frequency.
+    order_detail: &'static str,
+    /// A role assignment in the Activity log: the {role}, the {user} and the Azure {subscription}.
+    role_detail: &'static str,
 
     role_admin_agent: &'static str,
     role_sales_agent: &'static str,

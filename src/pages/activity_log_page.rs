@@ -1,16 +1,33 @@
-//! Settings › Activity log: who changed which customer's purchase permissions, and when.
+//! Settings › Activity log: who changed which customer's purchase permissions and Azure
+//! roles, and what was ordered (by the partner or by a customer's user), and when. One kind
+//! of action can be shown at a time; the choice is kept in the address
+//! (`?action=create_order`), so Back, a reload and a shared link bring it back.
 
 use domain::dates::{format_date, parse_date};
-use domain::{ActivityRecord, Clock};
+use domain::{ActivityAction, ActivityDetail, ActivityRecord, Clock};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use time::{Date, Duration};
 
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::backend::BrowserClock;
+use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, ErrorText, Loading, TableHead};
-use crate::i18n::fill;
+use crate::i18n::{fill, Messages};
 use crate::pages::read_as_user;
+
+const ACTION_ID: &str = "activity-action";
+
+/// The log's address, showing `action` only (every action when `None`).
+fn path_for(action: Option<ActivityAction>) -> String {
+    let path = AppRoute::ActivityLog.path();
+    match action {
+        Some(action) => format!("{path}?action={}", action.operation_type()),
+        None => path,
+    }
+}
 
 #[component]
 pub fn ActivityLogPage() -> impl IntoView {
@@ -21,6 +38,14 @@ pub fn ActivityLogPage() -> impl IntoView {
     // Default range: the last month.
     let from = RwSignal::new(Some(today - Duration::days(30)));
     let to = RwSignal::new(Some(today));
+    // The action shown, from the address; an unknown one shows every action.
+    let query = use_query_map();
+    let action = Memo::new(move |_| query.read().get("action").and_then(|a| ActivityAction::from_operation_type(&a)));
+    let navigate = use_navigate();
+    let choose_action = move |ev: leptos::ev::Event| {
+        let chosen = ActivityAction::from_operation_type(&event_target_value(&ev));
+        navigate(&path_for(chosen), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
     let records = read_as_user(
         app,
         move || {
@@ -55,13 +80,34 @@ pub fn ActivityLogPage() -> impl IntoView {
         <div class="toolbar">
             {date_input("activity-from", m.from_date, from)}
             {date_input("activity-to", m.to_date, to)}
+            <div class="field">
+                <label for=ACTION_ID>{m.col_action}</label>
+                <select id=ACTION_ID on:change=choose_action>
+                    <option value="" prop:selected=move || action.get().is_none()>{m.all_actions}</option>
+                    // Partner Center's own names, as the log shows them, in every language.
+                    {ActivityAction::ALL.into_iter().map(|a| view! {
+                        <option value=a.operation_type() lang="en" prop:selected=move || action.get() == Some(a)>
+                            {a.partner_center_name()}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
         </div>
         <Transition fallback=Loading>
             {move || records.get().map(|read| match read {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(None)) => view! { <ErrorText text=m.invalid_range/> }.into_any(),
-                Some(Ok(Some(records))) if records.is_empty() => view! { <EmptyText text=m.no_activity/> }.into_any(),
-                Some(Ok(Some(records))) => view! { <ActivityTable records=records/> }.into_any(),
+                Some(Ok(Some(mut records))) => {
+                    let chosen = action.get();
+                    records.retain(|r| chosen.is_none_or(|a| r.action == a));
+                    if !records.is_empty() {
+                        view! { <ActivityTable records=records/> }.into_any()
+                    } else if let Some(a) = chosen {
+                        view! { <EmptyText text=fill(m.no_activity_of_action, &[("action", a.partner_center_name())])/> }.into_any()
+                    } else {
+                        view! { <EmptyText text=m.no_activity/> }.into_any()
+                    }
+                }
                 Some(Err(error)) => backend_error(&error),
             })}
         </Transition>
@@ -76,14 +122,8 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
     let rows = records
         .into_iter()
         .map(|r| {
-            let user = app
-                .users
-                .with_untracked(|users| users.iter().find(|u| Some(&u.id) == r.partner_user.as_ref()).map(|u| u.display_name.clone()));
-            let upn = r.user_principal_name().to_string();
-            let details = fill(
-                m.change_details,
-                &[("before", &m.permission_list(&r.old_value)), ("after", &m.permission_list(&r.new_value))],
-            );
+            let details = details(m, &r);
+            let by = r.by();
             view! {
                 <tr>
                     <td class="nowrap">{m.date_time(r.at)}</td>
@@ -93,11 +133,8 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
                         <div lang="en">{r.action.partner_center_name()}</div>
                         <div class="secondary">{m.action_explained(r.action)}</div>
                     </td>
-                    <td>
-                        {user.map(|name| view! { <div>{name}</div> })}
-                        <div class="secondary">{upn}</div>
-                    </td>
-                    <td class="secondary">{details}</td>
+                    <td>{by.map(|by| view! { <ActingUser by=by show_sign_in_name=true/> })}</td>
+                    <td>{details}</td>
                 </tr>
             }
         })
@@ -106,9 +143,46 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
         <p class="count">{m.plural(m.activity_count, count)}</p>
         <div class="table-wrap">
             <table class="table" data-testid="activity-table">
-                <TableHead columns=vec![m.col_date_time, m.col_affected_customer, m.col_action, m.col_partner_user, m.col_details]/>
+                <TableHead columns=vec![m.col_date_time, m.col_affected_customer, m.col_action, m.col_activity_user, m.col_details]/>
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// What the record changed: the permissions before and after, what an order bought and
+/// what the partner is billed, or which role was given or removed, to whom and where.
+fn details(m: &'static Messages, record: &ActivityRecord) -> AnyView {
+    match &record.detail {
+        Some(ActivityDetail::Order { product, quantity, total, billing_cycle, .. }) => {
+            let facts = fill(
+                m.order_detail,
+                &[
+                    ("quantity", &m.number(*quantity as usize)),
+                    ("total", &m.money(*total)),
+                    ("billing", m.billing_cycle(*billing_cycle)),
+                ],
+            );
+            view! {
+                <div>{product.clone()}</div>
+                <div class="secondary">{facts}</div>
+            }
+            .into_any()
+        }
+        Some(ActivityDetail::RoleAssignment { role, principal_name, azure_subscription_id, .. }) => {
+            let text = fill(
+                m.role_detail,
+                &[("role", m.azure_role(*role)), ("user", principal_name), ("subscription", &azure_subscription_id.to_string())],
+            );
+            view! { <div class="secondary">{text}</div> }.into_any()
+        }
+        None if record.action.is_permissions() => {
+            let text = fill(
+                m.change_details,
+                &[("before", &m.permission_list(&record.old_value)), ("after", &m.permission_list(&record.new_value))],
+            );
+            view! { <div class="secondary">{text}</div> }.into_any()
+        }
+        None => ().into_any(),
     }
 }
