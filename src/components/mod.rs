@@ -1,11 +1,8 @@
 //! Pieces shared by the pages.
 
-<<<<<<< HEAD
+pub mod acting_user;
 pub mod add_azure_plan;
 pub mod assign_owner;
-=======
-pub mod acting_user;
->>>>>>> wt-orders
 pub mod confirm_dialog;
 pub mod customer_header;
 pub mod customer_permissions;
