@@ -11,7 +11,7 @@ use super::purchase_form::{
     subscription_and_scope, term_and_billing, BuyButton, CheckField, ChoiceField, CommonChoices, Prefix, PricePreview,
     PurchaseRefusal, TextField,
 };
-use super::{product_text, scope_cell, on_off, PortalBreadcrumb, PortalHeading};
+use super::{on_off, product_text, scope_cell, PortalBreadcrumb, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app, NoticeKind, NoticeText};
 use crate::backend::{random_guid, BackendError, Refusal};
@@ -129,7 +129,7 @@ fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
                     <TextField id="reservation-quantity" label=m.field_quantity value=quantity
                         problem=quantity_problem hint=m.quantity_hint inputmode="numeric"/>
                     <TextField id="reservation-name" label=m.field_reservation_name value=name
-                        problem=Signal::derive(|| None) hint=m.reservation_name_hint/>
+                        hint=m.reservation_name_hint/>
                     <CheckField id="reservation-renew" label=m.field_renew checked=renew/>
                 </div>
                 <PricePreview price=price/>

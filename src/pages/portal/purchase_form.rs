@@ -55,7 +55,7 @@ pub fn TextField(
     label: &'static str,
     value: RwSignal<String>,
     /// What is wrong with the value, if anything (shown under the field).
-    #[prop(into)]
+    #[prop(into, optional)]
     problem: Signal<Option<&'static str>>,
     #[prop(optional)] hint: Option<&'static str>,
     /// The keyboard a phone shows (`numeric`, `decimal`).
@@ -133,10 +133,6 @@ impl CommonChoices {
             term: RwSignal::new(Term::OneYear),
             billing: RwSignal::new(BillingPlan::Upfront),
         }
-    }
-
-    pub fn applied_scope(&self) -> AppliedScope {
-        self.scope.get().applied(self.subscription.get())
     }
 }
 
