@@ -57,7 +57,7 @@ fn SubscriptionTable(subscriptions: Vec<AzureSubscriptionView>, user: CustomerUs
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=m.nav_azure_subscriptions>
             <table class="table" data-testid="my-subscriptions-table">
                 <TableHead columns=vec![m.col_subscription_name, m.col_subscription_id, m.col_offer, m.col_status, m.col_my_roles]/>
                 <tbody>{rows}</tbody>

@@ -4,7 +4,7 @@
 use domain::{Customer, Reservation};
 use leptos::prelude::*;
 
-use super::{on_off, scope_cell, PortalHeading};
+use super::{on_off, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
@@ -45,11 +45,11 @@ fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{r.display_name}</td>
-                    <td><span class="mono">{r.size.sku_name()}</span><div class="sub-id">{m.region(r.region)}</div></td>
+                    <td><span class="mono nowrap">{r.size.sku_name()}</span><div class="sub-id">{m.region(r.region)}</div></td>
                     <td>{m.number(r.quantity as usize)}</td>
                     <td>{m.term(r.term)}</td>
                     <td>{m.billing_plan(r.billing_plan)}</td>
-                    <td>{scope_cell(m, r.scope)}</td>
+                    <td>{m.scope(r.scope)}</td>
                     <td>{m.benefit_status(r.status)}</td>
                     <td class="nowrap">{m.date(r.effective.date())}</td>
                     <td class="nowrap">{m.date(r.expiry.date())}</td>
@@ -60,8 +60,8 @@ fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
-            <table class="table" data-testid="reservations-table">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=m.reservations_title>
+            <table class="table portal-table" data-testid="reservations-table">
                 <TableHead columns=vec![
                     m.col_name, m.col_product, m.col_quantity, m.col_term, m.col_billing_frequency, m.col_scope,
                     m.col_status, m.col_effective, m.col_expiry, m.col_renew, m.col_total_billed,

@@ -4,7 +4,7 @@
 use domain::{Customer, SavingsPlan};
 use leptos::prelude::*;
 
-use super::{on_off, scope_cell, PortalHeading};
+use super::{on_off, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
@@ -48,7 +48,7 @@ fn SavingsPlanTable(plans: Vec<SavingsPlan>) -> impl IntoView {
                     <td class="nowrap">{m.hourly_money(p.hourly_commitment)}</td>
                     <td>{m.term(p.term)}</td>
                     <td>{m.billing_plan(p.billing_plan)}</td>
-                    <td>{scope_cell(m, p.scope)}</td>
+                    <td>{m.scope(p.scope)}</td>
                     <td>{m.benefit_status(p.status)}</td>
                     <td class="nowrap">{m.date(p.effective.date())}</td>
                     <td class="nowrap">{m.date(p.expiry.date())}</td>
@@ -59,8 +59,8 @@ fn SavingsPlanTable(plans: Vec<SavingsPlan>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
-            <table class="table" data-testid="savings-plans-table">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=m.savings_plans_title>
+            <table class="table portal-table" data-testid="savings-plans-table">
                 <TableHead columns=vec![
                     m.col_name, m.col_hourly_commitment, m.col_term, m.col_billing_frequency, m.col_scope,
                     m.col_status, m.col_effective, m.col_expiry, m.col_renew, m.col_total_billed,
