@@ -258,9 +258,12 @@ pub fn use_app() -> AppState {
 }
 
 /// Sets the document's title to `page`'s title, in the language shown.
+/// On a customer user's pages (their Azure portal) the product named is Microsoft Azure.
 pub fn set_title(app: AppState, page: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&app.t().title(page));
+        let m = app.t();
+        let title = if untrack(|| app.is_customer_user()) { fill(m.azure_document_title, &[("page", page)]) } else { m.title(page) };
+        document.set_title(&title);
     }
 }
 

@@ -108,6 +108,7 @@ pub const DE: Messages = Messages {
     cancel: "Abbrechen",
 
     // @keys: core
+    azure_document_title: "{page} · Microsoft Azure",
     term_one_year: "1 Jahr",
     term_three_years: "3 Jahre",
     billing_plan_upfront: "Vorab",

@@ -105,6 +105,7 @@ pub const EN: Messages = Messages {
     cancel: "Cancel",
 
     // @keys: core
+    azure_document_title: "{page} · Microsoft Azure",
     term_one_year: "1 year",
     term_three_years: "3 years",
     billing_plan_upfront: "Upfront",

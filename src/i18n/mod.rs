@@ -221,6 +221,8 @@ catalogue! {
     cancel: &'static str,
 
     // @keys: core
+    /// The `<title>` of a customer user's pages (their Azure portal): `{page}` is the page's own title.
+    azure_document_title: &'static str,
     term_one_year: &'static str,
     term_three_years: &'static str,
     billing_plan_upfront: &'static str,

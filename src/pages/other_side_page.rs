@@ -17,8 +17,7 @@ pub fn OtherSidePage(
     let m = app.t();
     let (title, text, link, target) = match page_side {
         Side::Partner => {
-            let (user, company) = app
-                .customer_user()
+            let (user, company) = untrack(|| app.customer_user())
                 .map(|(user, company)| (user.display_name, company.company_name))
                 .unwrap_or_default();
             (

@@ -3,6 +3,7 @@
 //! user may buy is the backend's to decide; its refusal is shown in words.
 
 use domain::purchases::catalog::{savings_plan_price, MIN_HOURLY_COMMITMENT};
+use domain::purchases::is_valid_alias;
 use domain::{AzureSubscriptionView, Customer, SavingsPlan, SavingsPlanRequest, Usd};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -50,12 +51,6 @@ pub fn BuySavingsPlanPage(company: Customer) -> impl IntoView {
     }
 }
 
-/// A savings plan's name as Azure accepts it (it is also its alias): 1 to 64 letters,
-/// digits, `-`, `_` or `.`.
-pub fn is_valid_name(name: &str) -> bool {
-    (1..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
 /// An hourly commitment in US dollars as typed (in German also with a decimal comma), if it
 /// is at least 0.001.
 pub fn parse_commitment(text: &str, lang: Lang) -> Option<Usd> {
@@ -91,7 +86,7 @@ fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
     // Field problems show once something is typed, or once Buy was pressed.
     let submitted = RwSignal::new(false);
     let parsed_commitment = Memo::new(move |_| commitment.with(|text| parse_commitment(text, lang)));
-    let name_problem = Signal::derive(move || name.with(|n| !is_valid_name(n.trim())).then_some(m.savings_plan_name_invalid));
+    let name_problem = Signal::derive(move || name.with(|n| !is_valid_alias(n.trim())).then_some(m.savings_plan_name_invalid));
     let commitment_problem = Signal::derive(move || {
         let shown = submitted.get() || commitment.with(|c| !c.trim().is_empty());
         (shown && parsed_commitment.get().is_none()).then_some(m.commitment_invalid)
@@ -209,11 +204,11 @@ mod tests {
 
     #[test]
     fn names_are_azure_aliases() {
-        assert!(is_valid_name("SavingsPlan_1700000000000"));
-        assert!(is_valid_name("litware-compute.2026"));
-        assert!(is_valid_name(&"a".repeat(64)));
+        assert!(is_valid_alias("SavingsPlan_1700000000000"));
+        assert!(is_valid_alias("litware-compute.2026"));
+        assert!(is_valid_alias(&"a".repeat(64)));
         for bad in ["", "with space", "ümlaut", "a/b", &"a".repeat(65)] {
-            assert!(!is_valid_name(bad), "{bad}");
+            assert!(!is_valid_alias(bad), "{bad}");
         }
     }
 

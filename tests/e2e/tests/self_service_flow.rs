@@ -39,7 +39,7 @@ async fn sign_in(client: &Client, label: &str, name: &str) {
 /// first subscription, and Buy; the text of the page afterwards (confirmation or refusal).
 async fn buy_reservation(client: &Client) -> String {
     click(client, Locator::LinkText("Reservations")).await;
-    click(client, Locator::Css("[data-testid=purchase-reservation]")).await;
+    click(client, Locator::Css("a[href$='/azure/reservations/purchase']")).await;
     client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=price-preview]")).await.expect("price preview");
     let quantity = client.find(Locator::Css("#reservation-quantity")).await.expect("quantity");
     quantity.clear().await.expect("clear the quantity");
@@ -48,7 +48,7 @@ async fn buy_reservation(client: &Client) -> String {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         let confirmed = client.find(Locator::Css("[data-testid=purchase-confirmation]")).await.is_ok();
-        let refused = client.find(Locator::Css("[data-testid=purchase-form] .error-text")).await.is_ok();
+        let refused = client.find(Locator::Css("[data-testid=purchase-refusal]")).await.is_ok();
         if confirmed || refused {
             return body_text(client).await;
         }

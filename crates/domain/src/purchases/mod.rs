@@ -19,7 +19,7 @@ use crate::store::PartnerStore;
 
 pub use catalog::{BillingPlan, Price, Region, Term, VmSize};
 pub use reservation_purchase::ReservationRequest;
-pub use savings_plan_purchase::SavingsPlanRequest;
+pub use savings_plan_purchase::{is_valid_alias, SavingsPlanRequest};
 
 /// Where a reservation's or savings plan's discount applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
