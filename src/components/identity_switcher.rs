@@ -56,7 +56,7 @@ pub fn IdentitySwitcher() -> impl IntoView {
                 Side::Customer => AppRoute::MySubscriptions,
                 _ => AppRoute::Customers,
             };
-            navigate(&app.href(&home), Default::default());
+            navigate(&home.path(), Default::default());
         }
     };
     view! {

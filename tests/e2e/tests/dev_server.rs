@@ -1,5 +1,6 @@
 //! The README's second path, as a new user takes it: the mock API and `trunk serve` side by
-//! side, the app opened with `?api=/` (trunk proxies `/v1/` to the API). Every change made
+//! side, the app opened with `?api=/` (trunk proxies `/v1/`, `/subscriptions` and
+//! `/providers/` to the API). Every change made
 //! through the API writes the API's data file in the project root; trunk must not watch it,
 //! or the open page is rebuilt and reloaded after every click and its messages vanish.
 
@@ -95,6 +96,28 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
             assert_eq!(still.as_bool(), Some(true), "the page was reloaded after a change through the API");
             wait_text(&client, "Azure reservations turned On for Fabrikam Inc.").await;
             wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+
+            // A customer user's portal calls Azure Resource Manager's routes (`/subscriptions`,
+            // `/providers/…`): trunk proxies them too.
+            let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
+            select.select_by_label("Megan Bowen").await.expect("sign in as a customer user");
+            let table = client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("[data-testid=my-subscriptions-table]"))
+                .await
+                .expect("her Azure subscriptions, through the proxy");
+            let text = table.text().await.unwrap_or_default();
+            assert!(text.contains("Azure subscription 1"), "{text}");
+            click(&client, Locator::LinkText("Reservations")).await;
+            client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("[data-testid=reservations-table], .empty"))
+                .await
+                .expect("her company's reservations, through the proxy");
+            let page = body_text(&client).await;
+            assert!(!page.contains("The server refused the request"), "{page}");
         })
     };
     let outcome = scenario.await;

@@ -84,6 +84,10 @@ async fn self_service_flow(client: &Client, start_url: &str) {
     // A user without Owner is refused, in Azure's words, and nothing is bought.
     sign_in(client, NOT_OWNER, NOT_OWNER).await;
     wait_text(client, "Microsoft Azure").await;
+    // Signing in as a customer user opens their portal, under the app's own path.
+    client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=my-subscriptions-table]")).await.expect("their subscriptions");
+    let url = client.current_url().await.expect("the address");
+    assert!(url.path().ends_with("/partner-center/azure/subscriptions"), "{url}");
     let text = buy_reservation(client).await;
     assert!(text.contains("You do not have owner or reservation purchaser access on the subscription."), "{text}");
 
@@ -94,7 +98,7 @@ async fn self_service_flow(client: &Client, start_url: &str) {
     click(client, Locator::LinkText("Reservations")).await;
     let rows = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=reservations-table] tbody")).await.expect("reservations");
     let listed = rows.text().await.unwrap_or_default();
-    assert!(listed.contains("Standard_B2ms"), "{listed}");
+    assert!(listed.contains("Standard_D2s_v5"), "{listed}");
 
     // The partner sees it: Order history, placed by that user; the Activity log.
     sign_in(client, "Alex Wilber (Admin agent)", "Alex Wilber").await;
@@ -107,7 +111,7 @@ async fn self_service_flow(client: &Client, start_url: &str) {
         .await
         .expect("an order");
     let order = first.text().await.unwrap_or_default();
-    assert!(order.contains("Reserved VM Instance, Standard_B2ms") && order.contains(OWNER), "{order}");
+    assert!(order.contains("Reserved VM Instance, Standard_D2s_v5") && order.contains(OWNER), "{order}");
     let record = newest_activity(client).await;
     assert!(record.contains("Create Order") && record.contains("Proseware, Inc.") && record.contains(OWNER_UPN), "{record}");
 
