@@ -70,3 +70,86 @@ async fn no_page_has_an_axe_violation_in_either_language() {
     })
     .await;
 }
+
+/// The pages of the customer buying on their own, as the partner's staff and as a customer
+/// user sees them: Order history, Manage (Access control) with its dialogs, the readiness
+/// fixes, the customer's own Azure portal with both purchase forms and a refusal, and the
+/// page that tells a customer user Partner Center is not theirs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_self_service_pages_have_no_axe_violation_in_either_language() {
+    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS is not set: run with `cargo xtask test`");
+    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    with_browser(|client, base| async move {
+        let mut found = Vec::new();
+        for (language, all_customers) in [("English", "Showing 1–24 of 24"), ("Deutsch", "1–24 von 24")] {
+            client.goto(&format!("{base}customers")).await.expect("open the app");
+            let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
+            picker.select_by_label(language).await.expect("choose a language");
+            wait_text(&client, all_customers).await;
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("p:alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
+
+            // A customer with nothing: the readiness panel's fixes, and the Azure plan's dialog.
+            click(&client, Locator::LinkText("Proseware, Inc.")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("#readiness-add-azure-plan")).await.expect("the fix");
+            found.extend(violations(&client, &axe, &format!("{language} account, readiness fixes")).await);
+            click(&client, Locator::Css("#readiness-add-azure-plan")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[role=dialog]")).await.expect("the dialog");
+            found.extend(violations(&client, &axe, &format!("{language} Add Azure plan dialog")).await);
+            client.goto(&format!("{base}customers")).await.expect("leave the dialog");
+
+            // Order history, and Manage with its dialogs.
+            click(&client, Locator::LinkText("Wide World Importers")).await;
+            let account = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=users-table]")).await.map(|_| ());
+            account.expect("the account page");
+            let here = client.current_url().await.expect("the address").to_string();
+            client.goto(&here.replace("/account", "/orders")).await.expect("open the order history");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=orders-table]")).await.expect("orders");
+            found.extend(violations(&client, &axe, &format!("{language} order history")).await);
+            client.goto(&here.replace("/account", "/subscriptions")).await.expect("open subscriptions");
+            click(&client, Locator::Css("a.manage-link")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=role-assignments-table]")).await.expect("roles");
+            found.extend(violations(&client, &axe, &format!("{language} access control")).await);
+            let member = client.wait().at_most(WAIT).for_element(Locator::Css("#role-member option:nth-child(2)")).await.expect("a member");
+            member.click().await.expect("choose a member");
+            click(&client, Locator::Css("#review-assign")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[role=dialog]")).await.expect("Review + assign");
+            found.extend(violations(&client, &axe, &format!("{language} Review + assign dialog")).await);
+            client.goto(&client.current_url().await.expect("the address").to_string()).await.expect("leave the dialog");
+            click(&client, Locator::Css("[data-testid=role-assignments-table] button")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[role=dialog]")).await.expect("Remove");
+            found.extend(violations(&client, &axe, &format!("{language} remove role dialog")).await);
+
+            // The customer's own portal.
+            client.goto(&format!("{base}customers")).await.expect("leave the dialog");
+            let select = client.wait().at_most(WAIT).for_element(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("c:meganb@contoso.onmicrosoft.com").await.expect("a customer user");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=my-subscriptions-table]")).await.expect("her subscriptions");
+            found.extend(violations(&client, &axe, &format!("{language} portal subscriptions")).await);
+            for (page, ready) in [
+                ("azure/reservations", "[data-testid=reservations-table], .empty"),
+                ("azure/savings-plans", "[data-testid=savings-plans-table], .empty"),
+                ("azure/savings-plans/purchase", "[data-testid=price-preview]"),
+                ("azure/reservations/purchase", "[data-testid=price-preview]"),
+            ] {
+                client.goto(&format!("{base}{page}")).await.expect("open a portal page");
+                client.wait().at_most(WAIT).for_element(Locator::Css(ready)).await.expect("the page");
+                found.extend(violations(&client, &axe, &format!("{language} {page}")).await);
+            }
+            // A refusal on the form: Adele is only Contributor.
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("c:adelev@contoso.onmicrosoft.com").await.expect("a Contributor");
+            click(&client, Locator::Css("#buy-reservation")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=purchase-refusal]")).await.expect("the refusal");
+            found.extend(violations(&client, &axe, &format!("{language} purchase refused")).await);
+
+            client.goto(&format!("{base}customers")).await.expect("a partner page");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=other-side]")).await.expect("not theirs");
+            found.extend(violations(&client, &axe, &format!("{language} partner page for a customer user")).await);
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("p:alex.wilber@adatumcloud.onmicrosoft.com").await.expect("back to the partner");
+        }
+        assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
+    })
+    .await;
+}
