@@ -11,6 +11,8 @@ use crate::backend::BackendError;
 use crate::components::status_text::backend_error;
 
 /// A select bound to `selected`: each option is a value, its key in the form and its text.
+/// Only the mapping between values and positions is generic; the select itself is one
+/// function for every kind of choice (`select_field`), so the Wasm holds it once.
 #[component]
 pub fn ChoiceField<T>(
     id: &'static str,
@@ -22,30 +24,52 @@ pub fn ChoiceField<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let keys = StoredValue::new(options.iter().map(|(value, key, _)| (*value, key.clone())).collect::<Vec<_>>());
-    let current = move || {
+    let values = StoredValue::new(options.iter().map(|(value, _, _)| *value).collect::<Vec<_>>());
+    let position = Signal::derive(move || {
         let value = selected.get();
-        keys.with_value(|keys| keys.iter().find(|(v, _)| *v == value).map(|(_, key)| key.clone())).unwrap_or_default()
-    };
-    let choose = move |key: String| {
-        if let Some(value) = keys.with_value(|keys| keys.iter().find(|(_, k)| *k == key).map(|(v, _)| *v)) {
+        values.with_value(|values| values.iter().position(|v| *v == value))
+    });
+    let choose = Callback::new(move |i: usize| {
+        if let Some(value) = values.with_value(|values| values.get(i).copied()) {
             selected.set(value);
         }
+    });
+    let options = options.into_iter().map(|(_, key, text)| (key, text)).collect();
+    select_field(id, label, options, position, choose, hint)
+}
+
+/// A labelled select of `options` (key, text): `position` is the one shown, `choose` is
+/// told the position picked.
+fn select_field(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    position: Signal<Option<usize>>,
+    choose: Callback<usize>,
+    hint: Option<&'static str>,
+) -> AnyView {
+    let keys = StoredValue::new(options.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>());
+    let current = move || position.get().and_then(|i| keys.with_value(|keys| keys.get(i).cloned())).unwrap_or_default();
+    let pick = move |key: String| {
+        if let Some(i) = keys.with_value(|keys| keys.iter().position(|k| *k == key)) {
+            choose.run(i);
+        }
     };
-    let initial = selected.get_untracked();
+    let initial = position.get_untracked();
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id prop:value=current on:change=move |ev| choose(event_target_value(&ev))
+            <select id=id prop:value=current on:change=move |ev| pick(event_target_value(&ev))
                 aria-describedby=hint.map(|_| hint_id.clone())>
-                {options.into_iter().map(|(value, key, text)| view! {
-                    <option value=key selected=value == initial>{text}</option>
+                {options.into_iter().enumerate().map(|(i, (key, text))| view! {
+                    <option value=key selected=initial == Some(i)>{text}</option>
                 }).collect_view()}
             </select>
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
         </div>
     }
+    .into_any()
 }
 
 /// A text input bound to `value`, with a hint and, when `problem` says so, what is wrong.
