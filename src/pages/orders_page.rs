@@ -155,7 +155,7 @@ fn OrderRow(order: Order) -> impl IntoView {
             <td class="nowrap">{terms}</td>
             <td>{m.billing_cycle(order.billing_cycle)}</td>
             <td class="nowrap">{m.money(order.total())}</td>
-            <td>{m.order_status(order.status)}</td>
+            <td class="nowrap">{m.order_status(order.status)}</td>
             <td><ActingUser by=by mark_partner_staff=true/></td>
         </tr>
     }

@@ -127,6 +127,16 @@ async fn self_service_flow(client: &Client, start_url: &str) {
     click(client, Locator::LinkText("Reservations")).await;
     let rows = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=reservations-table] tbody")).await.expect("reservations");
     assert_eq!(rows.find_all(Locator::Css("tr")).await.expect("rows").len(), 1, "what was bought stays, nothing more");
+
+    // On a 360 px phone the purchase form fits: nothing scrolls sideways.
+    client.set_window_size(360, 800).await.expect("a narrow window");
+    click(client, Locator::Css("a[href$='/azure/reservations/purchase']")).await;
+    client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=price-preview]")).await.expect("the form");
+    let overflow = client
+        .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+        .await
+        .expect("measure the page");
+    assert_eq!(overflow.as_i64(), Some(0), "the purchase form scrolls sideways at 360 px");
 }
 
 /// Back to Proseware's Account page from anywhere on the partner's side.
