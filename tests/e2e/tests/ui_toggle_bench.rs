@@ -2,7 +2,8 @@
 //! HTTP to the mock API on loopback, and on the embedded store with 10,000 customers); on the
 //! embedded store with 10,000 customers, how long a reload takes to show them, how long a
 //! keystroke in the search takes to show its result, and how many bytes a toggle writes to
-//! localStorage. `cargo xtask bench` runs them (`--ignored`); they print medians and
+//! localStorage; and how long a customer user's purchase takes from Buy to its confirmation
+//! over HTTP. `cargo xtask bench` runs them (`--ignored`); they print medians and
 //! percentiles and never fail on the numbers.
 
 use std::time::Duration;
@@ -174,4 +175,50 @@ async fn ui_on_the_embedded_store_with_10000_customers() {
         println!("Bytes written to localStorage per toggle, embedded store with 10,000 customers: {per_toggle:.0} bytes (target: under 2 KB)");
     })
     .await;
+}
+
+const PURCHASES: usize = 50;
+
+/// Clicks Buy on the reservation form, then resolves with the milliseconds until the
+/// confirmation is shown (-2: refused, -1: nothing within 10 s).
+const PURCHASE_SCRIPT: &str = r#"
+const done = arguments[arguments.length - 1];
+const started = performance.now();
+const observer = new MutationObserver(() => {
+  if (document.querySelector('[data-testid=purchase-confirmation]')) { observer.disconnect(); done(performance.now() - started); }
+  else if (document.querySelector('[data-testid=purchase-refusal]')) { observer.disconnect(); done(-2); }
+});
+observer.observe(document.body, { subtree: true, childList: true });
+document.getElementById('buy-reservation').click();
+setTimeout(() => { observer.disconnect(); done(-1); }, 10000);
+"#;
+
+/// A customer user (Megan Bowen, Owner at Contoso, which may buy reservations) buys
+/// [`PURCHASES`] reservations in the app against the mock API: from the click on Buy until
+/// the confirmation is on the screen (the request, the server deciding and keeping it, and
+/// the render).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: cargo xtask bench runs it"]
+async fn ui_purchase_to_confirmation_over_http() {
+    let api = mock_api().await;
+    let api_url = api.url.clone();
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={api_url}")).await.expect("open the app");
+        wait_text(&client, "Fabrikam Inc").await;
+        let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
+        select.select_by_value("c:meganb@contoso.onmicrosoft.com").await.expect("sign in as Megan Bowen");
+        let mut times = Vec::with_capacity(PURCHASES);
+        for _ in 0..PURCHASES {
+            client.goto(&format!("{base}azure/reservations/purchase")).await.expect("open the purchase form");
+            client.wait().at_most(WAIT).for_element(Locator::Css("#buy-reservation")).await.expect("the form");
+            let value = client.execute_async(PURCHASE_SCRIPT, vec![]).await.expect("buy");
+            let ms = value.as_f64().unwrap_or(-1.0);
+            assert!(ms >= 0.0, "the purchase was not confirmed within 10 s ({ms})");
+            times.push(ms);
+        }
+        let (p50, p99, max) = percentiles(times);
+        println!("UI purchase to confirmation over HTTP (mock API on loopback, {PURCHASES} reservations): p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms");
+    })
+    .await;
+    drop(api);
 }
