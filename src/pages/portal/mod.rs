@@ -52,6 +52,26 @@ pub fn PortalHeading(title: &'static str, #[prop(into)] company: String) -> impl
     }
 }
 
+/// The top of a list of purchases (reservations, savings plans): the heading, the way to buy
+/// more, and who exchanges, cancels and renews them.
+#[component]
+pub fn PurchasesTop(
+    title: &'static str,
+    #[prop(into)] company: String,
+    /// The purchase form's page.
+    buy: AppRoute,
+    note: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <PortalHeading title=title company=company/>
+        <div class="toolbar">
+            <a class="button button-primary" href=app.href(&buy)>{app.t().purchase}</a>
+        </div>
+        <p class="hint">{note}</p>
+    }
+}
+
 /// The breadcrumb of a purchase page: back to its list.
 #[component]
 pub fn PortalBreadcrumb(list: AppRoute, list_title: &'static str, current: &'static str) -> impl IntoView {

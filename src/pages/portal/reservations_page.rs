@@ -4,7 +4,7 @@
 use domain::{Customer, Reservation};
 use leptos::prelude::*;
 
-use super::{on_off, PortalHeading};
+use super::{on_off, PurchasesTop};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
@@ -18,11 +18,7 @@ pub fn ReservationsPage(company: Customer) -> impl IntoView {
     let id = company.id;
     let reservations = read_as_user(app, || (), move |backend, caller| async move { backend.reservations(&caller, id).await });
     view! {
-        <PortalHeading title=m.reservations_title company=company.company_name/>
-        <div class="toolbar">
-            <a class="button button-primary" href=app.href(&AppRoute::BuyReservation)>{m.purchase}</a>
-        </div>
-        <p class="hint">{m.reservations_partner_note}</p>
+        <PurchasesTop title=m.reservations_title company=company.company_name buy=AppRoute::BuyReservation note=m.reservations_partner_note/>
         <Transition fallback=Loading>
             {move || reservations.get().map(|read| match read {
                 None => view! { <Loading/> }.into_any(),

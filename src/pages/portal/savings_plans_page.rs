@@ -4,7 +4,7 @@
 use domain::{Customer, SavingsPlan};
 use leptos::prelude::*;
 
-use super::{on_off, PortalHeading};
+use super::{on_off, PurchasesTop};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
@@ -18,11 +18,7 @@ pub fn SavingsPlansPage(company: Customer) -> impl IntoView {
     let id = company.id;
     let plans = read_as_user(app, || (), move |backend, caller| async move { backend.savings_plans(&caller, id).await });
     view! {
-        <PortalHeading title=m.savings_plans_title company=company.company_name/>
-        <div class="toolbar">
-            <a class="button button-primary" href=app.href(&AppRoute::BuySavingsPlan)>{m.purchase}</a>
-        </div>
-        <p class="hint">{m.savings_plans_partner_note}</p>
+        <PurchasesTop title=m.savings_plans_title company=company.company_name buy=AppRoute::BuySavingsPlan note=m.savings_plans_partner_note/>
         <Transition fallback=Loading>
             {move || plans.get().map(|read| match read {
                 None => view! { <Loading/> }.into_any(),

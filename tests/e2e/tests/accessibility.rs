@@ -13,6 +13,20 @@ axe.run(document, { resultTypes: ['violations'] })
   .catch(e => done([`axe failed: ${e}`]));
 "#;
 
+/// axe-core's script, as `cargo xtask setup` installed it.
+fn axe_core() -> String {
+    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS is not set: run with `cargo xtask test`");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The Customers list in `language` (as the picker names it), once it shows `all_customers`.
+async fn open_customers_in(client: &Client, base: &str, language: &str, all_customers: &str) {
+    client.goto(&format!("{base}customers")).await.expect("open the app");
+    let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
+    picker.select_by_label(language).await.expect("choose a language");
+    wait_text(client, all_customers).await;
+}
+
 async fn violations(client: &Client, axe: &str, page: &str) -> Vec<String> {
     client.execute(axe, vec![]).await.expect("load axe-core into the page");
     let found = client.execute_async(RUN_AXE, vec![]).await.expect("run axe-core");
@@ -24,15 +38,11 @@ async fn violations(client: &Client, axe: &str, page: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_page_has_an_axe_violation_in_either_language() {
-    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS is not set: run with `cargo xtask test`");
-    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let axe = axe_core();
     with_browser(|client, base| async move {
         let mut found = Vec::new();
         for (language, all_customers) in [("English", "Showing 1–24 of 24"), ("Deutsch", "1–24 von 24")] {
-            client.goto(&format!("{base}customers")).await.expect("open the app");
-            let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
-            picker.select_by_label(language).await.expect("choose a language");
-            wait_text(&client, all_customers).await;
+            open_customers_in(&client, &base, language, all_customers).await;
             found.extend(violations(&client, &axe, &format!("{language} customers")).await);
 
             click(&client, Locator::LinkText("Fabrikam Inc")).await;
@@ -77,15 +87,11 @@ async fn no_page_has_an_axe_violation_in_either_language() {
 /// page that tells a customer user Partner Center is not theirs.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_self_service_pages_have_no_axe_violation_in_either_language() {
-    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS is not set: run with `cargo xtask test`");
-    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let axe = axe_core();
     with_browser(|client, base| async move {
         let mut found = Vec::new();
         for (language, all_customers) in [("English", "Showing 1–24 of 24"), ("Deutsch", "1–24 von 24")] {
-            client.goto(&format!("{base}customers")).await.expect("open the app");
-            let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
-            picker.select_by_label(language).await.expect("choose a language");
-            wait_text(&client, all_customers).await;
+            open_customers_in(&client, &base, language, all_customers).await;
             let select = client.find(Locator::Css("#identity-select")).await.expect("users");
             select.select_by_value("p:alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
 
