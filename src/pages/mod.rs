@@ -51,8 +51,7 @@ impl<T: Clone + 'static> UserRead<T> {
     /// fallback); then `Some(None)` while nobody is signed in yet, or what was read.
     pub fn get(&self) -> Option<Option<Result<T, BackendError>>> {
         self.resource.get().map(|read| {
-            read.map(|result| result.map(|data| data.downcast_ref::<T>().cloned()).transpose())
-                .flatten()
+            read.and_then(|result| result.map(|data| data.downcast_ref::<T>().cloned()).transpose())
         })
     }
 }

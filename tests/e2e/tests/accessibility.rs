@@ -121,7 +121,7 @@ async fn the_self_service_pages_have_no_axe_violation_in_either_language() {
             click(&client, Locator::Css("#review-assign")).await;
             client.wait().at_most(WAIT).for_element(Locator::Css("[role=dialog]")).await.expect("Review + assign");
             found.extend(violations(&client, &axe, &format!("{language} Review + assign dialog")).await);
-            client.goto(&client.current_url().await.expect("the address").to_string()).await.expect("leave the dialog");
+            client.goto(client.current_url().await.expect("the address").as_ref()).await.expect("leave the dialog");
             click(&client, Locator::Css("[data-testid=role-assignments-table] button")).await;
             client.wait().at_most(WAIT).for_element(Locator::Css("[role=dialog]")).await.expect("Remove");
             found.extend(violations(&client, &axe, &format!("{language} remove role dialog")).await);

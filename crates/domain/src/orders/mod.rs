@@ -138,7 +138,7 @@ impl PartnerStore {
         orders.extend(self.orders.get(customer).into_iter().flatten().cloned());
         // Newest first; of two at the same second, the one placed later.
         orders.reverse();
-        orders.sort_by(|a, b| b.creation_date.cmp(&a.creation_date));
+        orders.sort_by_key(|o| std::cmp::Reverse(o.creation_date));
         Ok(orders)
     }
 

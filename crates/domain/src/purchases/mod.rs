@@ -155,7 +155,7 @@ impl PartnerStore {
         self.check_purchase_reader(caller, customer)?;
         let mut list: Vec<Reservation> = self.reservations.get(customer).cloned().unwrap_or_default();
         list.reverse();
-        list.sort_by(|a, b| b.effective.cmp(&a.effective));
+        list.sort_by_key(|p| std::cmp::Reverse(p.effective));
         Ok(list)
     }
 
@@ -164,7 +164,7 @@ impl PartnerStore {
         self.check_purchase_reader(caller, customer)?;
         let mut list: Vec<SavingsPlan> = self.savings_plans.get(customer).cloned().unwrap_or_default();
         list.reverse();
-        list.sort_by(|a, b| b.effective.cmp(&a.effective));
+        list.sort_by_key(|p| std::cmp::Reverse(p.effective));
         Ok(list)
     }
 

@@ -71,7 +71,7 @@ impl PartnerStore {
                 self.partner_user(partner)?;
                 self.subscriptions
                     .keys()
-                    .find_map(|c| find_in(c))
+                    .find_map(&find_in)
                     .or_else(|| self.customers.ids().find_map(|c| find_in(&c)))
                     .ok_or(unknown)
             }
