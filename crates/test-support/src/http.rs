@@ -32,7 +32,7 @@ impl Client {
 
     /// The same server, signed in as the customer user `upn` (`demo-{upn}`).
     pub fn as_customer(&self, upn: &str) -> Self {
-        self.with_token(&api_types::demo::customer_token_for(&domain::CustomerUpn::new(upn)))
+        self.with_token(&crate::users::customer_token(upn))
     }
 
     /// The same server, with this bearer token (known or not).

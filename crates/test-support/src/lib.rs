@@ -18,4 +18,4 @@ pub use http::{Client, Reply, Request};
 pub use process::ServerProcess;
 #[cfg(feature = "in-process")]
 pub use server::Server;
-pub use users::{admin, admin_2, helpdesk, sales, users, User};
+pub use users::{admin, admin_2, customer_token, helpdesk, sales, users, User};

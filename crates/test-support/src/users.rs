@@ -66,3 +66,8 @@ pub fn sales() -> User {
 pub fn helpdesk() -> User {
     with_role(PartnerRole::HelpdeskAgent, 0)
 }
+
+/// The demo bearer token of the customer user `upn` (`demo-{upn}`).
+pub fn customer_token(upn: &str) -> String {
+    api_types::demo::customer_token_for(&domain::CustomerUpn::new(upn))
+}
