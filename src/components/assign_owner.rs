@@ -7,7 +7,7 @@ use domain::{AzureRole, AzureSubscriptionRef, UserState};
 use leptos::prelude::*;
 
 use crate::app_state::use_app;
-use crate::components::status_text::{backend_error, Loading};
+use crate::components::status_text::{backend_error, EmptyText, Loading};
 use crate::i18n::fill;
 use crate::pages::customer_actions::{use_customer_actions, RoleRequest};
 use crate::pages::read_as_user;
@@ -66,6 +66,9 @@ pub fn AssignOwner(
                         Some(Err(error)) => backend_error(&error),
                         Some(Ok(users)) => {
                             let active: Vec<_> = users.into_iter().map(|u| u.user).filter(|u| u.state == UserState::Active).collect();
+                            if active.is_empty() {
+                                return view! { <EmptyText text=m.no_active_users/> }.into_any();
+                            }
                             first_user.set_value(active.first().map(|u| u.id.to_string()).unwrap_or_default());
                             let several = subscriptions.with_value(|s| s.len() > 1);
                             view! {

@@ -327,6 +327,7 @@ pub const DE: Messages = Messages {
     error_purchase_alias: "Der Name darf nur Buchstaben, Ziffern, Bindestriche, Unterstriche und Punkte enthalten (1 bis 64). Es wurde nichts gekauft.",
     error_purchase_id_taken: "Dieser Name bzw. diese ID wird bereits verwendet. Wählen Sie eine andere. Es wurde nichts gekauft.",
     // @keys: iam
+    no_active_users: "Dieser Kunde hat keine aktiven Benutzer, denen eine Rolle gegeben werden kann.",
     add_azure_plan: "Azure-Plan hinzufügen",
     ordering: "Wird bestellt…",
     only_admin_sales_order: "Sie sind als {role} angemeldet: Nur Administrator- und Vertriebs-Agents können für einen Kunden kaufen.",

@@ -324,6 +324,7 @@ pub const EN: Messages = Messages {
     error_purchase_alias: "The name can only hold letters, digits, hyphens, underscores and periods (1 to 64). Nothing was bought.",
     error_purchase_id_taken: "This name or id is already in use. Choose another one. Nothing was bought.",
     // @keys: iam
+    no_active_users: "This customer has no active users to give a role to.",
     add_azure_plan: "Add Azure plan",
     ordering: "Ordering…",
     only_admin_sales_order: "You are signed in as a {role}: only Admin and Sales agents can buy for a customer.",

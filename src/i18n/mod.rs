@@ -453,6 +453,7 @@ catalogue! {
     error_purchase_alias: &'static str,
     error_purchase_id_taken: &'static str,
     // @keys: iam
+    no_active_users: &'static str,
     add_azure_plan: &'static str,
     ordering: &'static str,
     /// {role}: the signed-in partner user's role.

@@ -230,6 +230,7 @@ fn AddRoleAssignment(azure: AzureSubscriptionId, subscription_name: String) -> i
                         }
                     }).collect_view()}
                 </fieldset>
+                {move || members.get().is_some_and(|list| list.is_empty()).then(|| view! { <EmptyText text=m.no_active_users/> })}
                 <div class="field">
                     <label for="role-member">{m.step_member}</label>
                     <select id="role-member" prop:value=move || member.get() on:change=move |ev| member.set(event_target_value(&ev))>
