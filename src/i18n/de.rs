@@ -107,7 +107,6 @@ pub const DE: Messages = Messages {
     turn_on: "Einschalten",
     cancel: "Abbrechen",
 
-    // @keys: core
     azure_document_title: "{page} · Microsoft Azure",
     term_one_year: "1 Jahr",
     term_three_years: "3 Jahre",
@@ -170,7 +169,6 @@ pub const DE: Messages = Messages {
     col_date_time: "Datum und Uhrzeit (UTC)",
     col_affected_customer: "Betroffener Kunde",
     col_action: "Aktion",
-    col_partner_user: "Partnerbenutzer",
     col_details: "Details",
     change_details: "Vorher: {before} · Nachher: {after}",
     no_activity: "Keine Aktivitäten in diesem Zeitraum.",
@@ -179,7 +177,6 @@ pub const DE: Messages = Messages {
     action_create_explained: "Die erste Berechtigung wurde erteilt.",
     action_update_explained: "Die Berechtigungen wurden geändert; einige bleiben erteilt.",
     action_delete_explained: "Die letzte Berechtigung wurde entzogen.",
-    // @keys: orders
     orders_intro: "Alle Aufträge dieses Kunden, die neuesten zuerst: Ihre eigenen und die Käufe, die Benutzer des Kunden selbst getätigt haben. Alle werden Ihnen in Rechnung gestellt.",
     no_orders: "Dieser Kunde hat noch keine Aufträge.",
     no_orders_placed_by: "Von diesen Benutzern wurden keine Aufträge aufgegeben.",
@@ -211,7 +208,6 @@ pub const DE: Messages = Messages {
     customer_not_found: "Kein Kunde hat die Microsoft-ID „{id}“.",
     back_to_customers: "Zurück zu den Kunden",
 
-    // @keys: portal
     portal_directory: "Verzeichnis: {company}",
     portal_subscriptions_intro: "Die Azure-Abonnements Ihrer Organisation und Ihre Rollen darin. Für den Kauf von Reservierungen und Sparplänen benötigen Sie die Rolle „Besitzer“ für das Abrechnungsabonnement.",
     col_subscription_name: "Abonnementname",
@@ -326,7 +322,6 @@ pub const DE: Messages = Messages {
     error_purchase_name_control: "Der Name darf keine Steuerzeichen (etwa Zeilenumbrüche) enthalten. Es wurde nichts gekauft.",
     error_purchase_alias: "Der Name darf nur Buchstaben, Ziffern, Bindestriche, Unterstriche und Punkte enthalten (1 bis 64). Es wurde nichts gekauft.",
     error_purchase_id_taken: "Dieser Name bzw. diese ID wird bereits verwendet. Wählen Sie eine andere. Es wurde nichts gekauft.",
-    // @keys: iam
     no_active_users: "Dieser Kunde hat keine aktiven Benutzer, denen eine Rolle gegeben werden kann.",
     add_azure_plan: "Azure-Plan hinzufügen",
     ordering: "Wird bestellt…",

@@ -104,7 +104,6 @@ pub const EN: Messages = Messages {
     turn_on: "Turn on",
     cancel: "Cancel",
 
-    // @keys: core
     azure_document_title: "{page} · Microsoft Azure",
     term_one_year: "1 year",
     term_three_years: "3 years",
@@ -167,7 +166,6 @@ pub const EN: Messages = Messages {
     col_date_time: "Date-Time (UTC)",
     col_affected_customer: "Affected customer",
     col_action: "Action",
-    col_partner_user: "Partner user",
     col_details: "Details",
     change_details: "Before: {before} · After: {after}",
     no_activity: "No activity in this date range.",
@@ -176,7 +174,6 @@ pub const EN: Messages = Messages {
     action_create_explained: "The first permission was granted.",
     action_update_explained: "The permissions changed; some remain.",
     action_delete_explained: "The last permission was revoked.",
-    // @keys: orders
     orders_intro: "Every order of this customer, yours and what the customer's users bought on their own, newest first. You are billed for all of them.",
     no_orders: "This customer has no orders yet.",
     no_orders_placed_by: "No orders were placed by these users.",
@@ -208,7 +205,6 @@ pub const EN: Messages = Messages {
     customer_not_found: "No customer has the Microsoft ID “{id}”.",
     back_to_customers: "Back to Customers",
 
-    // @keys: portal
     portal_directory: "Directory: {company}",
     portal_subscriptions_intro: "Your organization's Azure subscriptions and the roles you hold on them. Buying reservations and savings plans needs the Owner role on the billing subscription.",
     col_subscription_name: "Subscription name",
@@ -323,7 +319,6 @@ pub const EN: Messages = Messages {
     error_purchase_name_control: "The name cannot contain control characters (such as line breaks). Nothing was bought.",
     error_purchase_alias: "The name can only hold letters, digits, hyphens, underscores and periods (1 to 64). Nothing was bought.",
     error_purchase_id_taken: "This name or id is already in use. Choose another one. Nothing was bought.",
-    // @keys: iam
     no_active_users: "This customer has no active users to give a role to.",
     add_azure_plan: "Add Azure plan",
     ordering: "Ordering…",

@@ -220,7 +220,6 @@ catalogue! {
     turn_on: &'static str,
     cancel: &'static str,
 
-    // @keys: core
     /// The `<title>` of a customer user's pages (their Azure portal): `{page}` is the page's own title.
     azure_document_title: &'static str,
     term_one_year: &'static str,
@@ -285,7 +284,6 @@ catalogue! {
     col_date_time: &'static str,
     col_affected_customer: &'static str,
     col_action: &'static str,
-    col_partner_user: &'static str,
     col_details: &'static str,
     change_details: &'static str,
     no_activity: &'static str,
@@ -295,7 +293,6 @@ catalogue! {
     action_create_explained: &'static str,
     action_update_explained: &'static str,
     action_delete_explained: &'static str,
-    // @keys: orders
     /// Above the Order history: whose orders it lists, and who is billed.
     orders_intro: &'static str,
     no_orders: &'static str,
@@ -336,7 +333,6 @@ catalogue! {
     customer_not_found: &'static str,
     back_to_customers: &'static str,
 
-    // @keys: portal
     /// Above a portal page's title: the customer user's {company} (Azure calls it the directory).
     portal_directory: &'static str,
     portal_subscriptions_intro: &'static str,
@@ -452,7 +448,6 @@ catalogue! {
     error_purchase_name_control: &'static str,
     error_purchase_alias: &'static str,
     error_purchase_id_taken: &'static str,
-    // @keys: iam
     no_active_users: &'static str,
     add_azure_plan: &'static str,
     ordering: &'static str,
