@@ -89,6 +89,12 @@ fn RoleAssignments(assignments: Vec<(RoleAssignment, CustomerUser)>, subscriptio
     let actions = use_customer_actions();
     let removing = RwSignal::new(None::<RoleRemoval>);
     let subscription_name = StoredValue::new(subscription_name);
+    // Who may change roles is known when the page is read (a change of user reads it again).
+    let manage = may_manage.get_untracked();
+    let mut columns = vec![m.col_user, m.col_user_name, m.col_role, m.col_scope];
+    if manage {
+        columns.push(m.col_actions);
+    }
     let table = if assignments.is_empty() {
         view! { <EmptyText text=m.no_role_assignments/> }.into_any()
     } else {
@@ -110,16 +116,14 @@ fn RoleAssignments(assignments: Vec<(RoleAssignment, CustomerUser)>, subscriptio
                         <td class="mono-ish">{user.user_principal_name.clone()}</td>
                         <td>{m.azure_role(assignment.role)}</td>
                         <td>{m.scope_this_resource}</td>
-                        <td>
-                            {move || may_manage.get().then(|| {
-                                let removal = removal.clone();
-                                view! {
-                                    <button type="button" class="button" id=button_id.clone() aria-label=label.clone()
-                                        disabled=move || actions.remove_role.pending().get()
-                                        on:click=move |_| removing.set(Some(removal.clone()))>{m.remove}</button>
-                                }
-                            })}
-                        </td>
+                        // Removing is the Admin agent's (the others see no such column).
+                        {manage.then(|| view! {
+                            <td>
+                                <button type="button" class="button" id=button_id.clone() aria-label=label.clone()
+                                    disabled=move || actions.remove_role.pending().get()
+                                    on:click=move |_| removing.set(Some(removal.clone()))>{m.remove}</button>
+                            </td>
+                        })}
                     </tr>
                 }
             })
@@ -127,7 +131,7 @@ fn RoleAssignments(assignments: Vec<(RoleAssignment, CustomerUser)>, subscriptio
         view! {
             <div class="table-wrap">
                 <table class="table" data-testid="role-assignments-table">
-                    <TableHead columns=vec![m.col_user, m.col_user_name, m.col_role, m.col_scope, m.col_actions]/>
+                    <TableHead columns=columns/>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
