@@ -4,7 +4,7 @@
 //! nest: a customer's tabs are one [`Section`], rendered inside one customer layout, and
 //! the customer user's own view (their company's Azure portal, under `/azure`) is another.
 
-use domain::{AzureSubscriptionId, CustomerId};
+use domain::{AzureSubscriptionId, Caller, CustomerId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppRoute {
@@ -69,6 +69,16 @@ pub enum Side {
     Customer,
     /// Pages of both (not found).
     Either,
+}
+
+impl Side {
+    /// The side whose pages `caller` sees.
+    pub fn of(caller: &Caller) -> Self {
+        match caller {
+            Caller::Partner(_) => Self::Partner,
+            Caller::Customer(_) => Self::Customer,
+        }
+    }
 }
 
 impl AppRoute {

@@ -8,7 +8,7 @@ use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUse
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
-use crate::backend::{Backend, BackendError, LoadOutcome};
+use crate::backend::{Backend, BackendError, LoadOutcome, Refusal};
 use crate::i18n::{fill, Lang, Messages};
 
 const USER_KEY: &str = "customer-permissions/user";
@@ -130,7 +130,7 @@ impl AppState {
         // the document's too.
         Effect::new(move |_| {
             if let (Some(user), Some(storage)) = (state.current_user.get(), local_storage()) {
-                let _ = storage.set_item(USER_KEY, &saved_caller(&user));
+                let _ = storage.set_item(USER_KEY, &caller_key(&user));
             }
         });
         Effect::new(move |_| {
@@ -150,7 +150,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match backend.sign_in_list().await {
                 Ok(list) => {
-                    let saved = local_storage().and_then(|s| s.get_item(USER_KEY).ok().flatten()).map(|text| parse_saved_caller(&text));
+                    let saved = local_storage().and_then(|s| s.get_item(USER_KEY).ok().flatten()).map(|text| caller_from_key(&text));
                     let known = saved.filter(|caller| match caller {
                         Caller::Partner(id) => list.partner_users.iter().any(|u| &u.id == id),
                         Caller::Customer(upn) => find_customer_user(&list.companies, upn).is_some(),
@@ -202,6 +202,20 @@ impl AppState {
     pub fn customer_user(&self) -> Option<(CustomerUser, Customer)> {
         let Some(Caller::Customer(upn)) = self.current_user.get() else { return None };
         self.companies.with(|companies| find_customer_user(companies, &upn))
+    }
+
+    /// Who a change is made as, read when the change starts: the signed-in user, or
+    /// [`Refusal::UnknownUser`] before the users are read.
+    pub fn caller(&self) -> Result<Caller, BackendError> {
+        self.current_user.get_untracked().ok_or(BackendError::Refused(Refusal::UnknownUser))
+    }
+
+    /// The display name of a partner user or a customer user, if the users read know them.
+    pub fn display_name(&self, who: &Caller) -> Option<String> {
+        match who {
+            Caller::Partner(id) => self.users.with(|users| users.iter().find(|u| &u.id == id).map(|u| u.display_name.clone())),
+            Caller::Customer(upn) => self.companies.with(|companies| find_customer_user(companies, upn)).map(|(u, _)| u.display_name),
+        }
     }
 
     /// Whether a customer user is signed in (their company's Azure portal is shown).
@@ -267,18 +281,20 @@ pub fn set_title(app: AppState, page: &str) {
     }
 }
 
-/// How the signed-in user is kept: a partner user by their sign-in name (as the first
-/// releases kept it), a customer user as `customer:` and theirs.
+/// How a signed-in user is written as text, in localStorage and as the identity switcher's
+/// option value: a partner user by their sign-in name (as the first releases kept it), a
+/// customer user as `customer:` and theirs.
 const CUSTOMER_PREFIX: &str = "customer:";
 
-fn saved_caller(caller: &Caller) -> String {
+pub fn caller_key(caller: &Caller) -> String {
     match caller {
         Caller::Partner(id) => id.as_str().to_string(),
         Caller::Customer(upn) => format!("{CUSTOMER_PREFIX}{}", upn.as_str()),
     }
 }
 
-fn parse_saved_caller(text: &str) -> Caller {
+/// The signed-in user [`caller_key`] wrote.
+pub fn caller_from_key(text: &str) -> Caller {
     match text.strip_prefix(CUSTOMER_PREFIX) {
         Some(upn) => Caller::Customer(CustomerUpn::new(upn)),
         None => Caller::Partner(PartnerUserId::new(text)),

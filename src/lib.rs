@@ -83,13 +83,7 @@ fn CurrentPage() -> impl IntoView {
     }
     let app = use_app();
     // Which side the signed-in user belongs to (`None` until the users are read).
-    let signed_in = Memo::new(move |_| {
-        app.current_user.with(|caller| match caller {
-            Some(domain::Caller::Partner(_)) => Some(Side::Partner),
-            Some(domain::Caller::Customer(_)) => Some(Side::Customer),
-            None => None,
-        })
-    });
+    let signed_in = Memo::new(move |_| app.current_user.with(|caller| caller.as_ref().map(Side::of)));
     move || {
         let section = section.get();
         let side = route.with_untracked(AppRoute::side);

@@ -695,11 +695,11 @@ async fn switching_the_user_reads_again() {
     let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
     let switch = app.wait_for("#switch-reservations").await;
     wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
-    choose("#identity-select", &format!("p:{SALES}"));
+    choose("#identity-select", SALES);
     app.wait_for_text("You are signed in as a Sales agent.").await;
     let switch = app.wait_for("#switch-reservations").await;
     assert!(switch.has_attribute("disabled"));
-    choose("#identity-select", &format!("p:{ADMIN}"));
+    choose("#identity-select", ADMIN);
     wait_until(|| (!app.wait_for_sync("#switch-reservations").has_attribute("disabled")).then_some(())).await;
     assert!(!app.text().contains("You are signed in as a Sales agent."));
 }

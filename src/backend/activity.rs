@@ -4,7 +4,7 @@ use api_types::audit::{AuditRecord, PolicyValue};
 use api_types::Collection;
 use async_trait::async_trait;
 use domain::dates::format_date;
-use domain::{Caller, ActivityRecord};
+use domain::{ActivityRecord, Caller};
 use time::Date;
 
 use super::{BackendError, EmbeddedStore, PartnerCenterApi};

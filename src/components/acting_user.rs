@@ -5,23 +5,7 @@
 use domain::Caller;
 use leptos::prelude::*;
 
-use crate::app_state::{use_app, AppState};
-
-/// The display name of a partner user or a customer user, if the demo users read know them.
-pub fn display_name(app: AppState, who: &Caller) -> Option<String> {
-    match who {
-        Caller::Partner(id) => {
-            app.users.with_untracked(|users| users.iter().find(|u| &u.id == id).map(|u| u.display_name.clone()))
-        }
-        Caller::Customer(upn) => app.companies.with_untracked(|companies| {
-            companies
-                .iter()
-                .flat_map(|c| &c.users)
-                .find(|u| u.user_principal_name.eq_ignore_ascii_case(upn.as_str()))
-                .map(|u| u.display_name.clone())
-        }),
-    }
-}
+use crate::app_state::use_app;
 
 /// A user's name, marked as the customer's user (and, if asked, as partner staff), with
 /// their sign-in name below when asked.
@@ -37,11 +21,8 @@ pub fn ActingUser(
 ) -> impl IntoView {
     let app = use_app();
     let m = app.t();
-    let sign_in_name = match &by {
-        Caller::Partner(id) => id.as_str().to_string(),
-        Caller::Customer(upn) => upn.as_str().to_string(),
-    };
-    let name = display_name(app, &by);
+    let sign_in_name = by.user_principal_name().to_string();
+    let name = untrack(|| app.display_name(&by));
     let marker = match by {
         Caller::Customer(_) => Some((m.marker_customer_user, true)),
         Caller::Partner(_) if mark_partner_staff => Some((m.marker_partner_staff, false)),

@@ -3,14 +3,13 @@
 //! the customer's Azure subscriptions with admin-on-behalf-of rights); the others see why
 //! not. The backends decide; this only asks.
 
-use domain::{AzureRole, AzureSubscriptionRef, UserState};
+use domain::{AzureRole, AzureSubscriptionRef};
 use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::components::status_text::{backend_error, EmptyText, Loading};
 use crate::i18n::fill;
 use crate::pages::customer_actions::{use_customer_actions, RoleRequest};
-use crate::pages::read_as_user;
 
 #[component]
 pub fn AssignOwner(
@@ -20,11 +19,8 @@ pub fn AssignOwner(
     let app = use_app();
     let m = app.t();
     let actions = use_customer_actions();
-    let id = actions.customer_id;
     let may_assign = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_change_customer_permissions()));
-    let users = read_as_user(app, move || actions.track(), move |backend, caller| async move {
-        backend.customer_users(&caller, id).await
-    });
+    let users = actions.read_active_users(app);
     let subscriptions = StoredValue::new(subscriptions);
     // The user picked; until one is, the first active user (as the select shows).
     let chosen_user = RwSignal::new(String::new());
@@ -40,7 +36,7 @@ pub fn AssignOwner(
         ev.prevent_default();
         let Some(Some(Ok(users))) = untrack(|| users.get()) else { return };
         let wanted = untrack(user_value);
-        let Some(user) = users.into_iter().map(|u| u.user).find(|u| u.id.to_string() == wanted) else {
+        let Some(user) = users.into_iter().find(|u| u.id.to_string() == wanted) else {
             return;
         };
         let Some(subscription) = subscriptions.with_value(|list| {
@@ -64,8 +60,7 @@ pub fn AssignOwner(
                     {move || users.get().map(|read| match read {
                         None => view! { <Loading/> }.into_any(),
                         Some(Err(error)) => backend_error(&error),
-                        Some(Ok(users)) => {
-                            let active: Vec<_> = users.into_iter().map(|u| u.user).filter(|u| u.state == UserState::Active).collect();
+                        Some(Ok(active)) => {
                             if active.is_empty() {
                                 return view! { <EmptyText text=m.no_active_users/> }.into_any();
                             }

@@ -1,11 +1,11 @@
 //! The Customer permissions area of the Account page: one switch per product family,
 //! readiness beside them, a confirmation before turning On, and the outcome in words.
 
-use domain::{with_permission, CustomerId, Offer, Permission, SubscriptionStatus};
+use domain::{with_permission, CustomerId, Permission, Subscription};
 use leptos::prelude::*;
 
 use crate::app_state::{use_app, NoticeKind, NoticeText};
-use crate::backend::{BackendError, Granted, Refusal};
+use crate::backend::Granted;
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
@@ -27,10 +27,10 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
     // One change: the permission as asked, made on what was read (so a change made
     // meanwhile by someone else is refused, not overwritten); its outcome in words.
     let switch = Action::new_local(move |(permission, on, read): &SwitchMove| {
-        let (backend, caller) = (app.backend(), app.current_user.get_untracked());
+        let (backend, caller) = (app.backend(), app.caller());
         let (permission, on, read) = (*permission, *on, read.clone());
         async move {
-            let Some(caller) = caller else { return Err(BackendError::Refused(Refusal::UnknownUser)) };
+            let caller = caller?;
             let wanted = with_permission(read.permissions.clone(), permission, on);
             let result = backend.set_permissions(&caller, id, wanted, &read).await;
             match &result {
@@ -56,14 +56,16 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
         let changes_seen = switch.version().get_untracked();
         async move { backend.permissions(&caller, id).await.map(|granted| (granted, changes_seen)) }
     });
-    // What a purchase needs, and whether there is an Azure plan at all; read again when a
-    // fix (Azure plan, Owner) is made on this page.
+    // What a purchase needs (and whether an Azure plan is held but not active); read again
+    // when a fix (Azure plan, Owner) is made on this page.
     let actions = use_customer_actions();
     let readiness = read_as_user(app, move || actions.track(), move |backend, caller| async move {
         let readiness = backend.readiness(&caller, id).await?;
-        let subscriptions = backend.subscriptions(&caller, id).await?;
-        let has_azure_plan = subscriptions.iter().any(|s| s.offer == Offer::AzurePlan && s.status != SubscriptionStatus::Deleted);
-        Ok((readiness, has_azure_plan))
+        // Only without an active Azure subscription is it worth asking whether an Azure
+        // plan is held all the same (suspended): then none can be added.
+        let inactive_azure_plan = !readiness.has_azure_subscription()
+            && backend.subscriptions(&caller, id).await?.iter().any(Subscription::is_held_azure_plan);
+        Ok((readiness, inactive_azure_plan))
     });
     // What the switches show: the backend's newest word on the permissions. That is the
     // answer to the last change when it succeeded after the last read (no second request),
@@ -137,8 +139,8 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                 <Transition fallback=Loading>
                     {move || readiness.get().map(|read| match read {
                         None => view! { <Loading/> }.into_any(),
-                        Some(Ok((readiness, has_azure_plan))) => {
-                            view! { <ReadinessPanel id=id readiness=readiness has_azure_plan=has_azure_plan/> }.into_any()
+                        Some(Ok((readiness, inactive_azure_plan))) => {
+                            view! { <ReadinessPanel id=id readiness=readiness inactive_azure_plan=inactive_azure_plan/> }.into_any()
                         }
                         Some(Err(error)) => backend_error(&error),
                     })}

@@ -15,9 +15,9 @@ use crate::i18n::fill;
 pub fn ReadinessPanel(
     id: CustomerId,
     readiness: Readiness,
-    /// Whether the customer has an Azure plan at all (a suspended one too): then another
-    /// cannot be bought, and the fix is on the Subscriptions page.
-    has_azure_plan: bool,
+    /// The customer holds an Azure plan that is not active (suspended): another cannot be
+    /// bought, and the fix is on the Subscriptions page.
+    inactive_azure_plan: bool,
 ) -> impl IntoView {
     let app = use_app();
     let m = app.t();
@@ -28,7 +28,7 @@ pub fn ReadinessPanel(
             .map(|s| format!("{} ({})", m.offer_name(s.offer), s.azure_subscription_id))
             .collect();
         view! { <li class="check check-ok">{fill(m.readiness_azure_ok, &[("subscriptions", &m.list(&names))])}</li> }.into_any()
-    } else if has_azure_plan {
+    } else if inactive_azure_plan {
         view! {
             <li class="check check-missing">
                 <strong>{m.readiness_azure_missing}</strong>" "{m.readiness_azure_inactive}" "

@@ -4,11 +4,12 @@
 //! readiness, users, orders, an Azure subscription's role assignments) reads again when one
 //! of them completes (`track`).
 
-use domain::{AzureRole, AzureSubscriptionId, Customer, CustomerId, CustomerUserId, Order, RoleAssignmentId};
+use domain::{AzureRole, AzureSubscriptionId, Customer, CustomerId, CustomerUser, CustomerUserId, Order, RoleAssignmentId, UserState};
 use leptos::prelude::*;
 
 use crate::app_state::{AppState, NoticeKind, NoticeText};
-use crate::backend::{BackendError, Refusal};
+use crate::backend::BackendError;
+use crate::pages::{read_as_user, UserRead};
 
 /// A role to give: to whom, which, where (with the names the notice says).
 #[derive(Debug, Clone, PartialEq)]
@@ -45,18 +46,18 @@ impl CustomerActions {
         let customer_name = move || company.try_get_value().unwrap_or_default();
         // Runs `change` as the signed-in user; its outcome is told in the message bar.
         let order_azure_plan = Action::new_local(move |_: &()| {
-            let (backend, caller) = (app.backend(), app.current_user.get_untracked());
+            let (backend, caller) = (app.backend(), app.caller());
             async move {
-                let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+                let caller = caller?;
                 let result = backend.order_azure_plan(&caller, id).await;
                 tell(app, &result, || NoticeText::AzurePlanOrdered { customer: customer_name() });
                 result
             }
         });
         let assign_role = Action::new_local(move |request: &RoleRequest| {
-            let (backend, caller, request) = (app.backend(), app.current_user.get_untracked(), request.clone());
+            let (backend, caller, request) = (app.backend(), app.caller(), request.clone());
             async move {
-                let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+                let caller = caller?;
                 let result = backend.assign_role(&caller, request.azure, request.user, request.role).await;
                 tell(app, &result, || NoticeText::RoleAssigned {
                     role: request.role,
@@ -67,9 +68,9 @@ impl CustomerActions {
             }
         });
         let remove_role = Action::new_local(move |removal: &RoleRemoval| {
-            let (backend, caller, removal) = (app.backend(), app.current_user.get_untracked(), removal.clone());
+            let (backend, caller, removal) = (app.backend(), app.caller(), removal.clone());
             async move {
-                let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+                let caller = caller?;
                 let result = backend.remove_role(&caller, removal.azure, removal.assignment).await;
                 tell(app, &result, || NoticeText::RoleRemoved {
                     role: removal.role,
@@ -87,6 +88,16 @@ impl CustomerActions {
         self.order_azure_plan.version().track();
         self.assign_role.version().track();
         self.remove_role.version().track();
+    }
+
+    /// The customer's active users (those a role can be given to), read as the signed-in
+    /// user and read again when a change here completes.
+    pub fn read_active_users(self, app: AppState) -> UserRead<Vec<CustomerUser>> {
+        let (actions, id) = (self, self.customer_id);
+        read_as_user(app, move || actions.track(), move |backend, caller| async move {
+            let users = backend.customer_users(&caller, id).await?;
+            Ok(users.into_iter().map(|u| u.user).filter(|u| u.state == UserState::Active).collect())
+        })
     }
 
     /// Whether a change is under way.

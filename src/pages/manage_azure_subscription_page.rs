@@ -4,7 +4,7 @@
 //! **Remove**. Partner Admin agents change them (admin-on-behalf-of); the others see them
 //! read-only, with the reason. The backends decide; this only asks.
 
-use domain::{AzureRole, AzureSubscriptionId, AzureSubscriptionView, CustomerUser, RoleAssignment, UserState};
+use domain::{AzureRole, AzureSubscriptionId, AzureSubscriptionView, CustomerUser, RoleAssignment};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
@@ -180,10 +180,7 @@ fn AddRoleAssignment(azure: AzureSubscriptionId, subscription_name: String) -> i
     let app = use_app();
     let m = app.t();
     let actions = use_customer_actions();
-    let id = actions.customer_id;
-    let users = read_as_user(app, move || actions.track(), move |backend, caller| async move {
-        backend.customer_users(&caller, id).await
-    });
+    let users = actions.read_active_users(app);
     let role = RwSignal::new(AzureRole::Owner);
     let member = RwSignal::new(String::new());
     let reviewing = RwSignal::new(None::<RoleRequest>);
@@ -191,9 +188,7 @@ fn AddRoleAssignment(azure: AzureSubscriptionId, subscription_name: String) -> i
     let assigning = actions.assign_role.pending();
     // The customer's active users, once read.
     let members = Memo::new(move |_| {
-        users.get().flatten().and_then(Result::ok).map(|users| {
-            users.into_iter().map(|u| u.user).filter(|u| u.state == UserState::Active).collect::<Vec<_>>()
-        })
+        users.get().flatten().and_then(Result::ok)
     });
     let review = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

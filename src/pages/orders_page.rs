@@ -2,7 +2,7 @@
 //! what the customer's users bought on their own, with who placed each (Partner Center's
 //! own page does not say; ours does, so a partner can tell self-service purchases apart).
 
-use domain::{Caller, Order, PlacedBy, Term};
+use domain::{Order, PlacedBy, Term};
 use leptos::prelude::*;
 
 use crate::app_state::{set_title, use_app};
@@ -121,10 +121,7 @@ fn OrderTable(orders: Vec<Order>) -> impl IntoView {
 #[component]
 fn OrderRow(order: Order) -> impl IntoView {
     let m = use_app().t();
-    let by = match order.placed_by.clone() {
-        PlacedBy::Partner(id) => Caller::Partner(id),
-        PlacedBy::Customer(upn) => Caller::Customer(upn),
-    };
+    let by = order.placed_by.caller();
     let products = order
         .line_items
         .iter()

@@ -3,7 +3,7 @@
 //! **Manage** on each Azure subscription (its Access control).
 
 use domain::orders::azure_subscription_name;
-use domain::{Offer, Subscription, SubscriptionStatus};
+use domain::Subscription;
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
@@ -42,7 +42,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
 fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
     let app = use_app();
     let m = app.t();
-    let has_azure_plan = subscriptions.iter().any(|s| s.offer == Offer::AzurePlan && s.status != SubscriptionStatus::Deleted);
+    let has_azure_plan = subscriptions.iter().any(Subscription::is_held_azure_plan);
     let add_plan = (!has_azure_plan).then(|| {
         view! {
             <div class="card add-plan" data-testid="add-azure-plan">

@@ -8,13 +8,13 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::purchase_form::{
-    subscription_and_scope, term_and_billing, BuyButton, CheckField, ChoiceField, CommonChoices, Prefix, PricePreview,
-    PurchaseRefusal, TextField,
+    benefit_facts, subscription_and_scope, term_and_billing, BenefitFacts, BuyButton, CheckField, ChoiceField,
+    CommonChoices, Prefix, PricePreview, PurchaseRefusal, TextField,
 };
-use super::{on_off, product_text, scope_cell, PortalBreadcrumb, PortalHeading};
+use super::{product_text, PortalBreadcrumb, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app, NoticeKind, NoticeText};
-use crate::backend::{random_guid, BackendError, Refusal};
+use crate::backend::random_guid;
 use crate::components::status_text::{backend_error, ErrorText, Loading};
 use crate::pages::read_as_user;
 
@@ -79,9 +79,9 @@ fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
 
     // One purchase per Buy, under a new reservation order id; the outcome is shown here.
     let buy = Action::new_local(move |request: &ReservationRequest| {
-        let (backend, caller, request) = (app.backend(), app.current_user.get_untracked(), request.clone());
+        let (backend, caller, request) = (app.backend(), app.caller(), request.clone());
         async move {
-            let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+            let caller = caller?;
             let result = backend.buy_reservation(&caller, request).await;
             if let Ok(bought) = &result {
                 app.notify(NoticeKind::Success, NoticeText::ReservationBought { name: bought.display_name.clone() });
@@ -154,6 +154,7 @@ fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
 fn ReservationConfirmation(reservation: Reservation) -> impl IntoView {
     let app = use_app();
     let m = app.t();
+    let facts = BenefitFacts::from(&reservation);
     let r = reservation;
     view! {
         <section class="card purchase-confirmation" data-testid="purchase-confirmation" aria-labelledby="confirmation-title">
@@ -167,20 +168,7 @@ fn ReservationConfirmation(reservation: Reservation) -> impl IntoView {
                 <dd>{product_text(m, r.size)}", "{m.region(r.region)}</dd>
                 <dt>{m.col_quantity}</dt>
                 <dd>{m.number(r.quantity as usize)}</dd>
-                <dt>{m.col_scope}</dt>
-                <dd>{scope_cell(m, r.scope)}</dd>
-                <dt>{m.col_status}</dt>
-                <dd>{m.benefit_status(r.status)}</dd>
-                <dt>{m.col_term}</dt>
-                <dd>{m.term(r.term)}", "{m.billing_plan(r.billing_plan)}</dd>
-                <dt>{m.col_effective}</dt>
-                <dd>{m.date(r.effective.date())}</dd>
-                <dt>{m.col_expiry}</dt>
-                <dd>{m.date(r.expiry.date())}</dd>
-                <dt>{m.col_renew}</dt>
-                <dd>{on_off(m, r.renew)}</dd>
-                <dt>{m.col_total_billed}</dt>
-                <dd>{m.money(r.price.total)}</dd>
+                {benefit_facts(m, facts)}
             </dl>
             <p><a class="button" href=app.href(&AppRoute::MyReservations)>{m.go_to_reservations}</a></p>
         </section>

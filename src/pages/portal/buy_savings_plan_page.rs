@@ -9,13 +9,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::purchase_form::{
-    subscription_and_scope, term_and_billing, BuyButton, CheckField, CommonChoices, Prefix, PricePreview, PurchaseRefusal,
-    TextField,
+    benefit_facts, subscription_and_scope, term_and_billing, BenefitFacts, BuyButton, CheckField, CommonChoices,
+    Prefix, PricePreview, PurchaseRefusal, TextField,
 };
-use super::{on_off, scope_cell, PortalBreadcrumb, PortalHeading};
+use super::{PortalBreadcrumb, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app, NoticeKind, NoticeText};
-use crate::backend::{BackendError, Refusal};
 use crate::components::status_text::{backend_error, ErrorText, Loading};
 use crate::i18n::{fill, Lang};
 use crate::pages::read_as_user;
@@ -95,9 +94,9 @@ fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
 
     // One purchase per Buy; the outcome is shown here.
     let buy = Action::new_local(move |request: &SavingsPlanRequest| {
-        let (backend, caller, request) = (app.backend(), app.current_user.get_untracked(), request.clone());
+        let (backend, caller, request) = (app.backend(), app.caller(), request.clone());
         async move {
-            let caller = caller.ok_or(BackendError::Refused(Refusal::UnknownUser))?;
+            let caller = caller?;
             let result = backend.buy_savings_plan(&caller, request).await;
             if let Ok(bought) = &result {
                 app.notify(NoticeKind::Success, NoticeText::SavingsPlanBought { name: bought.display_name.clone() });
@@ -167,6 +166,7 @@ fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
 fn SavingsPlanConfirmation(plan: SavingsPlan) -> impl IntoView {
     let app = use_app();
     let m = app.t();
+    let facts = BenefitFacts::from(&plan);
     let p = plan;
     view! {
         <section class="card purchase-confirmation" data-testid="purchase-confirmation" aria-labelledby="confirmation-title">
@@ -178,20 +178,7 @@ fn SavingsPlanConfirmation(plan: SavingsPlan) -> impl IntoView {
                 <dd class="mono">{p.id.to_string()}</dd>
                 <dt>{m.col_hourly_commitment}</dt>
                 <dd>{m.hourly_money(p.hourly_commitment)}</dd>
-                <dt>{m.col_scope}</dt>
-                <dd>{scope_cell(m, p.scope)}</dd>
-                <dt>{m.col_status}</dt>
-                <dd>{m.benefit_status(p.status)}</dd>
-                <dt>{m.col_term}</dt>
-                <dd>{m.term(p.term)}", "{m.billing_plan(p.billing_plan)}</dd>
-                <dt>{m.col_effective}</dt>
-                <dd>{m.date(p.effective.date())}</dd>
-                <dt>{m.col_expiry}</dt>
-                <dd>{m.date(p.expiry.date())}</dd>
-                <dt>{m.col_renew}</dt>
-                <dd>{on_off(m, p.renew)}</dd>
-                <dt>{m.col_total_billed}</dt>
-                <dd>{m.money(p.price.total)}</dd>
+                {benefit_facts(m, facts)}
             </dl>
             <p><a class="button" href=app.href(&AppRoute::MySavingsPlans)>{m.go_to_savings_plans}</a></p>
         </section>

@@ -2,13 +2,17 @@
 //! ask (billing subscription, scope, term, billing frequency), the price preview, the Buy
 //! button and a refusal in words.
 
-use domain::{AppliedScope, AzureSubscriptionId, AzureSubscriptionView, BillingPlan, Price, Term};
+use domain::{
+    AppliedScope, AzureSubscriptionId, AzureSubscriptionView, BenefitStatus, BillingPlan, Price, Reservation, SavingsPlan, Term, Usd,
+};
+use time::OffsetDateTime;
 use leptos::prelude::*;
 
-use super::subscription_text;
+use super::{on_off, scope_cell, subscription_text};
 use crate::app_state::use_app;
 use crate::backend::BackendError;
 use crate::components::status_text::backend_error;
+use crate::i18n::Messages;
 
 /// A select bound to `selected`: each option is a value, its key in the form and its text.
 /// Only the mapping between values and positions is generic; the select itself is one
@@ -242,5 +246,68 @@ pub fn PurchaseRefusal(error: BackendError) -> impl IntoView {
             <p class="purchase-refusal-title">{m.purchase_refused}</p>
             {backend_error(&error)}
         </div>
+    }
+}
+
+/// What a reservation and a savings plan both say once bought: where the discount applies,
+/// its state, term and billing, its dates, renewal, and the total billed to the partner.
+pub struct BenefitFacts {
+    pub scope: AppliedScope,
+    pub status: BenefitStatus,
+    pub term: Term,
+    pub billing_plan: BillingPlan,
+    pub effective: OffsetDateTime,
+    pub expiry: OffsetDateTime,
+    pub renew: bool,
+    pub total: Usd,
+}
+
+impl From<&Reservation> for BenefitFacts {
+    fn from(r: &Reservation) -> Self {
+        Self {
+            scope: r.scope,
+            status: r.status,
+            term: r.term,
+            billing_plan: r.billing_plan,
+            effective: r.effective,
+            expiry: r.expiry,
+            renew: r.renew,
+            total: r.price.total,
+        }
+    }
+}
+
+impl From<&SavingsPlan> for BenefitFacts {
+    fn from(p: &SavingsPlan) -> Self {
+        Self {
+            scope: p.scope,
+            status: p.status,
+            term: p.term,
+            billing_plan: p.billing_plan,
+            effective: p.effective,
+            expiry: p.expiry,
+            renew: p.renew,
+            total: p.price.total,
+        }
+    }
+}
+
+/// The rows of a confirmation's facts that [`BenefitFacts`] holds.
+pub fn benefit_facts(m: &'static Messages, facts: BenefitFacts) -> impl IntoView {
+    view! {
+        <dt>{m.col_scope}</dt>
+        <dd>{scope_cell(m, facts.scope)}</dd>
+        <dt>{m.col_status}</dt>
+        <dd>{m.benefit_status(facts.status)}</dd>
+        <dt>{m.col_term}</dt>
+        <dd>{m.term(facts.term)}", "{m.billing_plan(facts.billing_plan)}</dd>
+        <dt>{m.col_effective}</dt>
+        <dd>{m.date(facts.effective.date())}</dd>
+        <dt>{m.col_expiry}</dt>
+        <dd>{m.date(facts.expiry.date())}</dd>
+        <dt>{m.col_renew}</dt>
+        <dd>{on_off(m, facts.renew)}</dd>
+        <dt>{m.col_total_billed}</dt>
+        <dd>{m.money(facts.total)}</dd>
     }
 }

@@ -206,7 +206,7 @@ async fn ui_purchase_to_confirmation_over_http() {
         client.goto(&format!("{base}?api={api_url}")).await.expect("open the app");
         wait_text(&client, "Fabrikam Inc").await;
         let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
-        select.select_by_value("c:meganb@contoso.onmicrosoft.com").await.expect("sign in as Megan Bowen");
+        select.select_by_value("customer:meganb@contoso.onmicrosoft.com").await.expect("sign in as Megan Bowen");
         let mut times = Vec::with_capacity(PURCHASES);
         for _ in 0..PURCHASES {
             client.goto(&format!("{base}azure/reservations/purchase")).await.expect("open the purchase form");

@@ -86,7 +86,7 @@ impl PartnerStore {
         clock: &dyn Clock,
     ) -> Result<Change, DomainError> {
         self.check_cart(actor, customer, items)?;
-        if self.subscriptions_of(customer).iter().any(|s| s.offer == Offer::AzurePlan && s.status != SubscriptionStatus::Deleted) {
+        if self.subscriptions_of(customer).iter().any(Subscription::is_held_azure_plan) {
             return Err(DomainError::AzurePlanExists(*customer));
         }
         let now = clock.now();

@@ -8,6 +8,7 @@ mod demo_orders;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::caller::Caller;
 use crate::error::DomainError;
 use crate::ids::{CustomerId, CustomerUpn, OrderId, PartnerUserId, SubscriptionId};
 use crate::money::Usd;
@@ -71,6 +72,14 @@ impl PlacedBy {
         match self {
             Self::Partner(id) => id.as_str(),
             Self::Customer(upn) => upn.as_str(),
+        }
+    }
+
+    /// The person who placed it, as every read and change names people.
+    pub fn caller(&self) -> Caller {
+        match self {
+            Self::Partner(id) => Caller::Partner(id.clone()),
+            Self::Customer(upn) => Caller::Customer(upn.clone()),
         }
     }
 }

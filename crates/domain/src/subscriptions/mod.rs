@@ -110,6 +110,12 @@ impl Subscription {
     pub fn is_active_azure(&self) -> bool {
         self.offer.is_azure() && self.status == SubscriptionStatus::Active
     }
+
+    /// An Azure plan the customer holds, active or suspended: while there is one, another
+    /// cannot be bought (one per customer).
+    pub fn is_held_azure_plan(&self) -> bool {
+        self.offer == Offer::AzurePlan && self.status != SubscriptionStatus::Deleted
+    }
 }
 
 /// Azure RBAC roles a customer user can hold on an Azure subscription.
