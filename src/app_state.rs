@@ -258,7 +258,7 @@ fn push_notice(notices: RwSignal<Vec<Notice>>, next: StoredValue<u64>, kind: Not
 }
 
 /// The language kept from an earlier visit, or the browser's.
-fn initial_language() -> Lang {
+pub fn initial_language() -> Lang {
     let kept = local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).and_then(|code| Lang::from_code(&code));
     kept.unwrap_or_else(|| {
         let asked = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();

@@ -4,6 +4,7 @@
 pub mod app_route;
 pub mod app_state;
 pub mod backend;
+pub mod chunks;
 pub mod components;
 pub mod i18n;
 pub mod pages;
@@ -17,32 +18,60 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::app_route::{path_below_base, AppRoute, Section, Side};
 use crate::app_state::{use_app, AppState};
-use crate::backend::{Backend, EmbeddedStore, PartnerCenterApi};
+use crate::backend::{Backend, EmbeddedStore, LoadOutcome};
+use crate::chunks::{ChunkFailed, ChunkUnavailable, LazyView};
 use crate::components::shell::Shell;
 use crate::i18n::fill;
-use crate::pages::activity_log_page::ActivityLogPage;
-use crate::pages::customer_layout::CustomerLayout;
 use crate::pages::customers_page::CustomersPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::other_side_page::OtherSidePage;
-use crate::pages::portal::PortalPage;
 
 /// Entry point of the Wasm binary: panics become readable, then the app mounts on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(Root);
 }
 
-/// The whole app: on the mock API when the address asks for it, else on the embedded store.
+/// The app as the address asks for it: on the mock API with `?api=` (once its client's chunk
+/// is loaded), else on the embedded store.
 #[component]
-pub fn App() -> impl IntoView {
-    let (backend, outcome): (Rc<dyn Backend>, _) = match chosen_api() {
-        Some(url) => (Rc::new(PartnerCenterApi::new(&url)), None),
+pub fn Root() -> impl IntoView {
+    match chosen_api() {
         None => {
             let (store, outcome) = EmbeddedStore::load();
-            (Rc::new(store), Some(outcome))
+            let backend: Rc<dyn Backend> = Rc::new(store);
+            view! { <App backend=backend outcome=Some(outcome)/> }.into_any()
         }
-    };
+        Some(url) => view! { <StartOnApi url=url/> }.into_any(),
+    }
+}
+
+/// The app on the mock API at `url`, once the HTTP backend's chunk is loaded; if it cannot
+/// be, the reason (in the language the app would show) and Try again.
+#[component]
+fn StartOnApi(url: String) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    let loaded: LocalResource<Result<Rc<dyn Backend>, ChunkUnavailable>> = LocalResource::new(move || {
+        attempt.track();
+        chunks::http_backend(url.clone())
+    });
+    move || match loaded.get() {
+        None => ().into_any(),
+        Some(Ok(backend)) => view! { <App backend=backend outcome=None/> }.into_any(),
+        Some(Err(ChunkUnavailable)) => {
+            view! {
+                <main class="content">
+                    <ChunkFailed retry=Callback::new(move |()| attempt.update(|n| *n += 1))/>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The whole app on `backend`; `outcome` is what the embedded store found in storage.
+#[component]
+pub fn App(backend: Rc<dyn Backend>, outcome: Option<LoadOutcome>) -> impl IntoView {
     let state = AppState::new(backend, app_base_path());
     if let Some(outcome) = outcome {
         state.announce_load(outcome);
@@ -84,6 +113,12 @@ fn CurrentPage() -> impl IntoView {
     let app = use_app();
     // Which side the signed-in user belongs to (`None` until the users are read).
     let signed_in = Memo::new(move |_| app.current_user.with(|caller| caller.as_ref().map(Side::of)));
+    // Once the page is on screen, the chunks of the user's side arrive while the browser idles.
+    Effect::new(move |_| {
+        if let Some(side) = signed_in.get() {
+            chunks::preload::when_idle(side);
+        }
+    });
     move || {
         let section = section.get();
         let side = route.with_untracked(AppRoute::side);
@@ -93,9 +128,9 @@ fn CurrentPage() -> impl IntoView {
             // A page of the other side: say whose it is, and where to go instead.
             (Some(me), _) if side != Side::Either && side != me => view! { <OtherSidePage page_side=side/> }.into_any(),
             (_, Section::Customers) => view! { <CustomersPage/> }.into_any(),
-            (_, Section::Customer(id)) => view! { <CustomerLayout id=id route=route/> }.into_any(),
-            (_, Section::ActivityLog) => view! { <ActivityLogPage/> }.into_any(),
-            (_, Section::Portal) => view! { <PortalPage route=route/> }.into_any(),
+            (_, Section::Customer(id)) => view! { <LazyView load=move || chunks::customer_pages(id, route)/> }.into_any(),
+            (_, Section::ActivityLog) => view! { <LazyView load=chunks::activity_log_page/> }.into_any(),
+            (_, Section::Portal) => view! { <LazyView load=move || chunks::portal_pages(route)/> }.into_any(),
             (_, Section::InvalidCustomerId(text)) => {
                 view! { <NotFoundPage detail=fill(app.t().customer_not_found, &[("id", &text)])/> }.into_any()
             }

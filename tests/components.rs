@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use customer_permissions::backend::{STORAGE_KEY_V1, STORAGE_PREFIX};
-use customer_permissions::App;
+use customer_permissions::Root;
 use domain::{DemoSpec, PartnerStore, PartnerUserId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -103,7 +103,7 @@ async fn open(visit: Visit<'_>) -> Mounted {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let owner = leptos::prelude::Owner::new();
-    let handle = owner.with(|| leptos::mount::mount_to(root.clone(), App));
+    let handle = owner.with(|| leptos::mount::mount_to(root.clone(), Root));
     PREVIOUS.with(|p| *p.borrow_mut() = Some((owner.clone(), root.clone())));
     settle().await;
     Mounted { handle: Some(Box::new(handle)), owner, root }

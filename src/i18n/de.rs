@@ -25,6 +25,10 @@ pub const DE: Messages = Messages {
     backend_api_same_origin: "dieser Server",
     backend_api_hint: "Die Daten kommen von der Mock-API von Partner Center; öffnen Sie die App mit ?api=off, um zum eingebetteten Speicher zurückzukehren",
     loading: "Wird geladen …",
+    chunk_failed_title: "Diese Seite konnte nicht geladen werden",
+    chunk_failed_text: "Ein Teil der App ist nicht angekommen: Vielleicht ist das Netzwerk nicht erreichbar, oder inzwischen wurde eine neue Version der App veröffentlicht. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; hilft das nicht, laden Sie die Seite neu.",
+    try_again: "Erneut versuchen",
+    reload_page: "Seite neu laden",
     dismiss: "Schließen",
 
     customers_title: "Kunden",

@@ -23,6 +23,10 @@ pub const EN: Messages = Messages {
     backend_api_hint: "Data comes from the mock Partner Center API; open the app with ?api=off to go back to the embedded store",
     loading: "Loading…",
     dismiss: "Dismiss",
+    chunk_failed_title: "This page could not be loaded",
+    chunk_failed_text: "Part of the app did not arrive: the network may be down, or a new version of the app was published in the meantime. Check your connection and try again; if that does not help, reload the page.",
+    try_again: "Try again",
+    reload_page: "Reload page",
 
     customers_title: "Customers",
     search_label: "Search customers",

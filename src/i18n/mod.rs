@@ -137,6 +137,11 @@ catalogue! {
     backend_api_hint: &'static str,
     loading: &'static str,
     dismiss: &'static str,
+    /// A part of the app (a chunk) could not be loaded.
+    chunk_failed_title: &'static str,
+    chunk_failed_text: &'static str,
+    try_again: &'static str,
+    reload_page: &'static str,
 
     customers_title: &'static str,
     search_label: &'static str,

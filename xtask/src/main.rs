@@ -2,35 +2,50 @@
 //!
 //! - `setup`  installs what is missing (wasm target, wasm-bindgen CLI, trunk, wasm-opt,
 //!   schemathesis, axe-core, Chromium and chromedriver), idempotently, one progress line per step
-//! - `serve`  set-up, then the app on `trunk serve` with the embedded store
+//! - `serve`  the build tools' set-up only, then the app on `trunk serve` with the embedded store
 //! - `test`   set-up, then every test: native, headless-browser, schemathesis against the
 //!   mock API, and end-to-end
 //! - `dist [--public-url /path/]`  a release build in `dist/` for any static host
 //! - `api [flags]`  the mock Partner Center API server (`--help` lists its flags)
 //! - `bench [size]`  release bundle sizes, domain timings, server load and UI toggle figures
 //!   (`size`: only the bundle)
+//! - `split`  trunk's post_build hook (Trunk.toml): splits the Wasm into lazily loaded modules
+//! - `root`  prints the workspace the commands work on (the one of the current folder)
 
 mod bench;
 mod schemathesis;
 mod setup;
+mod split;
 mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use tools::{run, Cmd};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let here = std::env::current_dir().unwrap_or_default();
+    let Some(root) = workspace_root_from(&here) else {
+        eprintln!("xtask: {} is not inside this project's workspace (no Cargo.toml with [workspace] above it)", here.display());
+        return ExitCode::FAILURE;
+    };
+    let _ = ROOT.set(root);
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::setup().map(|_| ()),
+        Some("split") => split::post_build(),
+        Some("root") => {
+            println!("{}", self::root().display());
+            Ok(())
+        }
         Some("serve") => serve(),
         Some("test") => test(),
         Some("dist") => dist_command(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("api") => api(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|api [flags]|bench [size]>");
+            eprintln!("usage: cargo xtask <setup|serve|test|dist [--public-url /path/]|api [flags]|bench [size]|split|root>");
             return ExitCode::from(2);
         }
     };
@@ -45,9 +60,24 @@ fn main() -> ExitCode {
 
 pub type Result<T> = std::result::Result<T, String>;
 
-/// The workspace root (the parent of this crate's folder).
+static ROOT: OnceLock<PathBuf> = OnceLock::new();
+
+/// The workspace root: that of the folder the command runs in, found when it runs. (Not
+/// where xtask was compiled: `.ci/run` shares one target folder between clones, so an xtask
+/// built in one clone runs in another.)
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    ROOT.get_or_init(|| {
+        let here = std::env::current_dir().unwrap_or_default();
+        workspace_root_from(&here).unwrap_or(here)
+    })
+    .clone()
+}
+
+/// The nearest folder, from `dir` upwards, whose Cargo.toml declares a `[workspace]`.
+pub fn workspace_root_from(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| std::fs::read_to_string(d.join("Cargo.toml")).is_ok_and(|t| t.lines().any(|l| l.trim() == "[workspace]")))
+        .map(Path::to_path_buf)
 }
 
 /// Where cargo puts its builds (honours `CARGO_TARGET_DIR`, as CI sets it).
@@ -74,14 +104,14 @@ fn api_command(args: &[String]) -> Cmd {
 }
 
 fn serve() -> Result<()> {
-    let env = setup::setup()?;
+    let env = setup::build_tools()?;
     println!("==> serving the app with the embedded store at http://127.0.0.1:8080/ (Ctrl-C stops)");
     run(Cmd::new("trunk").args(["serve", "--port", "8080"]).env_path(&env).dir(root()))
 }
 
 /// A release build in `out`, served from `public_url`; deep links survive a reload on any
 /// static host through a `404.html` that boots the app.
-pub fn dist(env: &setup::ToolEnv, public_url: &str, out: &Path) -> Result<()> {
+pub fn dist(env: &impl AsRef<setup::BuildEnv>, public_url: &str, out: &Path) -> Result<()> {
     println!("==> release build into {} (public URL {public_url})", out.display());
     run(Cmd::new("trunk")
         .args(["build", "--release", "--public-url", public_url, "--dist"])
@@ -89,7 +119,7 @@ pub fn dist(env: &setup::ToolEnv, public_url: &str, out: &Path) -> Result<()> {
         .env_path(env)
         .dir(root()))?;
     std::fs::copy(out.join("index.html"), out.join("404.html")).map_err(|e| format!("writing 404.html: {e}"))?;
-    Ok(())
+    split::check_no_placeholder(out)
 }
 
 /// `cargo test -p e2e-tests` (more arguments may follow) against the release build in
@@ -116,7 +146,7 @@ fn dist_command(args: &[String]) -> Result<()> {
         }
         _ => return Err("usage: cargo xtask dist [--public-url /some/path/]".into()),
     };
-    let env = setup::setup()?;
+    let env = setup::build_tools()?;
     let out = root().join("dist");
     dist(&env, &public_url, &out)?;
     println!("==> dist/ is ready: serve it from {public_url} on any static file server");

@@ -4,7 +4,7 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use crate::setup::ToolEnv;
+use crate::setup::BuildEnv;
 use crate::Result;
 
 pub struct Cmd {
@@ -35,8 +35,8 @@ impl Cmd {
     }
 
     /// Puts the project's tools first on PATH.
-    pub fn env_path(self, env: &ToolEnv) -> Self {
-        let path = env.path.clone();
+    pub fn env_path(self, env: &impl AsRef<BuildEnv>) -> Self {
+        let path = env.as_ref().path.clone();
         self.env("PATH", path)
     }
 

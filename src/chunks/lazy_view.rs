@@ -1,0 +1,65 @@
+//! Showing what a chunk renders: "Loading…" until its module is there, then its view; if
+//! the module cannot be loaded, a message in the language shown and a way to try again.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use super::ChunkUnavailable;
+use crate::app_state::{initial_language, AppState};
+use crate::components::status_text::Loading;
+
+/// The view of a chunk's entry (`load`, called again on each retry).
+#[component]
+pub fn LazyView<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkUnavailable>> + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    let load = StoredValue::new_local(load);
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                attempt.track();
+                let loaded = load.with_value(|load| load());
+                Suspend::new(SendWrapper::new(async move {
+                    match loaded.await {
+                        Ok(view) => view,
+                        Err(ChunkUnavailable) => {
+                            view! { <ChunkFailed retry=Callback::new(move |()| attempt.update(|n| *n += 1))/> }.into_any()
+                        }
+                    }
+                }))
+            }}
+        </Suspense>
+    }
+}
+
+/// A part of the app could not be loaded: what happened, what to check, and Try again.
+#[component]
+pub fn ChunkFailed(
+    /// Loads the part again.
+    retry: Callback<()>,
+) -> impl IntoView {
+    // Also shown before the app's state exists (the HTTP backend's chunk at start).
+    let m = use_context::<AppState>().map(|app| app.t()).unwrap_or_else(|| initial_language().messages());
+    view! {
+        <div class="chunk-failed" role="alert">
+            <h1 class="page-title">{m.chunk_failed_title}</h1>
+            <p>{m.chunk_failed_text}</p>
+            <div class="toolbar">
+                <button type="button" class="button button-primary" on:click=move |_| retry.run(())>{m.try_again}</button>
+                <button type="button" class="button" on:click=move |_| reload()>{m.reload_page}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Loads the page again from the server (a new deploy's files included).
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
