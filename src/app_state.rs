@@ -8,7 +8,7 @@ use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUse
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
-use crate::backend::{Backend, BackendError, LoadOutcome, Refusal};
+use crate::backend::{Backend, BackendError, Core, LoadOutcome, Operations, Refusal};
 use crate::i18n::{fill, Lang, Messages};
 
 const USER_KEY: &str = "customer-permissions/user";
@@ -78,7 +78,11 @@ pub struct Notice {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
+    /// What the first page needs.
+    core: StoredValue<Rc<dyn Core>, LocalStorage>,
+    /// Where the whole backend comes from, and the whole backend once it is there.
+    operations: StoredValue<Operations, LocalStorage>,
+    backend: StoredValue<Option<Rc<dyn Backend>>, LocalStorage>,
     base: StoredValue<String>,
     /// The partner's staff (demo identities), once read.
     pub users: RwSignal<Vec<PartnerUser>>,
@@ -97,12 +101,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(backend: Rc<dyn Backend>, base: String) -> Self {
-        let reset_backend = backend.clone();
+    pub fn new(core: Rc<dyn Core>, operations: Operations, base: String) -> Self {
+        let reset_backend = core.clone();
         let notices = RwSignal::new(Vec::new());
         let next_notice = StoredValue::new(1);
         let state = Self {
-            backend: StoredValue::new_local(backend),
+            core: StoredValue::new_local(core),
+            backend: StoredValue::new_local(match &operations {
+                Operations::Loaded(backend) => Some(backend.clone()),
+                Operations::OnFirstUse(_) => None,
+            }),
+            operations: StoredValue::new_local(operations),
             base: StoredValue::new(base),
             users: RwSignal::new(Vec::new()),
             companies: RwSignal::new(Vec::new()),
@@ -146,7 +155,7 @@ impl AppState {
     }
 
     fn load_users(self) {
-        let backend = self.backend();
+        let backend = self.core();
         leptos::task::spawn_local(async move {
             match backend.sign_in_list().await {
                 Ok(list) => {
@@ -171,8 +180,27 @@ impl AppState {
         });
     }
 
-    pub fn backend(&self) -> Rc<dyn Backend> {
-        self.backend.get_value()
+    /// What the first page needs (also: which backend this is).
+    pub fn core(&self) -> Rc<dyn Core> {
+        self.core.get_value()
+    }
+
+    /// Makes the whole backend available to [`AppState::backend`]: the embedded store's
+    /// operations load with the first page that needs them ([`crate::chunks::LazyView`]).
+    pub async fn load_backend(self) -> Result<(), BackendError> {
+        if self.backend.try_with_value(Option::is_some).unwrap_or(false) {
+            return Ok(());
+        }
+        let operations = self.operations.try_get_value().ok_or(BackendError::ChunkUnavailable)?;
+        let backend = operations.load().await?;
+        self.backend.try_set_value(Some(backend));
+        Ok(())
+    }
+
+    /// The whole backend, for every page but the first and every change. Pages reached
+    /// through a [`crate::chunks::LazyView`] have it: it is loaded before they render.
+    pub fn backend(&self) -> Result<Rc<dyn Backend>, BackendError> {
+        self.backend.try_get_value().flatten().ok_or(BackendError::ChunkUnavailable)
     }
 
     /// The texts of the language shown. Pages read them when they render; a change of

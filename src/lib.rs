@@ -9,6 +9,8 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 
+use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -18,7 +20,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::app_route::{path_below_base, AppRoute, Section, Side};
 use crate::app_state::{use_app, AppState};
-use crate::backend::{Backend, EmbeddedStore, LoadOutcome};
+use crate::backend::{Backend, Core, EmbeddedStore, LoadOutcome, Operations};
 use crate::chunks::{ChunkFailed, ChunkUnavailable, LazyView};
 use crate::components::shell::Shell;
 use crate::i18n::fill;
@@ -33,46 +35,81 @@ pub fn start() {
 }
 
 /// The app as the address asks for it: on the mock API with `?api=` (once its client's chunk
-/// is loaded), else on the embedded store.
+/// is loaded), else on the embedded store: fresh demo data on a first visit, or what this
+/// browser kept (once the chunk that reads it is loaded).
 #[component]
 pub fn Root() -> impl IntoView {
     match chosen_api() {
+        Some(url) => view! {
+            <StartWith load=move || {
+                let loading = chunks::http_backend(url.clone());
+                async move { loading.await.map(Started::on_api) }
+            }/>
+        }
+        .into_any(),
+        None if EmbeddedStore::has_saved_data() => view! {
+            <StartWith load=|| async {
+                chunks::restore_saved_data().await.map(|(store, outcome)| Started::on_store(store, outcome))
+            }/>
+        }
+        .into_any(),
         None => {
-            let (store, outcome) = EmbeddedStore::load();
-            let backend: Rc<dyn Backend> = Rc::new(store);
-            view! { <App backend=backend outcome=Some(outcome)/> }.into_any()
+            let (store, outcome) = EmbeddedStore::fresh_demo();
+            view! { <App started=Started::on_store(Rc::new(store), outcome)/> }.into_any()
         }
-        Some(url) => view! { <StartOnApi url=url/> }.into_any(),
     }
 }
 
-/// The app on the mock API at `url`, once the HTTP backend's chunk is loaded; if it cannot
-/// be, the reason (in the language the app would show) and Try again.
+/// A backend to start the app on.
+pub struct Started {
+    core: Rc<dyn Core>,
+    operations: Operations,
+    /// What the embedded store found in storage.
+    outcome: Option<LoadOutcome>,
+}
+
+impl Started {
+    fn on_store(store: Rc<EmbeddedStore>, outcome: LoadOutcome) -> Self {
+        Self { core: store.clone(), operations: Operations::OnFirstUse(store), outcome: Some(outcome) }
+    }
+
+    fn on_api(backend: Rc<dyn Backend>) -> Self {
+        Self { core: backend.clone(), operations: Operations::Loaded(backend), outcome: None }
+    }
+}
+
+/// The app once `load` has its backend; nothing until then, and if its chunk cannot be
+/// loaded, the reason (in the language the app would show) and Try again.
 #[component]
-fn StartOnApi(url: String) -> impl IntoView {
+fn StartWith<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<Started, ChunkUnavailable>> + 'static,
+{
     let attempt = RwSignal::new(0_u32);
-    let loaded: LocalResource<Result<Rc<dyn Backend>, ChunkUnavailable>> = LocalResource::new(move || {
+    // A `Started` is taken once, by the app it starts.
+    let loaded: LocalResource<Rc<RefCell<Option<Result<Started, ChunkUnavailable>>>>> = LocalResource::new(move || {
         attempt.track();
-        chunks::http_backend(url.clone())
+        let loading = load();
+        async move { Rc::new(RefCell::new(Some(loading.await))) }
     });
-    move || match loaded.get() {
+    move || match loaded.get().and_then(|slot| slot.borrow_mut().take()) {
         None => ().into_any(),
-        Some(Ok(backend)) => view! { <App backend=backend outcome=None/> }.into_any(),
-        Some(Err(ChunkUnavailable)) => {
-            view! {
-                <main class="content">
-                    <ChunkFailed retry=Callback::new(move |()| attempt.update(|n| *n += 1))/>
-                </main>
-            }
-            .into_any()
+        Some(Ok(started)) => view! { <App started=started/> }.into_any(),
+        Some(Err(ChunkUnavailable)) => view! {
+            <main class="content">
+                <ChunkFailed retry=Callback::new(move |()| attempt.update(|n| *n += 1))/>
+            </main>
         }
+        .into_any(),
     }
 }
 
-/// The whole app on `backend`; `outcome` is what the embedded store found in storage.
+/// The whole app on the backend it `started` with.
 #[component]
-pub fn App(backend: Rc<dyn Backend>, outcome: Option<LoadOutcome>) -> impl IntoView {
-    let state = AppState::new(backend, app_base_path());
+pub fn App(started: Started) -> impl IntoView {
+    let Started { core, operations, outcome } = started;
+    let state = AppState::new(core, operations, app_base_path());
     if let Some(outcome) = outcome {
         state.announce_load(outcome);
     }
@@ -128,9 +165,15 @@ fn CurrentPage() -> impl IntoView {
             // A page of the other side: say whose it is, and where to go instead.
             (Some(me), _) if side != Side::Either && side != me => view! { <OtherSidePage page_side=side/> }.into_any(),
             (_, Section::Customers) => view! { <CustomersPage/> }.into_any(),
-            (_, Section::Customer(id)) => view! { <LazyView load=move || chunks::customer_pages(id, route)/> }.into_any(),
-            (_, Section::ActivityLog) => view! { <LazyView load=chunks::activity_log_page/> }.into_any(),
-            (_, Section::Portal) => view! { <LazyView load=move || chunks::portal_pages(route)/> }.into_any(),
+            (_, Section::Customer(id)) => {
+                view! { <LazyView preload=chunks::preload_customer_pages load=move || chunks::customer_pages(id, route)/> }.into_any()
+            }
+            (_, Section::ActivityLog) => {
+                view! { <LazyView preload=chunks::preload_activity_log load=chunks::activity_log_page/> }.into_any()
+            }
+            (_, Section::Portal) => {
+                view! { <LazyView preload=chunks::preload_portal load=move || chunks::portal_pages(route)/> }.into_any()
+            }
             (_, Section::InvalidCustomerId(text)) => {
                 view! { <NotFoundPage detail=fill(app.t().customer_not_found, &[("id", &text)])/> }.into_any()
             }

@@ -8,12 +8,17 @@ use domain::{Caller, Customer, CustomerId, CustomerPage, UserWithRoles};
 
 use super::{BackendError, EmbeddedStore, PartnerCenterApi};
 
+/// The Customers list (the first page).
 #[async_trait(?Send)]
-pub trait Customers {
+pub trait CustomerList {
     /// Customers matching `search` (name, domain or Microsoft ID), sorted by name; `limit`
     /// of them from `offset` on.
     async fn customers(&self, caller: &Caller, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError>;
+}
 
+/// One customer's pages.
+#[async_trait(?Send)]
+pub trait Customers {
     async fn customer(&self, caller: &Caller, id: CustomerId) -> Result<Customer, BackendError>;
 
     /// The customer's users, each with their Azure roles.
@@ -21,11 +26,14 @@ pub trait Customers {
 }
 
 #[async_trait(?Send)]
-impl Customers for EmbeddedStore {
+impl CustomerList for EmbeddedStore {
     async fn customers(&self, caller: &Caller, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
         self.read_as_partner(caller, |store, caller| store.customers_page(caller, search, offset, limit))
     }
+}
 
+#[async_trait(?Send)]
+impl Customers for EmbeddedStore {
     async fn customer(&self, caller: &Caller, id: CustomerId) -> Result<Customer, BackendError> {
         self.read_as_partner(caller, |store, caller| store.customer(caller, &id).cloned())
     }
@@ -36,7 +44,7 @@ impl Customers for EmbeddedStore {
 }
 
 #[async_trait(?Send)]
-impl Customers for PartnerCenterApi {
+impl CustomerList for PartnerCenterApi {
     async fn customers(&self, caller: &Caller, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
         let search: String = js_sys::encode_uri_component(search).into();
         let size = limit.clamp(1, api_types::customer::MAX_PAGE_SIZE as usize);
@@ -48,7 +56,10 @@ impl Customers for PartnerCenterApi {
             offset: page.offset,
         })
     }
+}
 
+#[async_trait(?Send)]
+impl Customers for PartnerCenterApi {
     async fn customer(&self, caller: &Caller, id: CustomerId) -> Result<Customer, BackendError> {
         let customer: WireCustomer = self.get(caller, &format!("/v1/customers/{id}")).await?;
         Ok(customer.into_domain())

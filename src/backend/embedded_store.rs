@@ -69,6 +69,21 @@ pub struct EmbeddedStore {
 }
 
 impl EmbeddedStore {
+    /// Whether this browser kept data of an earlier visit (then [`EmbeddedStore::load`]
+    /// reads it; else [`EmbeddedStore::fresh_demo`] will do).
+    pub fn has_saved_data() -> bool {
+        let journal = Journal::open();
+        journal.get(STORAGE_PREFIX).is_some() || journal.get(STORAGE_KEY_V1).is_some()
+    }
+
+    /// Fresh demo data, for a browser that kept nothing (a first visit).
+    pub fn fresh_demo() -> (Self, LoadOutcome) {
+        let journal = Journal::open();
+        let clock = BrowserClock;
+        let store = Self::fresh(&journal, &clock);
+        (Self { store: RefCell::new(store), journal, clock }, LoadOutcome::Fresh)
+    }
+
     /// Loads the store kept in localStorage, or fresh demo data.
     pub fn load() -> (Self, LoadOutcome) {
         let journal = Journal::open();

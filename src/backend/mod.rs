@@ -5,6 +5,11 @@
 //! Each area file (`customers.rs`, `permissions.rs`, ...) holds the area's trait and both
 //! implementations side by side, so a new operation is written in one place per area. Every
 //! call names its caller: who is signed in is the page's business, not the backend's.
+//!
+//! The first page needs only [`Core`]; the whole [`Backend`] comes with the first page that
+//! needs more ([`Operations`]): the mock API's client is one chunk, loaded before the app
+//! starts, and the embedded store's operations beyond the first page are another, so that a
+//! first visit does not download the rules of every page.
 
 mod activity;
 mod azure_access;
@@ -20,12 +25,14 @@ mod purchases;
 mod staff;
 mod subscriptions;
 
+use std::rc::Rc;
+
 use domain::{Caller, CartProblem, CustomerUpn, DomainError, NewCustomerProblem, PartnerUserId, Permission, PurchaseProblem};
 
 pub use activity::Activity;
 pub use azure_access::AzureAccess;
 pub use browser_clock::{random_guid, BrowserClock};
-pub use customers::Customers;
+pub use customers::{CustomerList, Customers};
 pub use demo_data::DemoData;
 pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY_V1, STORAGE_PREFIX};
 pub use orders::Orders;
@@ -36,9 +43,36 @@ pub use purchases::Purchases;
 pub use staff::{SignInList, Staff};
 pub use subscriptions::Subscriptions;
 
-/// Every area, from one backend.
-pub trait Backend: Staff + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Activity + DemoData {
+/// What the first page (the Customers list, with the shell around it) needs: who can sign
+/// in, the customer list, starting the demo again, and which backend this is.
+pub trait Core: Staff + CustomerList + DemoData {
     fn kind(&self) -> BackendKind;
+}
+
+/// Every area, from one backend.
+pub trait Backend: Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Activity {}
+
+impl<T: Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Activity> Backend for T {}
+
+/// Where the whole backend comes from.
+#[derive(Clone)]
+pub enum Operations {
+    /// There from the start (the mock API's client).
+    Loaded(Rc<dyn Backend>),
+    /// The embedded store's operations, in a chunk loaded on first use.
+    OnFirstUse(Rc<EmbeddedStore>),
+}
+
+impl Operations {
+    /// The whole backend (loading its chunk the first time).
+    pub async fn load(self) -> Result<Rc<dyn Backend>, BackendError> {
+        match self {
+            Self::Loaded(backend) => Ok(backend),
+            Self::OnFirstUse(store) => {
+                crate::chunks::store_operations(store).await.map_err(|_| BackendError::ChunkUnavailable)
+            }
+        }
+    }
 }
 
 /// The partner user a partner-only call is made as; a customer user is refused, as the mock
@@ -80,6 +114,8 @@ pub enum BackendError {
     Server { status: u16, code: Option<u32>, message: String },
     /// This backend cannot do that (reset the mock API's data file).
     NotSupported,
+    /// The part of the app that does it could not be loaded (network gone, a new deploy).
+    ChunkUnavailable,
 }
 
 /// A refusal by the rules, the same from both backends.
@@ -178,13 +214,13 @@ impl BackendError {
     }
 }
 
-impl Backend for EmbeddedStore {
+impl Core for EmbeddedStore {
     fn kind(&self) -> BackendKind {
         BackendKind::Embedded
     }
 }
 
-impl Backend for PartnerCenterApi {
+impl Core for PartnerCenterApi {
     fn kind(&self) -> BackendKind {
         BackendKind::MockApi(self.base().to_string())
     }

@@ -2,6 +2,7 @@
 //! the module cannot be loaded, a message in the language shown and a way to try again.
 
 use std::future::Future;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -10,27 +11,34 @@ use super::ChunkUnavailable;
 use crate::app_state::{initial_language, AppState};
 use crate::components::status_text::Loading;
 
-/// The view of a chunk's entry (`load`, called again on each retry).
+/// The view of a chunk's entry (`load`), once its chunk (`preload`) and the whole backend
+/// (`AppState::load_backend`) are there: the two chunks are fetched side by side, and the
+/// page is built when both are in, so its reads find the backend. A retry starts over.
 #[component]
-pub fn LazyView<F, Fut>(load: F) -> impl IntoView
+pub fn LazyView<P, PFut, F, Fut>(preload: P, load: F) -> impl IntoView
 where
+    P: Fn() -> PFut + 'static,
+    PFut: Future<Output = Result<(), ChunkUnavailable>> + 'static,
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, ChunkUnavailable>> + 'static,
 {
+    let app = expect_context::<AppState>();
     let attempt = RwSignal::new(0_u32);
-    let load = StoredValue::new_local(load);
+    let chunk = StoredValue::new_local((Rc::new(preload), Rc::new(load)));
     view! {
         <Suspense fallback=Loading>
             {move || {
                 attempt.track();
-                let loaded = load.with_value(|load| load());
+                let (preload, load) = chunk.get_value();
                 Suspend::new(SendWrapper::new(async move {
-                    match loaded.await {
-                        Ok(view) => view,
-                        Err(ChunkUnavailable) => {
-                            view! { <ChunkFailed retry=Callback::new(move |()| attempt.update(|n| *n += 1))/> }.into_any()
-                        }
-                    }
+                    let (chunk, backend) = futures::future::join(preload(), app.load_backend()).await;
+                    let view = match (chunk, backend) {
+                        (Ok(()), Ok(())) => load().await,
+                        _ => Err(ChunkUnavailable),
+                    };
+                    view.unwrap_or_else(|ChunkUnavailable| {
+                        view! { <ChunkFailed retry=Callback::new(move |()| attempt.update(|n| *n += 1))/> }.into_any()
+                    })
                 }))
             }}
         </Suspense>

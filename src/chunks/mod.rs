@@ -20,7 +20,7 @@ use domain::CustomerId;
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
-use crate::backend::Backend;
+use crate::backend::{Backend, EmbeddedStore, LoadOutcome};
 
 pub use lazy_view::{ChunkFailed, LazyView};
 
@@ -36,17 +36,30 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkUnavailable {
 }
 
 /// Declares the entry of a chunk: `#[chunk(module, preload = preload_name)] fn name(args) -> T
-/// { body }` becomes `async fn name(args) -> Result<T, ChunkUnavailable>`, which loads
-/// `module` first (all entries naming one module share it), and `async fn preload_name()`,
-/// which only loads it.
+/// { body }` becomes `async fn name(args) -> Result<T, ChunkUnavailable>`, which loads the
+/// chunk `module` first, and `async fn preload_name() -> Result<(), ChunkUnavailable>`, which
+/// only loads it. Each module has one entry (the module's name is also a Rust module's here).
 macro_rules! split_point {
     (#[chunk($module:ident, preload = $preload:ident)] $(#[$attr:meta])*
         $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        $(#[$attr])*
         #[cfg(all(feature = "split", target_family = "wasm"))]
-        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::ChunkUnavailable> {
-            Ok($body)
+        mod $module {
+            #[allow(unused_imports)]
+            use super::*;
+
+            $(#[$attr])*
+            #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_chunk))]
+            pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::ChunkUnavailable> {
+                Ok($body)
+            }
+        }
+        #[cfg(all(feature = "split", target_family = "wasm"))]
+        $vis use $module::$name;
+
+        /// Loads the chunk without calling into it.
+        #[cfg(all(feature = "split", target_family = "wasm"))]
+        $vis async fn $preload() -> Result<(), $crate::chunks::ChunkUnavailable> {
+            Ok($module::load_chunk().await?)
         }
 
         $(#[$attr])*
@@ -68,6 +81,26 @@ split_point! {
     /// The HTTP backend, for `?api=`: the mock API's client with every api-types conversion.
     pub fn http_backend(url: String) -> Rc<dyn Backend> {
         Rc::new(crate::backend::PartnerCenterApi::new(&url)) as Rc<dyn Backend>
+    }
+}
+
+split_point! {
+    #[chunk(saved_data, preload = preload_saved_data)]
+    /// The embedded store as this browser kept it (its base and every change since, read and
+    /// applied again), for a visit after changes were made; a first visit starts from demo
+    /// data without it.
+    pub fn restore_saved_data() -> (Rc<EmbeddedStore>, LoadOutcome) {
+        let (store, outcome) = EmbeddedStore::load();
+        (Rc::new(store), outcome)
+    }
+}
+
+split_point! {
+    #[chunk(store, preload = preload_store_operations)]
+    /// Everything the embedded store does beyond the first page: the rules of every other
+    /// page (reads, and changes decided, kept and applied).
+    pub fn store_operations(store: Rc<EmbeddedStore>) -> Rc<dyn Backend> {
+        store as Rc<dyn Backend>
     }
 }
 

@@ -33,10 +33,12 @@ async fn preload(side: Side) {
     // A failure here is not shown: the page that needs the chunk tries again and says so.
     match side {
         Side::Partner => {
+            let _ = super::preload_store_operations().await;
             let _ = super::preload_customer_pages().await;
             let _ = super::preload_activity_log().await;
         }
         Side::Customer => {
+            let _ = super::preload_store_operations().await;
             let _ = super::preload_portal().await;
         }
         Side::Either => {}

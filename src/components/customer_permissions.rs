@@ -30,7 +30,7 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
         let (backend, caller) = (app.backend(), app.caller());
         let (permission, on, read) = (*permission, *on, read.clone());
         async move {
-            let caller = caller?;
+            let (backend, caller) = (backend?, caller?);
             let wanted = with_permission(read.permissions.clone(), permission, on);
             let result = backend.set_permissions(&caller, id, wanted, &read).await;
             match &result {

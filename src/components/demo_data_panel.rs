@@ -15,7 +15,7 @@ pub fn DemoDataPanel() -> impl IntoView {
     let app = use_app();
     let m = app.t();
     // The mock API's data lives in its file; the panel says how to start again instead.
-    if app.backend().kind() != BackendKind::Embedded {
+    if app.core().kind() != BackendKind::Embedded {
         return view! {
             <section class="demo-data" aria-labelledby="demo-data-title">
                 <h2 id="demo-data-title" class="nav-heading">{m.demo_data}</h2>

@@ -35,7 +35,7 @@ fn TopBar() -> impl IntoView {
     let app = use_app();
     let m = app.t();
     let customer = Memo::new(move |_| app.is_customer_user());
-    let (backend_name, backend_hint) = match app.backend().kind() {
+    let (backend_name, backend_hint) = match app.core().kind() {
         BackendKind::Embedded => (m.backend_embedded.to_string(), m.backend_embedded_hint),
         BackendKind::MockApi(url) => {
             let place = if url.is_empty() { m.backend_api_same_origin } else { url.as_str() };

@@ -48,7 +48,7 @@ impl CustomerActions {
         let order_azure_plan = Action::new_local(move |_: &()| {
             let (backend, caller) = (app.backend(), app.caller());
             async move {
-                let caller = caller?;
+                let (backend, caller) = (backend?, caller?);
                 let result = backend.order_azure_plan(&caller, id).await;
                 tell(app, &result, || NoticeText::AzurePlanOrdered { customer: customer_name() });
                 result
@@ -57,7 +57,7 @@ impl CustomerActions {
         let assign_role = Action::new_local(move |request: &RoleRequest| {
             let (backend, caller, request) = (app.backend(), app.caller(), request.clone());
             async move {
-                let caller = caller?;
+                let (backend, caller) = (backend?, caller?);
                 let result = backend.assign_role(&caller, request.azure, request.user, request.role).await;
                 tell(app, &result, || NoticeText::RoleAssigned {
                     role: request.role,
@@ -70,7 +70,7 @@ impl CustomerActions {
         let remove_role = Action::new_local(move |removal: &RoleRemoval| {
             let (backend, caller, removal) = (app.backend(), app.caller(), removal.clone());
             async move {
-                let caller = caller?;
+                let (backend, caller) = (backend?, caller?);
                 let result = backend.remove_role(&caller, removal.azure, removal.assignment).await;
                 tell(app, &result, || NoticeText::RoleRemoved {
                     role: removal.role,

@@ -14,7 +14,7 @@ use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::fill;
-use crate::pages::read_as_user;
+use crate::pages::read_core_as_user;
 
 /// Rows on one page: few enough to render at once, however many customers there are.
 pub const PAGE_SIZE: usize = 50;
@@ -93,7 +93,7 @@ pub fn CustomersPage() -> impl IntoView {
         place.update(|p| p.page = page);
         show_in_address(false);
     });
-    let customers = read_as_user(
+    let customers = read_core_as_user(
         app,
         move || place.track(),
         move |backend, caller| {

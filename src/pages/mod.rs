@@ -23,7 +23,7 @@ use domain::Caller;
 use leptos::prelude::*;
 
 use crate::app_state::AppState;
-use crate::backend::{Backend, BackendError};
+use crate::backend::{Backend, BackendError, Core};
 
 /// What every read gives, whatever it reads: `None` until someone is signed in.
 type AnyRead = Option<Result<Rc<dyn Any>, BackendError>>;
@@ -67,20 +67,40 @@ where
     T: 'static,
     Fut: Future<Output = Result<T, BackendError>> + 'static,
 {
-    let fetch = move |backend, caller| -> AnyFetch {
-        let fetch = read(backend, caller);
-        Box::pin(async move { fetch.await.map(|data| Rc::new(data) as Rc<dyn Any>) })
+    let fetch = move |caller| -> AnyFetch {
+        match app.backend() {
+            Ok(backend) => boxed(read(backend, caller)),
+            Err(error) => Box::pin(async move { Err(error) }),
+        }
     };
     UserRead { resource: any_read(app, Box::new(also), Box::new(fetch)), data: PhantomData }
 }
 
+/// [`read_as_user`] for the first page, which needs only the backend's [`Core`].
+pub fn read_core_as_user<T, Fut>(
+    app: AppState,
+    also: impl Fn() + 'static,
+    read: impl Fn(Rc<dyn Core>, Caller) -> Fut + 'static,
+) -> UserRead<T>
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, BackendError>> + 'static,
+{
+    let fetch = move |caller| -> AnyFetch { boxed(read(app.core(), caller)) };
+    UserRead { resource: any_read(app, Box::new(also), Box::new(fetch)), data: PhantomData }
+}
+
+fn boxed<T: 'static>(read: impl Future<Output = Result<T, BackendError>> + 'static) -> AnyFetch {
+    Box::pin(async move { read.await.map(|data| Rc::new(data) as Rc<dyn Any>) })
+}
+
 /// The one `LocalResource` behind every [`UserRead`].
-fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Rc<dyn Backend>, Caller) -> AnyFetch>) -> LocalResource<AnyRead> {
+fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> AnyFetch>) -> LocalResource<AnyRead> {
     LocalResource::new(move || {
         let caller = app.current_user.get();
         app.reset_demo.version().track();
         also();
-        let fetch = caller.map(|caller| fetch(app.backend(), caller));
+        let fetch = caller.map(|caller| fetch(caller));
         async move {
             match fetch {
                 Some(fetch) => Some(fetch.await),

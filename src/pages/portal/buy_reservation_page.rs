@@ -81,7 +81,7 @@ fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
     let buy = Action::new_local(move |request: &ReservationRequest| {
         let (backend, caller, request) = (app.backend(), app.caller(), request.clone());
         async move {
-            let caller = caller?;
+            let (backend, caller) = (backend?, caller?);
             let result = backend.buy_reservation(&caller, request).await;
             if let Ok(bought) = &result {
                 app.notify(NoticeKind::Success, NoticeText::ReservationBought { name: bought.display_name.clone() });

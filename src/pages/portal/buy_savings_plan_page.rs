@@ -96,7 +96,7 @@ fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
     let buy = Action::new_local(move |request: &SavingsPlanRequest| {
         let (backend, caller, request) = (app.backend(), app.caller(), request.clone());
         async move {
-            let caller = caller?;
+            let (backend, caller) = (backend?, caller?);
             let result = backend.buy_savings_plan(&caller, request).await;
             if let Ok(bought) = &result {
                 app.notify(NoticeKind::Success, NoticeText::SavingsPlanBought { name: bought.display_name.clone() });
