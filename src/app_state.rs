@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::backend::{Backend, BackendError, Core, LoadOutcome, Operations, Refusal};
-use crate::i18n::{fill, Lang, Messages};
+use crate::i18n::{fill, Catalogue, Lang, Messages};
 
 const USER_KEY: &str = "customer-permissions/user";
 const LANG_KEY: &str = "customer-permissions/lang";
@@ -207,6 +207,12 @@ impl AppState {
     /// language renders the page again (see `App`).
     pub fn t(&self) -> &'static Messages {
         self.lang.get_untracked().messages()
+    }
+
+    /// An area's texts ([`crate::i18n::CustomerTexts`], ...) in the language shown, with
+    /// every shared text through `Deref`; read like [`AppState::t`].
+    pub fn texts<A: Catalogue>(&self) -> &'static A {
+        A::of(self.lang.get_untracked())
     }
 
     /// The router's base path ("" at the root).

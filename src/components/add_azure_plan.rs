@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::customer_layout::use_customer;
 
@@ -17,7 +17,7 @@ pub fn AddAzurePlan(
     id: &'static str,
 ) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let actions = use_customer_actions();
     let customer = use_customer();
     let may_order = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_create_customers()));

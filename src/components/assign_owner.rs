@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::components::status_text::{backend_error, EmptyText, Loading};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::{use_customer_actions, RoleRequest};
 
 #[component]
@@ -17,7 +17,7 @@ pub fn AssignOwner(
     subscriptions: Vec<AzureSubscriptionRef>,
 ) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let actions = use_customer_actions();
     let may_assign = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_change_customer_permissions()));
     let users = actions.read_active_users(app);

@@ -4,6 +4,8 @@
 use domain::CustomerId;
 use leptos::prelude::*;
 
+use crate::i18n::CustomerTexts;
+
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::use_route;
@@ -11,7 +13,7 @@ use crate::use_route;
 #[component]
 pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let current = use_route();
     let tab = move |route: AppRoute, label: &'static str| {
         let href = app.href(&route);

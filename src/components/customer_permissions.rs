@@ -10,7 +10,7 @@ use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
 use crate::components::status_text::{backend_error, Loading};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::read_as_user;
 
@@ -20,7 +20,7 @@ type SwitchMove = (Permission, bool, Granted);
 #[component]
 pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let company_name = StoredValue::new(company_name);
     // A change that fails reads the permissions again, so the switches never show a guess.
     let read_again = RwSignal::new(0u32);

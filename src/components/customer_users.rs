@@ -6,14 +6,14 @@ use leptos::prelude::*;
 
 use crate::app_state::use_app;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::read_as_user;
 
 #[component]
 pub fn CustomerUsers(id: CustomerId) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     // Roles change on this page (readiness fixes) and on Manage: read again after each.
     let actions = use_customer_actions();
     let users = read_as_user(app, move || actions.track(), move |backend, caller| async move { backend.customer_users(&caller, id).await });
@@ -35,7 +35,7 @@ pub fn CustomerUsers(id: CustomerId) -> impl IntoView {
 
 #[component]
 fn UserTable(users: Vec<UserWithRoles>) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<CustomerTexts>();
     let rows = users
         .into_iter()
         .map(|UserWithRoles { user, roles }| {

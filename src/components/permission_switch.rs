@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::CustomerTexts;
+
 use crate::app_state::use_app;
 
 #[component]
@@ -28,7 +30,7 @@ pub fn PermissionSwitch(
     /// Called with the state the user asked for.
     on_toggle: Callback<bool>,
 ) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<CustomerTexts>();
     let request = move || {
         if !disabled.get_untracked() {
             on_toggle.run(!checked.get_untracked());

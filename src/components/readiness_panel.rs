@@ -9,7 +9,7 @@ use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::components::add_azure_plan::AddAzurePlan;
 use crate::components::assign_owner::AssignOwner;
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 
 #[component]
 pub fn ReadinessPanel(
@@ -20,7 +20,7 @@ pub fn ReadinessPanel(
     inactive_azure_plan: bool,
 ) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let azure = if readiness.has_azure_subscription() {
         let names: Vec<String> = readiness
             .azure_subscriptions

@@ -12,6 +12,10 @@ mod en;
 mod intl;
 mod wording;
 
+pub use activity::ActivityTexts;
+pub use customer::CustomerTexts;
+pub use portal::PortalTexts;
+
 pub use intl::{format_date, format_date_time, format_money, format_number, join_list};
 
 /// A language of the UI.
@@ -63,10 +67,7 @@ impl Lang {
     }
 
     pub fn messages(self) -> &'static Messages {
-        match self {
-            Self::En => &en::EN,
-            Self::De => &de::DE,
-        }
+        Messages::of(self)
     }
 }
 
@@ -96,403 +97,263 @@ impl From<&Plural> for Entry {
     }
 }
 
+/// A catalogue: its texts in one language, found by the language.
+pub trait Catalogue: 'static {
+    fn of(lang: Lang) -> &'static Self;
+    /// Every entry with its key, in declaration order (for the tests).
+    fn entries(&self) -> Vec<(&'static str, Entry)>;
+}
+
+/// Declares a catalogue's struct: `Messages` (the first page, the shell and the words every
+/// page shares: `en.rs`, `de.rs`), or an area's, which also reaches `Messages` through
+/// `Deref` and lives in its own file with both languages (`customer.rs`, `portal.rs`,
+/// `activity.rs`), so that only that area's chunk carries its texts. A key missing in either
+/// language does not compile.
 macro_rules! catalogue {
-    ($( $(#[doc = $doc:literal])* $key:ident: $ty:ty, )*) => {
-        /// Every text of the UI, in one language.
+    (@entries $name:ident $($key:ident)*) => {
+        impl $crate::i18n::Catalogue for $name {
+            fn of(lang: Lang) -> &'static Self {
+                match lang {
+                    Lang::En => &EN,
+                    Lang::De => &DE,
+                }
+            }
+
+            fn entries(&self) -> Vec<(&'static str, $crate::i18n::Entry)> {
+                vec![$( (stringify!($key), $crate::i18n::Entry::from(&self.$key)), )*]
+            }
+        }
+    };
+    (Messages { $( $(#[doc = $doc:literal])* $key:ident: $ty:ty, )* }) => {
+        /// The texts of the first page and the shell, and the words every page shares, in
+        /// one language.
         pub struct Messages {
             /// The language of these texts.
             pub lang: Lang,
             $( $(#[doc = $doc])* pub $key: $ty, )*
         }
 
-        impl Messages {
-            /// Every entry with its key, in declaration order.
-            pub fn entries(&self) -> Vec<(&'static str, Entry)> {
-                vec![$( (stringify!($key), Entry::from(&self.$key)), )*]
+        catalogue!(@entries Messages $($key)*);
+    };
+    ($name:ident { $( $(#[doc = $doc:literal])* $key:ident: $ty:ty, )* }) => {
+        /// An area's texts, in one language.
+        pub struct $name {
+            /// The texts every page shares, in the same language.
+            pub core: &'static Messages,
+            /// The language of these texts.
+            pub lang: Lang,
+            $( $(#[doc = $doc])* pub $key: $ty, )*
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = Messages;
+
+            fn deref(&self) -> &Messages {
+                self.core
             }
         }
+
+        catalogue!(@entries $name $($key)*);
     };
 }
 
+// After the macro: the areas' files use it.
+pub mod activity;
+pub mod customer;
+pub mod portal;
+
+use de::DE;
+use en::EN;
+
 catalogue! {
-    /// The `<title>` of every page: `{page}` is the page's own title.
-    document_title: &'static str,
-    /// A customer page's title: its `{tab}` and the `{customer}`'s name.
-    customer_tab_title: &'static str,
-    product_name: &'static str,
-    workspace: &'static str,
-    skip_to_content: &'static str,
-    nav_customers: &'static str,
-    nav_label: &'static str,
-    settings: &'static str,
-    activity_log: &'static str,
-    signed_in_as: &'static str,
-    switch_user: &'static str,
-    language: &'static str,
-    backend_embedded: &'static str,
-    backend_embedded_hint: &'static str,
-    /// `{place}`: the API's address, or `backend_api_same_origin`.
-    backend_api: &'static str,
-    backend_api_same_origin: &'static str,
-    backend_api_hint: &'static str,
-    loading: &'static str,
-    dismiss: &'static str,
-    /// A part of the app (a chunk) could not be loaded.
-    chunk_failed_title: &'static str,
-    chunk_failed_text: &'static str,
-    try_again: &'static str,
-    reload_page: &'static str,
+    Messages {
+        /// The `<title>` of every page: `{page}` is the page's own title.
+        document_title: &'static str,
+        product_name: &'static str,
+        workspace: &'static str,
+        skip_to_content: &'static str,
+        nav_customers: &'static str,
+        nav_label: &'static str,
+        settings: &'static str,
+        activity_log: &'static str,
+        signed_in_as: &'static str,
+        switch_user: &'static str,
+        language: &'static str,
+        backend_embedded: &'static str,
+        backend_embedded_hint: &'static str,
+        /// `{place}`: the API's address, or `backend_api_same_origin`.
+        backend_api: &'static str,
+        backend_api_same_origin: &'static str,
+        backend_api_hint: &'static str,
+        loading: &'static str,
+        dismiss: &'static str,
+        /// A part of the app (a chunk) could not be loaded.
+        chunk_failed_title: &'static str,
+        chunk_failed_text: &'static str,
+        try_again: &'static str,
+        reload_page: &'static str,
 
-    customers_title: &'static str,
-    search_label: &'static str,
-    search_placeholder: &'static str,
-    col_company: &'static str,
-    col_domain: &'static str,
-    col_microsoft_id: &'static str,
-    col_permissions: &'static str,
-    permissions_off: &'static str,
-    /// `{first}`, `{last}`, `{total}`: formatted numbers.
-    customers_range: &'static str,
-    no_customers_match: &'static str,
-    pages: &'static str,
-    previous_page: &'static str,
-    next_page: &'static str,
-    page_of: &'static str,
+        customers_title: &'static str,
+        search_label: &'static str,
+        search_placeholder: &'static str,
+        col_company: &'static str,
+        col_domain: &'static str,
+        col_microsoft_id: &'static str,
+        col_permissions: &'static str,
+        permissions_off: &'static str,
+        /// `{first}`, `{last}`, `{total}`: formatted numbers.
+        customers_range: &'static str,
+        no_customers_match: &'static str,
+        pages: &'static str,
+        previous_page: &'static str,
+        next_page: &'static str,
+        page_of: &'static str,
 
-    customer_menu: &'static str,
-    account: &'static str,
-    subscriptions: &'static str,
-    breadcrumb: &'static str,
-    account_info: &'static str,
-    company_name: &'static str,
-    microsoft_id: &'static str,
-    primary_domain: &'static str,
-    relationship: &'static str,
-    relationship_reseller: &'static str,
-    billing_details: &'static str,
-    contact: &'static str,
-    email: &'static str,
-    phone: &'static str,
-    address: &'static str,
-    language_culture: &'static str,
+        subscriptions: &'static str,
+        breadcrumb: &'static str,
+        company_name: &'static str,
 
-    users_title: &'static str,
-    users_intro: &'static str,
-    col_user: &'static str,
-    col_user_name: &'static str,
-    col_user_state: &'static str,
-    col_azure_roles: &'static str,
-    user_active: &'static str,
-    user_inactive: &'static str,
-    no_azure_role: &'static str,
-    /// `{role}` on the Azure subscription `{subscription}`.
-    azure_role_on: &'static str,
-    no_users: &'static str,
-    role_owner: &'static str,
-    role_contributor: &'static str,
-    role_reader: &'static str,
+        user_active: &'static str,
+        user_inactive: &'static str,
+        role_owner: &'static str,
+        role_contributor: &'static str,
+        role_reader: &'static str,
 
-    customer_permissions: &'static str,
-    customer_permissions_intro: &'static str,
-    permission_reservations: &'static str,
-    permission_savings_plan: &'static str,
-    reservations_explained: &'static str,
-    savings_plan_explained: &'static str,
-    allow_customer_to_purchase: &'static str,
-    on: &'static str,
-    off: &'static str,
-    only_admin_agents: &'static str,
-    saving: &'static str,
-    turned_on: &'static str,
-    turned_off: &'static str,
+        permission_reservations: &'static str,
+        permission_savings_plan: &'static str,
+        on: &'static str,
+        off: &'static str,
+        turned_on: &'static str,
+        turned_off: &'static str,
 
-    readiness_title: &'static str,
-    readiness_azure_ok: &'static str,
-    readiness_azure_missing: &'static str,
-    readiness_azure_fix: &'static str,
-    readiness_owner_ok: &'static str,
-    readiness_owner_missing: &'static str,
-    readiness_owner_fix: &'static str,
-    readiness_warning: &'static str,
-    view_subscriptions: &'static str,
+        cancel: &'static str,
 
-    confirm_title: &'static str,
-    confirm_intro: &'static str,
-    consequence_pay: &'static str,
-    consequence_not_notified: &'static str,
-    consequence_no_self_service: &'static str,
-    consequence_visible: &'static str,
-    turn_on: &'static str,
-    cancel: &'static str,
+        /// The `<title>` of a customer user's pages (their Azure portal): `{page}` is the page's own title.
+        azure_document_title: &'static str,
+        term_one_year: &'static str,
+        term_three_years: &'static str,
+        billing_plan_upfront: &'static str,
+        billing_plan_monthly: &'static str,
+        billing_cycle_one_time: &'static str,
+        billing_cycle_monthly: &'static str,
+        billing_cycle_none: &'static str,
+        order_status_pending: &'static str,
+        order_status_completed: &'static str,
+        order_status_cancelled: &'static str,
+        region_east_us: &'static str,
+        region_west_europe: &'static str,
+        region_germany_west_central: &'static str,
+        scope_shared: &'static str,
+        scope_single: &'static str,
+        benefit_succeeded: &'static str,
+        benefit_cancelled: &'static str,
+        benefit_expired: &'static str,
+        partner_staff: &'static str,
+        customer_users: &'static str,
+        azure_portal_name: &'static str,
+        azure_portal_workspace: &'static str,
+        nav_azure_subscriptions: &'static str,
+        nav_reservations: &'static str,
+        nav_savings_plans: &'static str,
+        partner_only_title: &'static str,
+        /// {user} and their {company}: the customer user signed in.
+        partner_only_text: &'static str,
+        go_to_my_subscriptions: &'static str,
+        customer_only_title: &'static str,
+        customer_only_text: &'static str,
+        azure_plan_ordered: &'static str,
+        role_assigned: &'static str,
+        role_removed: &'static str,
+        reservation_bought: &'static str,
+        savings_plan_bought: &'static str,
+        error_partner_users_only: &'static str,
+        error_customer_users_only: &'static str,
 
-    /// The `<title>` of a customer user's pages (their Azure portal): `{page}` is the page's own title.
-    azure_document_title: &'static str,
-    term_one_year: &'static str,
-    term_three_years: &'static str,
-    billing_plan_upfront: &'static str,
-    billing_plan_monthly: &'static str,
-    billing_cycle_one_time: &'static str,
-    billing_cycle_monthly: &'static str,
-    billing_cycle_none: &'static str,
-    order_status_pending: &'static str,
-    order_status_completed: &'static str,
-    order_status_cancelled: &'static str,
-    region_east_us: &'static str,
-    region_west_europe: &'static str,
-    region_germany_west_central: &'static str,
-    scope_shared: &'static str,
-    scope_single: &'static str,
-    benefit_succeeded: &'static str,
-    benefit_cancelled: &'static str,
-    benefit_expired: &'static str,
-    partner_staff: &'static str,
-    customer_users: &'static str,
-    azure_portal_name: &'static str,
-    azure_portal_workspace: &'static str,
-    nav_azure_subscriptions: &'static str,
-    nav_reservations: &'static str,
-    nav_savings_plans: &'static str,
-    partner_only_title: &'static str,
-    /// {user} and their {company}: the customer user signed in.
-    partner_only_text: &'static str,
-    go_to_my_subscriptions: &'static str,
-    customer_only_title: &'static str,
-    customer_only_text: &'static str,
-    azure_plan_ordered: &'static str,
-    role_assigned: &'static str,
-    role_removed: &'static str,
-    reservation_bought: &'static str,
-    savings_plan_bought: &'static str,
-    order_history: &'static str,
-    error_partner_users_only: &'static str,
-    error_customer_users_only: &'static str,
+        col_offer: &'static str,
+        col_status: &'static str,
+        col_quantity: &'static str,
+        offer_azure_plan: &'static str,
+        offer_azure_global: &'static str,
+        status_active: &'static str,
+        status_suspended: &'static str,
+        status_deleted: &'static str,
+        billing_usage: &'static str,
+        billing_license: &'static str,
 
-    subscriptions_intro: &'static str,
-    col_offer: &'static str,
-    col_friendly_name: &'static str,
-    col_status: &'static str,
-    col_billing: &'static str,
-    col_azure_subscriptions: &'static str,
-    col_quantity: &'static str,
-    no_subscriptions: &'static str,
-    offer_azure_plan: &'static str,
-    offer_azure_global: &'static str,
-    status_active: &'static str,
-    status_suspended: &'static str,
-    status_deleted: &'static str,
-    billing_usage: &'static str,
-    billing_license: &'static str,
+        /// Beside Partner Center's own (English) action names, in every language.
+        action_create_explained: &'static str,
+        action_update_explained: &'static str,
+        action_delete_explained: &'static str,
+        col_product: &'static str,
+        col_term: &'static str,
+        col_billing_frequency: &'static str,
+        /// Beside a name: one of the partner's staff.
+        marker_partner_staff: &'static str,
+        /// Beside a name: a user of the customer (a self-service purchase).
+        marker_customer_user: &'static str,
 
-    activity_intro: &'static str,
-    from_date: &'static str,
-    to_date: &'static str,
-    col_date_time: &'static str,
-    col_affected_customer: &'static str,
-    col_action: &'static str,
-    col_details: &'static str,
-    change_details: &'static str,
-    no_activity: &'static str,
-    activity_count: Plural,
-    invalid_range: &'static str,
-    /// Beside Partner Center's own (English) action names, in every language.
-    action_create_explained: &'static str,
-    action_update_explained: &'static str,
-    action_delete_explained: &'static str,
-    /// Above the Order history: whose orders it lists, and who is billed.
-    orders_intro: &'static str,
-    no_orders: &'static str,
-    no_orders_placed_by: &'static str,
-    orders_count: Plural,
-    col_order_date: &'static str,
-    col_product: &'static str,
-    col_term: &'static str,
-    col_billing_frequency: &'static str,
-    col_total: &'static str,
-    col_placed_by: &'static str,
-    /// An order line without a term of one or three years (a monthly licence, the Azure plan).
-    no_term: &'static str,
-    /// The Order history's filter: who placed the orders shown.
-    placed_by_everyone: &'static str,
-    placed_by_partner_staff: &'static str,
-    placed_by_customer_users: &'static str,
-    /// Beside a name: one of the partner's staff.
-    marker_partner_staff: &'static str,
-    /// Beside a name: a user of the customer (a self-service purchase).
-    marker_customer_user: &'static str,
-    /// The Activity log's user column: a partner user or a customer user.
-    col_activity_user: &'static str,
-    all_actions: &'static str,
-    /// {action}: Partner Center's (English) name of the action chosen.
-    no_activity_of_action: &'static str,
-    /// An order in the Activity log: {quantity}, the {total} billed to the partner, the {billing} frequency.
-    order_detail: &'static str,
-    /// A role assignment in the Activity log: the {role}, the {user} and the Azure {subscription}.
-    role_detail: &'static str,
+        role_admin_agent: &'static str,
+        role_sales_agent: &'static str,
+        role_helpdesk_agent: &'static str,
 
-    role_admin_agent: &'static str,
-    role_sales_agent: &'static str,
-    role_helpdesk_agent: &'static str,
+        not_found_title: &'static str,
+        not_found_text: &'static str,
+        customer_not_found: &'static str,
+        back_to_customers: &'static str,
 
-    not_found_title: &'static str,
-    not_found_text: &'static str,
-    customer_not_found: &'static str,
-    back_to_customers: &'static str,
+        col_subscription_id: &'static str,
+        col_scope: &'static str,
 
-    /// Above a portal page's title: the customer user's {company} (Azure calls it the directory).
-    portal_directory: &'static str,
-    portal_subscriptions_intro: &'static str,
-    col_subscription_name: &'static str,
-    col_subscription_id: &'static str,
-    col_my_roles: &'static str,
-    no_role_for_me: &'static str,
-    no_azure_subscriptions: &'static str,
-    reservations_title: &'static str,
-    purchase: &'static str,
-    reservations_partner_note: &'static str,
-    no_reservations: &'static str,
-    col_name: &'static str,
-    col_scope: &'static str,
-    col_effective: &'static str,
-    col_expiry: &'static str,
-    col_renew: &'static str,
-    col_total_billed: &'static str,
-    col_hourly_commitment: &'static str,
-    buy_reservation_title: &'static str,
-    buy_reservation_intro: &'static str,
-    purchase_details: &'static str,
-    field_product: &'static str,
-    /// A VM size in the product list: its {sku} name, {cores} virtual CPUs and {memory} GiB of memory.
-    product_option: &'static str,
-    field_region: &'static str,
-    field_billing_subscription: &'static str,
-    /// An Azure subscription in a list: its {name} and {id}.
-    subscription_option: &'static str,
-    field_scope: &'static str,
-    scope_hint: &'static str,
-    field_term: &'static str,
-    field_billing_frequency: &'static str,
-    field_quantity: &'static str,
-    quantity_hint: &'static str,
-    quantity_invalid: &'static str,
-    field_renew: &'static str,
-    field_reservation_name: &'static str,
-    reservation_name_hint: &'static str,
-    price_title: &'static str,
-    price_per_month: &'static str,
-    price_total: &'static str,
-    price_billed_to_partner: &'static str,
-    price_unknown: &'static str,
-    buy: &'static str,
-    buying: &'static str,
-    purchase_refused: &'static str,
-    purchase_complete: &'static str,
-    reservation_order_id: &'static str,
-    go_to_reservations: &'static str,
-    savings_plans_title: &'static str,
-    savings_plans_partner_note: &'static str,
-    no_savings_plans: &'static str,
-    buy_savings_plan_title: &'static str,
-    buy_savings_plan_intro: &'static str,
-    field_savings_plan_name: &'static str,
-    savings_plan_name_hint: &'static str,
-    savings_plan_name_invalid: &'static str,
-    /// The name a new savings plan is given to start with, as Azure gives it; {stamp}: digits. Only letters, digits, - _ and . are allowed.
-    savings_plan_default_name: &'static str,
-    field_hourly_commitment: &'static str,
-    commitment_hint: &'static str,
-    commitment_invalid: &'static str,
-    savings_plan_order_id: &'static str,
-    go_to_savings_plans: &'static str,
-    no_eligible_subscriptions_savings_plan: &'static str,
+        demo_data: &'static str,
+        demo_size_label: &'static str,
+        reset_demo_data: &'static str,
+        demo_data_reset: Plural,
+        demo_customers_option: Plural,
+        notice_fresh_data: &'static str,
+        notice_unreadable_data: &'static str,
+        notice_old_data: &'static str,
+        mock_api_data_hint: &'static str,
 
-    demo_data: &'static str,
-    demo_size_label: &'static str,
-    reset_demo_data: &'static str,
-    demo_data_reset: Plural,
-    demo_customers_option: Plural,
-    notice_fresh_data: &'static str,
-    notice_unreadable_data: &'static str,
-    notice_old_data: &'static str,
-    mock_api_data_hint: &'static str,
+        error_not_admin: &'static str,
+        error_unknown_user: &'static str,
+        error_unknown_customer: &'static str,
+        error_invalid_customer_id: &'static str,
+        error_stale: &'static str,
+        error_storage: &'static str,
+        error_network: &'static str,
+        error_timeout: &'static str,
+        error_server: &'static str,
+        error_not_allowed_to_create: &'static str,
+        error_domain_taken: &'static str,
+        error_new_customer_name_empty: &'static str,
+        error_new_customer_name_too_long: &'static str,
+        error_new_customer_name_control: &'static str,
+        error_new_customer_domain: &'static str,
+        error_new_customer_email: &'static str,
+        action_create_order_explained: &'static str,
+        action_create_role_assignment_explained: &'static str,
+        action_delete_role_assignment_explained: &'static str,
+        error_not_allowed_to_order: &'static str,
+        error_not_allowed_to_manage_roles: &'static str,
+        error_invalid_cart: &'static str,
+        error_azure_plan_exists: &'static str,
+        error_not_found: &'static str,
+        error_unknown_azure_subscription: &'static str,
+        error_unknown_principal: &'static str,
+        error_role_assignment_exists: &'static str,
+        error_role_assignment_unchangeable: &'static str,
+        error_purchase_not_allowed: &'static str,
+        error_no_eligible_subscriptions: &'static str,
+        error_not_owner: &'static str,
+        error_purchase_quantity: &'static str,
+        error_commitment_too_small: &'static str,
+        error_commitment_too_large: &'static str,
+        error_purchase_name_too_long: &'static str,
+        error_purchase_name_control: &'static str,
+        error_purchase_alias: &'static str,
+        error_purchase_id_taken: &'static str,
 
-    error_not_admin: &'static str,
-    error_unknown_user: &'static str,
-    error_unknown_customer: &'static str,
-    error_invalid_customer_id: &'static str,
-    error_stale: &'static str,
-    error_storage: &'static str,
-    error_network: &'static str,
-    error_timeout: &'static str,
-    error_server: &'static str,
-    error_not_allowed_to_create: &'static str,
-    error_domain_taken: &'static str,
-    error_new_customer_name_empty: &'static str,
-    error_new_customer_name_too_long: &'static str,
-    error_new_customer_name_control: &'static str,
-    error_new_customer_domain: &'static str,
-    error_new_customer_email: &'static str,
-    action_create_order_explained: &'static str,
-    action_create_role_assignment_explained: &'static str,
-    action_delete_role_assignment_explained: &'static str,
-    error_not_allowed_to_order: &'static str,
-    error_not_allowed_to_manage_roles: &'static str,
-    error_invalid_cart: &'static str,
-    error_azure_plan_exists: &'static str,
-    error_not_found: &'static str,
-    error_unknown_azure_subscription: &'static str,
-    error_unknown_principal: &'static str,
-    error_role_assignment_exists: &'static str,
-    error_role_assignment_unchangeable: &'static str,
-    error_purchase_not_allowed: &'static str,
-    error_no_eligible_subscriptions: &'static str,
-    error_not_owner: &'static str,
-    error_purchase_quantity: &'static str,
-    error_commitment_too_small: &'static str,
-    error_commitment_too_large: &'static str,
-    error_purchase_name_too_long: &'static str,
-    error_purchase_name_control: &'static str,
-    error_purchase_alias: &'static str,
-    error_purchase_id_taken: &'static str,
-    no_active_users: &'static str,
-    add_azure_plan: &'static str,
-    ordering: &'static str,
-    /// {role}: the signed-in partner user's role.
-    only_admin_sales_order: &'static str,
-    add_azure_plan_title: &'static str,
-    place_order: &'static str,
-    add_azure_plan_intro: &'static str,
-    owner_user_label: &'static str,
-    owner_subscription_label: &'static str,
-    assign_owner: &'static str,
-    only_admin_roles: &'static str,
-    readiness_azure_inactive: &'static str,
-    readiness_owner_after_plan: &'static str,
-    no_azure_plan_hint: &'static str,
-    manage: &'static str,
-    manage_azure_subscription: &'static str,
-    iam_page_title: &'static str,
-    iam_title: &'static str,
-    azure_overview: &'static str,
-    col_role: &'static str,
-    col_actions: &'static str,
-    role_assignments: &'static str,
-    role_assignments_intro: &'static str,
-    no_role_assignments: &'static str,
-    scope_this_resource: &'static str,
-    remove: &'static str,
-    remove_role_label: &'static str,
-    remove_role_title: &'static str,
-    remove_role_intro: &'static str,
-    add_role_assignment: &'static str,
-    step_role: &'static str,
-    role_owner_description: &'static str,
-    role_contributor_description: &'static str,
-    role_reader_description: &'static str,
-    step_member: &'static str,
-    choose_member: &'static str,
-    review_and_assign: &'static str,
-    assign: &'static str,
-
+    }
 }
 
 /// Puts named arguments into `{name}` slots of `template`; a slot without an argument is
@@ -548,12 +409,24 @@ mod tests {
     }
 
     /// A key missing in a language does not compile; a text left empty, a plural form
-    /// missing, or arguments that differ between the languages fail here.
+    /// missing, or arguments that differ between the languages fail here, in every catalogue.
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn both_languages_have_every_text_with_the_same_arguments() {
-        let english = Lang::En.messages().entries();
-        let german = Lang::De.messages().entries();
+        same_texts::<Messages>();
+        same_texts::<CustomerTexts>();
+        same_texts::<PortalTexts>();
+        same_texts::<ActivityTexts>();
+        assert_eq!(Lang::En.messages().lang, Lang::En);
+        assert_eq!(Lang::De.messages().lang, Lang::De);
+        assert_eq!(PortalTexts::of(Lang::De).lang, Lang::De);
+        assert_eq!(PortalTexts::of(Lang::De).core.lang, Lang::De, "an area's shared texts are in its language");
+        assert_eq!(CustomerTexts::of(Lang::En).core.lang, Lang::En);
+    }
+
+    fn same_texts<C: Catalogue>() {
+        let english = C::of(Lang::En).entries();
+        let german = C::of(Lang::De).entries();
         assert_eq!(english.len(), german.len());
         for ((key, en), (key_de, de)) in english.iter().zip(&german) {
             assert_eq!(key, key_de);
@@ -572,14 +445,30 @@ mod tests {
                 assert!(p.other.contains("{count}"), "{key}: a plural names its count");
             }
         }
-        assert_eq!(Lang::En.messages().lang, Lang::En);
-        assert_eq!(Lang::De.messages().lang, Lang::De);
+    }
+
+    /// One key, one text: no area repeats a key of the shared catalogue (which `Deref` would
+    /// hide) or of another area.
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn every_key_is_declared_once() {
+        let mut seen = std::collections::HashSet::new();
+        let all = [
+            Messages::of(Lang::En).entries(),
+            CustomerTexts::of(Lang::En).entries(),
+            PortalTexts::of(Lang::En).entries(),
+            ActivityTexts::of(Lang::En).entries(),
+        ];
+        for (key, _) in all.iter().flatten() {
+            assert!(seen.insert(*key), "{key} is declared twice");
+        }
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_seed_terms_are_the_german_ones() {
-        let de = Lang::De.messages();
+        // A customer's pages reach every shared text too.
+        let de = CustomerTexts::of(Lang::De);
         assert_eq!(de.customer_permissions, "Kundenberechtigungen");
         assert_eq!(de.permission_reservations, "Azure-Reservierungen");
         assert_eq!(de.permission_savings_plan, "Azure-Sparplan");

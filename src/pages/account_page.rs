@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use crate::app_state::{set_title, use_app};
 use crate::components::customer_permissions::CustomerPermissions;
 use crate::components::customer_users::CustomerUsers;
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_layout::use_customer;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.account), ("customer", &customer.company_name)]));
     view! {
@@ -25,7 +25,7 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AccountInfo(customer: Customer) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<CustomerTexts>();
     let billing = customer.billing;
     let address = [billing.address.line1, format!("{} {}", billing.address.postal_code, billing.address.city), billing.address.country]
         .into_iter()

@@ -15,7 +15,7 @@ use crate::app_state::{set_title, use_app};
 use crate::backend::BrowserClock;
 use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, ErrorText, Loading, TableHead};
-use crate::i18n::{fill, Messages};
+use crate::i18n::{ActivityTexts, fill};
 use crate::pages::read_as_user;
 
 const ACTION_ID: &str = "activity-action";
@@ -32,7 +32,7 @@ fn path_for(action: Option<ActivityAction>) -> String {
 #[component]
 pub fn ActivityLogPage() -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<ActivityTexts>();
     set_title(app, m.activity_log);
     let today = BrowserClock.now().date();
     // Default range: the last month.
@@ -117,7 +117,7 @@ pub fn ActivityLogPage() -> impl IntoView {
 #[component]
 fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<ActivityTexts>();
     let count = records.len();
     let rows = records
         .into_iter()
@@ -152,7 +152,7 @@ fn ActivityTable(records: Vec<ActivityRecord>) -> impl IntoView {
 
 /// What the record changed: the permissions before and after, what an order bought and
 /// what the partner is billed, or which role was given or removed, to whom and where.
-fn details(m: &'static Messages, record: &ActivityRecord) -> AnyView {
+fn details(m: &'static ActivityTexts, record: &ActivityRecord) -> AnyView {
     match &record.detail {
         Some(ActivityDetail::Order { product, quantity, total, billing_cycle, .. }) => {
             let facts = fill(

@@ -9,7 +9,7 @@ use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::components::customer_header::CustomerHeader;
 use crate::components::status_text::{backend_error, Loading};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::account_page::AccountPage;
 use crate::pages::customer_actions::CustomerActions;
 use crate::pages::manage_azure_subscription_page::ManageAzureSubscriptionPage;
@@ -53,7 +53,7 @@ pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
                     }.into_any()
                 }
                 Some(Err(error)) if error.is_unknown_customer() => {
-                    view! { <NotFoundPage detail=fill(app.t().customer_not_found, &[("id", &id.to_string())])/> }.into_any()
+                    view! { <NotFoundPage detail=fill(app.texts::<CustomerTexts>().customer_not_found, &[("id", &id.to_string())])/> }.into_any()
                 }
                 Some(Err(error)) => backend_error(&error),
             })}

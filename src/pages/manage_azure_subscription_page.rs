@@ -11,7 +11,7 @@ use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::{use_customer_actions, RoleRemoval, RoleRequest};
 use crate::pages::customer_layout::use_customer;
 use crate::pages::not_found_page::NotFoundPage;
@@ -23,7 +23,7 @@ const ROLES: [AzureRole; 3] = [AzureRole::Owner, AzureRole::Contributor, AzureRo
 #[component]
 pub fn ManageAzureSubscriptionPage(azure: AzureSubscriptionId) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
     let actions = use_customer_actions();
     let id = customer.id;
@@ -47,7 +47,7 @@ pub fn ManageAzureSubscriptionPage(azure: AzureSubscriptionId) -> impl IntoView 
 #[component]
 fn AccessControl(subscription: AzureSubscriptionView) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
     set_title(app, &fill(m.iam_page_title, &[("subscription", &subscription.name), ("customer", &customer.company_name)]));
     let may_manage = Memo::new(move |_| app.user().is_some_and(|u| u.role.may_change_customer_permissions()));
@@ -85,7 +85,7 @@ fn AccessControl(subscription: AzureSubscriptionView) -> impl IntoView {
 #[component]
 fn RoleAssignments(assignments: Vec<(RoleAssignment, CustomerUser)>, subscription_name: String, may_manage: Memo<bool>) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let actions = use_customer_actions();
     let removing = RwSignal::new(None::<RoleRemoval>);
     let subscription_name = StoredValue::new(subscription_name);
@@ -178,7 +178,7 @@ fn RoleAssignments(assignments: Vec<(RoleAssignment, CustomerUser)>, subscriptio
 #[component]
 fn AddRoleAssignment(azure: AzureSubscriptionId, subscription_name: String) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let actions = use_customer_actions();
     let users = actions.read_active_users(app);
     let role = RwSignal::new(AzureRole::Owner);

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app_state::{set_title, use_app};
 use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::{fill, Messages};
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::customer_layout::use_customer;
 use crate::pages::read_as_user;
@@ -39,7 +39,7 @@ impl PlacedByFilter {
         Self::ALL.into_iter().find(|f| f.value() == value).unwrap_or(Self::Everyone)
     }
 
-    fn label(self, m: &Messages) -> &'static str {
+    fn label(self, m: &CustomerTexts) -> &'static str {
         match self {
             Self::Everyone => m.placed_by_everyone,
             Self::PartnerStaff => m.placed_by_partner_staff,
@@ -58,7 +58,7 @@ impl PlacedByFilter {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.order_history), ("customer", &customer.company_name)]));
     let id = customer.id;
@@ -100,7 +100,7 @@ pub fn OrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderTable(orders: Vec<Order>) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<CustomerTexts>();
     let count = orders.len();
     let rows = orders.into_iter().map(|order| view! { <OrderRow order=order/> }).collect_view();
     view! {
@@ -120,7 +120,7 @@ fn OrderTable(orders: Vec<Order>) -> impl IntoView {
 /// One order: its lines' products, quantities and terms one below the other.
 #[component]
 fn OrderRow(order: Order) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<CustomerTexts>();
     let by = order.placed_by.caller();
     let products = order
         .line_items

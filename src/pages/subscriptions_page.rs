@@ -10,7 +10,7 @@ use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::add_azure_plan::AddAzurePlan;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::fill;
+use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::customer_layout::use_customer;
 use crate::pages::read_as_user;
@@ -18,7 +18,7 @@ use crate::pages::read_as_user;
 #[component]
 pub fn SubscriptionsPage() -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.subscriptions), ("customer", &customer.company_name)]));
     let id = customer.id;
@@ -41,7 +41,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
 #[component]
 fn SubscriptionTable(subscriptions: Vec<Subscription>) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<CustomerTexts>();
     let has_azure_plan = subscriptions.iter().any(Subscription::is_held_azure_plan);
     let add_plan = (!has_azure_plan).then(|| {
         view! {

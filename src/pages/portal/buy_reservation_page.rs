@@ -7,6 +7,8 @@ use domain::{AzureSubscriptionView, Customer, Region, Reservation, ReservationOr
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::i18n::PortalTexts;
+
 use super::purchase_form::{
     benefit_facts, subscription_and_scope, term_and_billing, BenefitFacts, BuyButton, CheckField, ChoiceField,
     CommonChoices, Prefix, PricePreview, PurchaseRefusal, TextField,
@@ -28,7 +30,7 @@ const PREFIX: Prefix = Prefix {
 #[component]
 pub fn BuyReservationPage(company: Customer) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     set_title(app, m.buy_reservation_title);
     let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await });
     view! {
@@ -61,7 +63,7 @@ pub fn parse_quantity(text: &str) -> Option<u32> {
 #[component]
 fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     let Some(first) = subscriptions.first().map(|s| s.azure_subscription_id) else {
         return view! { <ErrorText text=m.error_no_eligible_subscriptions/> }.into_any();
     };
@@ -153,7 +155,7 @@ fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
 #[component]
 fn ReservationConfirmation(reservation: Reservation) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     let facts = BenefitFacts::from(&reservation);
     let r = reservation;
     view! {

@@ -16,7 +16,7 @@ use super::{PortalBreadcrumb, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app, NoticeKind, NoticeText};
 use crate::components::status_text::{backend_error, ErrorText, Loading};
-use crate::i18n::{fill, Lang};
+use crate::i18n::{Lang, PortalTexts, fill};
 use crate::pages::read_as_user;
 
 const PREFIX: Prefix = Prefix {
@@ -29,7 +29,7 @@ const PREFIX: Prefix = Prefix {
 #[component]
 pub fn BuySavingsPlanPage(company: Customer) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     set_title(app, m.buy_savings_plan_title);
     let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await });
     view! {
@@ -71,7 +71,7 @@ pub fn parse_commitment(text: &str, lang: Lang) -> Option<Usd> {
 #[component]
 fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     let lang = m.lang;
     let Some(first) = subscriptions.first().map(|s| s.azure_subscription_id) else {
         return view! { <ErrorText text=m.no_eligible_subscriptions_savings_plan/> }.into_any();
@@ -165,7 +165,7 @@ fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
 #[component]
 fn SavingsPlanConfirmation(plan: SavingsPlan) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     let facts = BenefitFacts::from(&plan);
     let p = plan;
     view! {

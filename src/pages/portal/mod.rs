@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::components::status_text::Loading;
-use crate::i18n::{fill, Messages};
+use crate::i18n::{PortalTexts, fill};
 
 use buy_reservation_page::BuyReservationPage;
 use buy_savings_plan_page::BuySavingsPlanPage;
@@ -45,7 +45,7 @@ pub fn PortalPage(route: Memo<AppRoute>) -> impl IntoView {
 /// The top of a portal page: the company (Azure's directory) and the page's title.
 #[component]
 pub fn PortalHeading(title: &'static str, #[prop(into)] company: String) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     view! {
         <p class="portal-directory">{fill(m.portal_directory, &[("company", &company)])}</p>
         <h1 class="page-title">{title}</h1>
@@ -66,7 +66,7 @@ pub fn PurchasesTop(
     view! {
         <PortalHeading title=title company=company/>
         <div class="toolbar">
-            <a class="button button-primary" href=app.href(&buy)>{app.t().purchase}</a>
+            <a class="button button-primary" href=app.href(&buy)>{app.texts::<PortalTexts>().purchase}</a>
         </div>
         <p class="hint">{note}</p>
     }
@@ -77,7 +77,7 @@ pub fn PurchasesTop(
 pub fn PortalBreadcrumb(list: AppRoute, list_title: &'static str, current: &'static str) -> impl IntoView {
     let app = use_app();
     view! {
-        <nav class="breadcrumb" aria-label=app.t().breadcrumb>
+        <nav class="breadcrumb" aria-label={app.texts::<PortalTexts>().breadcrumb}>
             <a href=app.href(&list)>{list_title}</a>
             <span aria-hidden="true">" › "</span>
             <span class="breadcrumb-current">{current}</span>
@@ -86,7 +86,7 @@ pub fn PortalBreadcrumb(list: AppRoute, list_title: &'static str, current: &'sta
 }
 
 /// A VM size as the product list shows it: its name, virtual CPUs and memory.
-pub fn product_text(m: &Messages, size: VmSize) -> String {
+pub fn product_text(m: &PortalTexts, size: VmSize) -> String {
     let (cores, memory) = size.cores_and_memory();
     fill(
         m.product_option,
@@ -95,7 +95,7 @@ pub fn product_text(m: &Messages, size: VmSize) -> String {
 }
 
 /// An Azure subscription as a list shows it: its name and id.
-pub fn subscription_text(m: &Messages, subscription: &AzureSubscriptionView) -> String {
+pub fn subscription_text(m: &PortalTexts, subscription: &AzureSubscriptionView) -> String {
     fill(
         m.subscription_option,
         &[("name", &subscription.name), ("id", &subscription.azure_subscription_id.to_string())],
@@ -103,7 +103,7 @@ pub fn subscription_text(m: &Messages, subscription: &AzureSubscriptionView) -> 
 }
 
 /// Where a purchase's discount applies, with the subscription's id for a single one.
-pub fn scope_cell(m: &'static Messages, scope: AppliedScope) -> impl IntoView {
+pub fn scope_cell(m: &'static PortalTexts, scope: AppliedScope) -> impl IntoView {
     let subscription = match scope {
         AppliedScope::Single(azure) => Some(azure.to_string()),
         AppliedScope::Shared => None,
@@ -115,7 +115,7 @@ pub fn scope_cell(m: &'static Messages, scope: AppliedScope) -> impl IntoView {
 }
 
 /// Auto-renew as the portal says it: On or Off.
-pub fn on_off(m: &Messages, on: bool) -> &'static str {
+pub fn on_off(m: &PortalTexts, on: bool) -> &'static str {
     if on {
         m.on
     } else {

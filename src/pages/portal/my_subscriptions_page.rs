@@ -4,6 +4,8 @@
 use domain::{AzureSubscriptionView, Customer, CustomerUser};
 use leptos::prelude::*;
 
+use crate::i18n::PortalTexts;
+
 use super::PortalHeading;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
@@ -12,7 +14,7 @@ use crate::pages::read_as_user;
 #[component]
 pub fn MySubscriptionsPage(user: CustomerUser, company: Customer) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     set_title(app, m.nav_azure_subscriptions);
     let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await });
     let user = StoredValue::new(user);
@@ -31,7 +33,7 @@ pub fn MySubscriptionsPage(user: CustomerUser, company: Customer) -> impl IntoVi
 
 #[component]
 fn SubscriptionTable(subscriptions: Vec<AzureSubscriptionView>, user: CustomerUser) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     if subscriptions.is_empty() {
         return view! { <EmptyText text=m.no_azure_subscriptions/> }.into_any();
     }

@@ -12,7 +12,7 @@ use super::{on_off, scope_cell, subscription_text};
 use crate::app_state::use_app;
 use crate::backend::BackendError;
 use crate::components::status_text::backend_error;
-use crate::i18n::Messages;
+use crate::i18n::{PortalTexts};
 
 /// A select bound to `selected`: each option is a value, its key in the form and its text.
 /// Only the mapping between values and positions is generic; the select itself is one
@@ -167,7 +167,7 @@ impl CommonChoices {
 /// The billing subscription and scope fields; `prefix` starts their ids
 /// (`{prefix}-subscription`, `{prefix}-scope`).
 pub fn subscription_and_scope(choices: CommonChoices, subscriptions: &[AzureSubscriptionView], prefix: Prefix) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     let subscription_options = subscriptions
         .iter()
         .map(|s| (s.azure_subscription_id, s.azure_subscription_id.to_string(), subscription_text(m, s)))
@@ -184,7 +184,7 @@ pub fn subscription_and_scope(choices: CommonChoices, subscriptions: &[AzureSubs
 
 /// The term and billing frequency fields.
 pub fn term_and_billing(choices: CommonChoices, prefix: Prefix) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     let terms = Term::ALL.into_iter().map(|t| (t, t.iso().to_string(), m.term(t).to_string())).collect();
     let plans = BillingPlan::ALL.into_iter().map(|b| (b, b.azure_name().to_string(), m.billing_plan(b).to_string())).collect();
     view! {
@@ -206,7 +206,7 @@ pub struct Prefix {
 /// not valid.
 #[component]
 pub fn PricePreview(#[prop(into)] price: Signal<Option<Price>>) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     view! {
         <section class="price-preview" data-testid="price-preview" aria-labelledby="price-title" aria-live="polite">
             <h2 id="price-title" class="section-title">{m.price_title}</h2>
@@ -229,7 +229,7 @@ pub fn PricePreview(#[prop(into)] price: Signal<Option<Price>>) -> impl IntoView
 /// The form's submit button: Buy, or Buying… while the purchase is under way.
 #[component]
 pub fn BuyButton(id: &'static str, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     view! {
         <button type="submit" id=id class="button button-primary" disabled=move || pending.get()>
             {move || if pending.get() { m.buying } else { m.buy }}
@@ -240,7 +240,7 @@ pub fn BuyButton(id: &'static str, #[prop(into)] pending: Signal<bool>) -> impl 
 /// The backend's refusal of a purchase, in words (nothing was bought).
 #[component]
 pub fn PurchaseRefusal(error: BackendError) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     view! {
         <div class="purchase-refusal" data-testid="purchase-refusal">
             <p class="purchase-refusal-title">{m.purchase_refused}</p>
@@ -293,7 +293,7 @@ impl From<&SavingsPlan> for BenefitFacts {
 }
 
 /// The rows of a confirmation's facts that [`BenefitFacts`] holds.
-pub fn benefit_facts(m: &'static Messages, facts: BenefitFacts) -> impl IntoView {
+pub fn benefit_facts(m: &'static PortalTexts, facts: BenefitFacts) -> impl IntoView {
     view! {
         <dt>{m.col_scope}</dt>
         <dd>{scope_cell(m, facts.scope)}</dd>

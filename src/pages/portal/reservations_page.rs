@@ -4,6 +4,8 @@
 use domain::{Customer, Reservation};
 use leptos::prelude::*;
 
+use crate::i18n::PortalTexts;
+
 use super::{on_off, PurchasesTop};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
@@ -13,7 +15,7 @@ use crate::pages::read_as_user;
 #[component]
 pub fn ReservationsPage(company: Customer) -> impl IntoView {
     let app = use_app();
-    let m = app.t();
+    let m = app.texts::<PortalTexts>();
     set_title(app, m.reservations_title);
     let id = company.id;
     let reservations = read_as_user(app, || (), move |backend, caller| async move { backend.reservations(&caller, id).await });
@@ -31,7 +33,7 @@ pub fn ReservationsPage(company: Customer) -> impl IntoView {
 
 #[component]
 fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
-    let m = use_app().t();
+    let m = use_app().texts::<PortalTexts>();
     if reservations.is_empty() {
         return view! { <EmptyText text=m.no_reservations/> }.into_any();
     }
