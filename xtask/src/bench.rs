@@ -29,9 +29,58 @@ pub fn bench(args: &[String]) -> Result<()> {
     if size_only {
         return Ok(());
     }
+    load_timings(&env, &out)?;
     domain_timings();
     server_load()?;
     ui_toggle_over_http(&env, &out)?;
+    Ok(())
+}
+
+/// The first visit to the Customers list and a click to a page in a chunk, in headless
+/// Chromium, on loopback and on Slow 4G, served brotli-compressed
+/// (`tests/e2e/tests/load_bench.rs`). With `BENCH_BASELINE_DIST=<a dist folder>` (another
+/// build of the app, e.g. one from before a change), the same figures for that build first.
+fn load_timings(env: &crate::setup::ToolEnv, dist: &Path) -> Result<()> {
+    run(Cmd::new("cargo").args(["build", "--release", "-q", "-p", "mock-api"]).dir(crate::root()))?;
+    let mock_api = crate::target_dir().join("release").join("mock-api");
+    if let Some(baseline) = std::env::var_os("BENCH_BASELINE_DIST") {
+        let copy = crate::target_dir().join("bench-baseline-dist");
+        let _ = std::fs::remove_dir_all(&copy);
+        std::fs::create_dir_all(&copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+        for entry in std::fs::read_dir(&baseline).map_err(|e| format!("{}: {e}", Path::new(&baseline).display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if let Some(name) = path.file_name() {
+                std::fs::copy(&path, copy.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        if !copy.join("404.html").is_file() {
+            std::fs::copy(copy.join("index.html"), copy.join("404.html")).map_err(|e| format!("404.html: {e}"))?;
+        }
+        precompress(&copy)?;
+        println!("\n== Load: the baseline build ({})", Path::new(&baseline).display());
+        run(crate::e2e_tests(env, &copy, "/", &mock_api).args(["-q", "--test", "load_bench", "--", "--ignored", "--nocapture"]))?;
+    }
+    precompress(dist)?;
+    println!("\n== Load: this build (first visit to /customers; a click to a page in a chunk)");
+    run(crate::e2e_tests(env, dist, "/", &mock_api).args(["-q", "--test", "load_bench", "--", "--ignored", "--nocapture"]))
+}
+
+/// Writes `name.br` beside every file a browser fetches, as a production host serves them
+/// (the e2e static host prefers them when the browser accepts brotli).
+fn precompress(dist: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| ["wasm", "js", "css", "html", "svg"].contains(&e));
+        if compressible {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut out = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+            brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut name = path.clone().into_os_string();
+            name.push(".br");
+            std::fs::write(&name, out).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
     Ok(())
 }
 
@@ -45,7 +94,7 @@ fn bundle_sizes(dist: &Path) -> Result<()> {
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "404.html"))
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "404.html") && p.extension().is_none_or(|e| e != "br"))
         .collect();
     names.sort();
     for path in names {

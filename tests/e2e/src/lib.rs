@@ -6,7 +6,10 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use axum::response::IntoResponse;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use tower_http::services::{ServeDir, ServeFile};
@@ -19,6 +22,18 @@ pub struct Setup {
     public_url: String,
     chromedriver: String,
     chromium: Option<String>,
+}
+
+impl Setup {
+    /// The build under test.
+    pub fn dist(&self) -> &std::path::Path {
+        &self.dist
+    }
+
+    /// The app's address on a [`static_host`] at `addr` (with the public URL's sub-path).
+    pub fn base_url(&self, addr: SocketAddr) -> String {
+        format!("http://{addr}{}", self.public_url)
+    }
 }
 
 pub fn setup() -> Setup {
@@ -37,9 +52,49 @@ pub fn setup() -> Setup {
 /// Serves `dist` under `public_url` like a static host: files as they are, anything else
 /// gets 404.html (which boots the app) with status 404.
 pub async fn static_host(setup: &Setup) -> SocketAddr {
-    let files = ServeDir::new(&setup.dist).not_found_service(ServeFile::new(setup.dist.join("404.html")));
+    static_host_with(setup, FailingFiles::default()).await
+}
+
+/// Which files a [`static_host_with`] answers 503 to, as a host that is down or a network
+/// that drops requests would: those whose path contains the text set (none by default).
+#[derive(Clone, Default)]
+pub struct FailingFiles(Arc<Mutex<Option<String>>>);
+
+impl FailingFiles {
+    /// From now on, answer 503 to every path containing `part`.
+    pub fn fail(&self, part: &str) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(part.to_string());
+    }
+
+    /// Serve every file again.
+    pub fn heal(&self) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    fn fails(&self, path: &str) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).as_deref().is_some_and(|part| path.contains(part))
+    }
+}
+
+/// [`static_host`], answering 503 to what `failing` names. Files with a brotli-compressed
+/// copy beside them (`name.br`, as `cargo xtask bench` writes for its measurements) are
+/// served compressed, as production hosts serve them.
+pub async fn static_host_with(setup: &Setup, failing: FailingFiles) -> SocketAddr {
+    let files = ServeDir::new(&setup.dist)
+        .precompressed_br()
+        .not_found_service(ServeFile::new(setup.dist.join("404.html")));
     let mount = setup.public_url.trim_end_matches('/');
     let app = if mount.is_empty() { axum::Router::new().fallback_service(files) } else { axum::Router::new().nest_service(mount, files) };
+    let app = app.layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| {
+        let failing = failing.clone();
+        async move {
+            if failing.fails(request.uri().path()) {
+                axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response()
+            } else {
+                next.run(request).await
+            }
+        }
+    }));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a local port");
     let addr = listener.local_addr().expect("local address");
     tokio::spawn(async move {
@@ -135,8 +190,17 @@ where
     F: FnOnce(Client, String) -> Fut,
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
+    with_browser_on(language, FailingFiles::default(), scenario).await
+}
+
+/// [`with_browser_in`], on a host that answers 503 to what `failing` names.
+pub async fn with_browser_on<F, Fut>(language: &str, failing: FailingFiles, scenario: F)
+where
+    F: FnOnce(Client, String) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let setup = setup();
-    let addr = static_host(&setup).await;
+    let addr = static_host_with(&setup, failing).await;
     let driver = driver(&setup).await;
     let client = browser_in(&setup, &driver, language).await;
     let base = format!("http://{addr}{}", setup.public_url);
@@ -273,4 +337,63 @@ pub async fn silent_server() -> String {
         }
     });
     format!("http://{address}")
+}
+
+/// A Chrome DevTools Protocol command, through chromedriver's `goog/cdp/execute`: network
+/// emulation, scripts that run before the page's own.
+#[derive(Debug)]
+struct DevTools {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+pub async fn devtools(client: &Client, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+    client.issue_cmd(DevTools { cmd, params }).await.unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"))
+}
+
+/// Runs `script` in every page before the page's own scripts.
+pub async fn before_every_page(client: &Client, script: &str) {
+    devtools(client, "Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": script })).await;
+}
+
+/// The browser asks to save data (`navigator.connection.saveData`, as Data Saver does): the
+/// app then fetches no chunk before it is needed.
+pub async fn save_data(client: &Client) {
+    before_every_page(client, "Object.defineProperty(navigator, 'connection', { get: () => ({ saveData: true }) });").await;
+}
+
+/// Lighthouse's Slow 4G: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; no cache.
+pub async fn slow_4g(client: &Client) {
+    devtools(client, "Network.enable", serde_json::json!({})).await;
+    devtools(client, "Network.setCacheDisabled", serde_json::json!({ "cacheDisabled": true })).await;
+    devtools(
+        client,
+        "Network.emulateNetworkConditions",
+        serde_json::json!({
+            "offline": false,
+            "latency": 150,
+            "downloadThroughput": 1_600_000 / 8,
+            "uploadThroughput": 750_000 / 8,
+        }),
+    )
+    .await;
+}
+
+/// The paths of the app's files this page has fetched so far (`split_customer-….wasm`, …).
+pub async fn fetched_files(client: &Client) -> Vec<String> {
+    let found = client
+        .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);", vec![])
+        .await
+        .expect("read the page's resource timing");
+    found.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
 }

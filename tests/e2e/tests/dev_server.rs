@@ -3,6 +3,8 @@
 //! `/providers/` to the API). Every change made
 //! through the API writes the API's data file in the project root; trunk must not watch it,
 //! or the open page is rebuilt and reloaded after every click and its messages vanish.
+//! A change to the app's own source, though, is rebuilt, split (Trunk.toml's hook) and
+//! reloaded, and the rebuilt app loads its chunks.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -45,7 +47,7 @@ async fn wait_serving(url: &str, wait: Duration) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
+async fn changes_through_the_api_do_not_reload_the_page_but_source_changes_rebuild_a_split_app() {
     let root = project_root();
     let api_port = proxied_api_port(&root);
     // The data file lives where `cargo xtask api` keeps it by default: the project root.
@@ -118,6 +120,36 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
                 .expect("her company's reservations, through the proxy");
             let page = body_text(&client).await;
             assert!(!page.contains("The server refused the request"), "{page}");
+
+            // A change to a source file: trunk rebuilds, the hook splits, the page reloads,
+            // and the rebuilt app is split and loads its chunks.
+            client.execute("window.notReloaded = true;", vec![]).await.expect("mark the page");
+            let touched = TouchedSource::append(&root.join("src").join("main.rs"), "\n// A change the dev-server test makes (and undoes).\n");
+            let deadline = tokio::time::Instant::now() + Duration::from_secs(600);
+            loop {
+                let marked = client.execute("return window.notReloaded === true;", vec![]).await.ok().and_then(|v| v.as_bool());
+                if marked == Some(false) {
+                    break;
+                }
+                assert!(tokio::time::Instant::now() < deadline, "the app was not rebuilt and reloaded after a source change");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            drop(touched);
+            let index = client.source().await.expect("the page's source");
+            assert!(index.contains("__wasm_split-"), "the rebuilt page does not load the split loader");
+            client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("[data-testid=my-subscriptions-table]"))
+                .await
+                .expect("the rebuilt app shows her subscriptions");
+            click(&client, Locator::LinkText("Savings plans")).await;
+            client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("[data-testid=savings-plans-table], .empty"))
+                .await
+                .expect("a page of the rebuilt app's chunks");
         })
     };
     let outcome = scenario.await;
@@ -125,5 +157,25 @@ async fn changes_through_the_api_do_not_reload_the_page_trunk_serves() {
     drop(driver);
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic.into_panic());
+    }
+}
+
+/// A source file with text appended, restored when dropped (also when the test fails).
+struct TouchedSource {
+    path: PathBuf,
+    original: String,
+}
+
+impl TouchedSource {
+    fn append(path: &std::path::Path, text: &str) -> Self {
+        let original = std::fs::read_to_string(path).expect("read the source file");
+        std::fs::write(path, format!("{original}{text}")).expect("change the source file");
+        Self { path: path.to_path_buf(), original }
+    }
+}
+
+impl Drop for TouchedSource {
+    fn drop(&mut self) {
+        let _ = std::fs::write(&self.path, &self.original);
     }
 }
