@@ -9,7 +9,6 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 
-use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -61,6 +60,7 @@ pub fn Root() -> impl IntoView {
 }
 
 /// A backend to start the app on.
+#[derive(Clone)]
 pub struct Started {
     core: Rc<dyn Core>,
     operations: Operations,
@@ -87,13 +87,11 @@ where
     Fut: Future<Output = Result<Started, ChunkUnavailable>> + 'static,
 {
     let attempt = RwSignal::new(0_u32);
-    // A `Started` is taken once, by the app it starts.
-    let loaded: LocalResource<Rc<RefCell<Option<Result<Started, ChunkUnavailable>>>>> = LocalResource::new(move || {
+    let loaded = LocalResource::new(move || {
         attempt.track();
-        let loading = load();
-        async move { Rc::new(RefCell::new(Some(loading.await))) }
+        load()
     });
-    move || match loaded.get().and_then(|slot| slot.borrow_mut().take()) {
+    move || match loaded.get() {
         None => ().into_any(),
         Some(Ok(started)) => view! { <App started=started/> }.into_any(),
         Some(Err(ChunkUnavailable)) => view! {

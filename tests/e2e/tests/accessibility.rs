@@ -159,3 +159,25 @@ async fn the_self_service_pages_have_no_axe_violation_in_either_language() {
     })
     .await;
 }
+
+/// A page whose chunk cannot be loaded: its message and buttons, in both languages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chunk_that_failed_has_no_axe_violation_in_either_language() {
+    let axe = axe_core();
+    let failing = FailingFiles::default();
+    failing.fail("/split_activity-");
+    with_browser_on("en-US", failing, |client, base| async move {
+        let mut found = Vec::new();
+        for (language, all_customers, message) in [
+            ("English", "Showing 1–24 of 24", "This page could not be loaded"),
+            ("Deutsch", "1–24 von 24", "Diese Seite konnte nicht geladen werden"),
+        ] {
+            open_customers_in(&client, &base, language, all_customers).await;
+            click(&client, Locator::Css(".left-nav a[href$='activity-log']")).await;
+            wait_text(&client, message).await;
+            found.extend(violations(&client, &axe, &format!("{language} chunk failed")).await);
+        }
+        assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
+    })
+    .await;
+}
