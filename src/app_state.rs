@@ -8,7 +8,7 @@ use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUse
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
-use crate::backend::{Backend, BackendError, Core, LoadOutcome, Operations, Refusal};
+use crate::backend::{Backend, BackendError, Core, LoadOutcome, Operations};
 use crate::i18n::{fill, Catalogue, Lang, Messages};
 
 const USER_KEY: &str = "customer-permissions/user";
@@ -239,9 +239,9 @@ impl AppState {
     }
 
     /// Who a change is made as, read when the change starts: the signed-in user, or
-    /// [`Refusal::UnknownUser`] before the users are read.
+    /// [`BackendError::NotSignedIn`] before the users are read.
     pub fn caller(&self) -> Result<Caller, BackendError> {
-        self.current_user.get_untracked().ok_or(BackendError::Refused(Refusal::UnknownUser))
+        self.current_user.get_untracked().ok_or(BackendError::NotSignedIn)
     }
 
     /// The display name of a partner user or a customer user, if the users read know them.

@@ -7,7 +7,7 @@ use api_types::role_assignment::{role_assignment_path, NewRoleAssignment, RoleAs
 use async_trait::async_trait;
 use domain::{AzureRole, AzureSubscriptionId, AzureSubscriptionView, Caller, CustomerUserId, RoleAssignmentId};
 
-use super::{partner_caller, random_guid, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{random_guid, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait AzureAccess {
@@ -41,13 +41,13 @@ impl AzureAccess for EmbeddedStore {
         user: CustomerUserId,
         role: AzureRole,
     ) -> Result<(), BackendError> {
-        let partner = partner_caller(caller)?;
+        let partner = caller.partner()?;
         let id = RoleAssignmentId::from_uuid(random_guid());
         self.change(|store, clock| store.decide_assign_role(partner, &azure, id, &user, role, clock)).map(|_| ())
     }
 
     async fn remove_role(&self, caller: &Caller, azure: AzureSubscriptionId, assignment: RoleAssignmentId) -> Result<(), BackendError> {
-        let partner = partner_caller(caller)?;
+        let partner = caller.partner()?;
         self.change(|store, clock| store.decide_remove_role(partner, &azure, &assignment, clock)).map(|_| ())
     }
 }

@@ -13,7 +13,7 @@ use std::cell::{Cell, RefCell};
 use domain::{Caller, Change, Clock, CustomerUpn, DemoSpec, DomainError, PartnerStore, PartnerUserId, StoreSnapshot};
 use serde::{Deserialize, Serialize};
 
-use super::{customer_caller, partner_caller, BackendError, BrowserClock};
+use super::{BackendError, BrowserClock};
 
 /// The first release kept the whole state under this key (format version 1). It is read
 /// once, to carry its data over, and then removed.
@@ -115,7 +115,7 @@ impl EmbeddedStore {
         caller: &Caller,
         read: impl FnOnce(&PartnerStore, &PartnerUserId) -> Result<T, DomainError>,
     ) -> Result<T, BackendError> {
-        let partner = partner_caller(caller)?;
+        let partner = caller.partner()?;
         self.read(|store| read(store, partner))
     }
 
@@ -125,7 +125,7 @@ impl EmbeddedStore {
         caller: &Caller,
         read: impl FnOnce(&PartnerStore, &CustomerUpn) -> Result<T, DomainError>,
     ) -> Result<T, BackendError> {
-        let customer = customer_caller(caller)?;
+        let customer = caller.customer()?;
         self.read(|store| read(store, customer))
     }
 

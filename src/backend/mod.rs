@@ -27,7 +27,7 @@ mod subscriptions;
 
 use std::rc::Rc;
 
-use domain::{Caller, CartProblem, CustomerUpn, DomainError, NewCustomerProblem, PartnerUserId, Permission, PurchaseProblem};
+use domain::DomainError;
 
 pub use activity::Activity;
 pub use azure_access::AzureAccess;
@@ -75,24 +75,6 @@ impl Operations {
     }
 }
 
-/// The partner user a partner-only call is made as; a customer user is refused, as the mock
-/// API refuses their token on Partner Center's routes.
-pub(crate) fn partner_caller(caller: &Caller) -> Result<&PartnerUserId, BackendError> {
-    match caller {
-        Caller::Partner(id) => Ok(id),
-        Caller::Customer(_) => Err(BackendError::Refused(Refusal::PartnerUsersOnly)),
-    }
-}
-
-/// The customer user a customer-only call (a purchase) is made as; a partner user is
-/// refused: customers buy reservations and savings plans themselves.
-pub(crate) fn customer_caller(caller: &Caller) -> Result<&CustomerUpn, BackendError> {
-    match caller {
-        Caller::Customer(upn) => Ok(upn),
-        Caller::Partner(_) => Err(BackendError::Refused(Refusal::CustomerUsersOnly)),
-    }
-}
-
 /// Which backend is live, as the top bar shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackendKind {
@@ -104,8 +86,13 @@ pub enum BackendKind {
 /// Why a backend call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackendError {
-    /// A rule said no, or what was asked for does not exist.
-    Refused(Refusal),
+    /// A rule of the domain said no, or what was asked for does not exist: the domain's own
+    /// error, from either backend (the mock API sends it back in its error body).
+    Refused(DomainError),
+    /// Nobody is signed in yet, or the server does not know who is.
+    NotSignedIn,
+    /// The server has no such thing (a cart, a role assignment) outside the domain's rules.
+    NotFound,
     /// The browser's storage refused to keep the change (its reason, from the browser).
     Storage(String),
     /// The server could not be reached (the browser's reason), or did not answer in time.
@@ -118,53 +105,6 @@ pub enum BackendError {
     ChunkUnavailable,
 }
 
-/// A refusal by the rules, the same from both backends.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// Only an Admin agent can change customer permissions.
-    NotAdminAgent,
-    /// Only Admin and Sales agents can create customers.
-    NotAllowedToCreateCustomers,
-    /// The signed-in user is not known (any more).
-    UnknownUser,
-    UnknownCustomer,
-    InvalidCustomerId,
-    InvalidNewCustomer(NewCustomerProblem),
-    DomainTaken,
-    /// Someone else changed the data since it was read.
-    Stale,
-    /// Only Admin and Sales agents can buy for customers.
-    NotAllowedToOrder,
-    /// Only Admin agents give and remove Azure roles.
-    NotAllowedToManageRoles,
-    InvalidCart(CartProblem),
-    /// The customer has an Azure plan already.
-    AzurePlanExists,
-    /// No such subscription, order, reservation or savings plan (or not the caller's).
-    NotFound,
-    /// No such Azure subscription, or not one the caller may see.
-    UnknownAzureSubscription,
-    /// The user is not one of the customer's.
-    UnknownPrincipal,
-    /// The user holds that role there already.
-    RoleAssignmentExists,
-    /// An existing role assignment cannot be changed.
-    RoleAssignmentUnchangeable,
-    /// The partner (named) has not allowed the customer to buy this on their own.
-    PurchaseNotAllowed { permission: Permission, partner: String },
-    /// No active Azure plan or Azure Global subscription.
-    NoEligibleSubscriptions,
-    /// Not Owner of the subscription named.
-    NotOwner,
-    InvalidPurchase(PurchaseProblem),
-    /// The reservation order id or savings plan name is taken.
-    PurchaseIdTaken,
-    /// A customer user asked for one of Partner Center's pages.
-    PartnerUsersOnly,
-    /// A partner user asked to buy as a customer.
-    CustomerUsersOnly,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NetworkProblem {
     /// No answer within this many seconds.
@@ -175,42 +115,13 @@ pub enum NetworkProblem {
 
 impl From<DomainError> for BackendError {
     fn from(error: DomainError) -> Self {
-        Self::Refused(match error {
-            DomainError::NotAdminAgent { .. } => Refusal::NotAdminAgent,
-            DomainError::UnknownPartnerUser(_) => Refusal::UnknownUser,
-            DomainError::UnknownCustomer(_) => Refusal::UnknownCustomer,
-            DomainError::InvalidCustomerId(_) => Refusal::InvalidCustomerId,
-            DomainError::NotAllowedToCreateCustomers { .. } => Refusal::NotAllowedToCreateCustomers,
-            DomainError::InvalidNewCustomer(problem) => Refusal::InvalidNewCustomer(problem),
-            DomainError::DomainTaken(_) => Refusal::DomainTaken,
-            DomainError::StaleEtag => Refusal::Stale,
-            DomainError::UnknownCustomerUser(_) => Refusal::UnknownUser,
-            DomainError::NotAllowedToOrder { .. } => Refusal::NotAllowedToOrder,
-            DomainError::NotAllowedToManageRoles { .. } => Refusal::NotAllowedToManageRoles,
-            DomainError::InvalidCart(problem) => Refusal::InvalidCart(problem),
-            DomainError::AzurePlanExists(_) => Refusal::AzurePlanExists,
-            DomainError::UnknownSubscription(_)
-            | DomainError::UnknownOrder(_)
-            | DomainError::UnknownReservation(_)
-            | DomainError::UnknownSavingsPlan(_) => Refusal::NotFound,
-            DomainError::UnknownAzureSubscription(_) => Refusal::UnknownAzureSubscription,
-            DomainError::UnknownPrincipal(_) => Refusal::UnknownPrincipal,
-            DomainError::RoleAssignmentExists => Refusal::RoleAssignmentExists,
-            DomainError::RoleAssignmentUpdateNotPermitted(_) => Refusal::RoleAssignmentUnchangeable,
-            DomainError::PurchaseNotAllowed { permission, partner_name } => {
-                Refusal::PurchaseNotAllowed { permission, partner: partner_name }
-            }
-            DomainError::NoEligibleSubscriptions => Refusal::NoEligibleSubscriptions,
-            DomainError::NotOwnerOfSubscription(_) => Refusal::NotOwner,
-            DomainError::InvalidPurchase(problem) => Refusal::InvalidPurchase(problem),
-            DomainError::PurchaseIdTaken => Refusal::PurchaseIdTaken,
-        })
+        Self::Refused(error)
     }
 }
 
 impl BackendError {
     pub fn is_unknown_customer(&self) -> bool {
-        matches!(self, Self::Refused(Refusal::UnknownCustomer))
+        matches!(self, Self::Refused(DomainError::UnknownCustomer(_)))
     }
 }
 

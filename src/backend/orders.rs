@@ -6,7 +6,7 @@ use api_types::Collection;
 use async_trait::async_trait;
 use domain::{Caller, Change, CustomerId, Order};
 
-use super::{partner_caller, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait Orders {
@@ -25,7 +25,7 @@ impl Orders for EmbeddedStore {
     }
 
     async fn order_azure_plan(&self, caller: &Caller, id: CustomerId) -> Result<Order, BackendError> {
-        let partner = partner_caller(caller)?;
+        let partner = caller.partner()?;
         let items = NewCart::azure_plan().items();
         let mut placed = None;
         self.change(|store, clock| {

@@ -14,7 +14,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 
-use super::{random_guid, BackendError, NetworkProblem, Refusal, SignInList};
+use domain::DomainError;
+
+use super::{random_guid, BackendError, NetworkProblem, SignInList};
 
 pub struct PartnerCenterApi {
     /// e.g. `http://127.0.0.1:8081` (no trailing slash), or "" for the page's own origin.
@@ -62,7 +64,7 @@ impl PartnerCenterApi {
         if self.tokens.borrow().is_empty() {
             self.demo_users().await?;
         }
-        self.tokens.borrow().get(caller).cloned().ok_or(BackendError::Refused(Refusal::UnknownUser))
+        self.tokens.borrow().get(caller).cloned().ok_or(BackendError::NotSignedIn)
     }
 
     /// A GET as `caller`: the reply as `T`.
@@ -148,25 +150,20 @@ fn failure(status: u16, body: &str) -> BackendError {
         return BackendError::Server { status, code: None, message: body.chars().take(200).collect() };
     };
     if let Some(refused) = error.domain_error() {
-        return BackendError::from(refused);
+        return BackendError::Refused(refused);
     }
-    let refusal = match error.error_code() {
-        Some(ErrorCode::Unauthorized | ErrorCode::UnknownPartnerUser | ErrorCode::UnknownCustomerUser) => Refusal::UnknownUser,
-        // The policy that was read changed, is gone, or one was made meanwhile.
-        Some(ErrorCode::StaleEtag | ErrorCode::PolicyNotFound | ErrorCode::PolicyNotFoundForUpdate | ErrorCode::PolicyExists) => {
-            Refusal::Stale
+    match error.error_code() {
+        Some(ErrorCode::Unauthorized) => BackendError::NotSignedIn,
+        // The policy that was read is gone, or one was made meanwhile: what was read changed.
+        Some(ErrorCode::PolicyNotFound | ErrorCode::PolicyNotFoundForUpdate | ErrorCode::PolicyExists) => {
+            BackendError::Refused(DomainError::StaleEtag)
         }
-        Some(ErrorCode::PartnerUsersOnly) => Refusal::PartnerUsersOnly,
-        Some(ErrorCode::CustomerUsersOnly) => Refusal::CustomerUsersOnly,
-        Some(ErrorCode::UnknownCustomer) => Refusal::UnknownCustomer,
-        Some(ErrorCode::InvalidCustomerId) => Refusal::InvalidCustomerId,
-        Some(ErrorCode::UnknownRoleAssignment | ErrorCode::CartNotFound) => Refusal::NotFound,
+        Some(ErrorCode::UnknownRoleAssignment | ErrorCode::CartNotFound) => BackendError::NotFound,
         _ => {
             let code = error.code.or_else(|| error.error_code().map(|c| c.code()));
-            return BackendError::Server { status, code, message: error.message().chars().take(200).collect() };
+            BackendError::Server { status, code, message: error.message().chars().take(200).collect() }
         }
-    };
-    BackendError::Refused(refusal)
+    }
 }
 
 /// A successful reply's body as `T`.

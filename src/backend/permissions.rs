@@ -7,7 +7,7 @@ use api_types::Collection;
 use async_trait::async_trait;
 use domain::{Caller, CustomerId, Etag, PermissionSet, Precondition};
 
-use super::{partner_caller, to_json, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{to_json, BackendError, EmbeddedStore, PartnerCenterApi};
 
 /// A customer's permissions as read, with the version of the policy they were read from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -73,7 +73,7 @@ impl Permissions for EmbeddedStore {
         read: &Granted,
     ) -> Result<Granted, BackendError> {
         let precondition = Precondition::from_read(read.policy.as_ref().map(|p| p.etag.clone()));
-        let partner = partner_caller(caller)?;
+        let partner = caller.partner()?;
         self.change(|store, clock| store.decide_permissions(partner, &id, wanted, precondition, clock))?;
         self.permissions(caller, id).await
     }

@@ -8,7 +8,7 @@ use api_types::savings_plan::{savings_plan_alias_path, NewSavingsPlanOrderAlias,
 use async_trait::async_trait;
 use domain::{AzureSubscriptionView, Caller, CustomerId, Reservation, ReservationRequest, SavingsPlan, SavingsPlanRequest};
 
-use super::{customer_caller, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait Purchases {
@@ -44,14 +44,14 @@ impl Purchases for EmbeddedStore {
     }
 
     async fn buy_reservation(&self, caller: &Caller, request: ReservationRequest) -> Result<Reservation, BackendError> {
-        let buyer = customer_caller(caller)?;
+        let buyer = caller.customer()?;
         let id = request.id;
         self.change(|store, clock| store.decide_reservation_purchase(buyer, request, clock))?;
         self.read(|store| store.reservation(caller, &id))
     }
 
     async fn buy_savings_plan(&self, caller: &Caller, request: SavingsPlanRequest) -> Result<SavingsPlan, BackendError> {
-        let buyer = customer_caller(caller)?;
+        let buyer = caller.customer()?;
         let alias = request.alias.clone();
         self.change(|store, clock| store.decide_savings_plan_purchase(buyer, request, clock))?;
         self.read(|store| store.savings_plan_by_alias(caller, &alias))
@@ -70,7 +70,7 @@ fn list_path(list: &str, caller: &Caller, customer: &CustomerId) -> String {
 #[async_trait(?Send)]
 impl Purchases for PartnerCenterApi {
     async fn my_azure_subscriptions(&self, caller: &Caller) -> Result<Vec<AzureSubscriptionView>, BackendError> {
-        customer_caller(caller)?;
+        caller.customer()?;
         let found: ArmList<ArmSubscription> = self.get(caller, "/subscriptions").await?;
         Ok(found.value.into_iter().filter_map(ArmSubscription::into_domain).collect())
     }

@@ -1,13 +1,13 @@
 //! The catalogue's words for the domain's values and for failures, and its numbers and dates.
 
 use domain::{
-    ActivityAction, AppliedScope, AzureRole, BenefitStatus, BillingCycle, BillingPlan, BillingType, NewCustomerProblem,
+    ActivityAction, AppliedScope, AzureRole, BenefitStatus, BillingCycle, BillingPlan, BillingType, DomainError, NewCustomerProblem,
     Offer, OrderStatus, PartnerRole, Permission, PurchaseProblem, Region, SubscriptionStatus, Term, Usd, UserState,
 };
 use time::{Date, OffsetDateTime};
 
 use super::{fill, intl, Messages, Plural};
-use crate::backend::{BackendError, NetworkProblem, Refusal};
+use crate::backend::{BackendError, NetworkProblem};
 
 impl Messages {
     pub fn number(&self, n: usize) -> String {
@@ -185,6 +185,8 @@ impl Messages {
     pub fn error(&self, error: &BackendError) -> String {
         match error {
             BackendError::Refused(refusal) => self.refusal(refusal),
+            BackendError::NotSignedIn => self.error_unknown_user.to_string(),
+            BackendError::NotFound => self.error_not_found.to_string(),
             BackendError::Storage(_) => self.error_storage.to_string(),
             BackendError::Network(NetworkProblem::Timeout(seconds)) => {
                 fill(self.error_timeout, &[("seconds", &seconds.to_string())])
@@ -202,40 +204,43 @@ impl Messages {
         }
     }
 
-    fn refusal(&self, refusal: &Refusal) -> String {
+    fn refusal(&self, refusal: &DomainError) -> String {
         let text = match refusal {
-            Refusal::NotAdminAgent => self.error_not_admin,
-            Refusal::NotAllowedToCreateCustomers => self.error_not_allowed_to_create,
-            Refusal::UnknownUser => self.error_unknown_user,
-            Refusal::UnknownCustomer => self.error_unknown_customer,
-            Refusal::InvalidCustomerId => self.error_invalid_customer_id,
-            Refusal::DomainTaken => self.error_domain_taken,
-            Refusal::Stale => self.error_stale,
-            Refusal::InvalidNewCustomer(problem) => match problem {
+            DomainError::NotAdminAgent { .. } => self.error_not_admin,
+            DomainError::NotAllowedToCreateCustomers { .. } => self.error_not_allowed_to_create,
+            DomainError::UnknownPartnerUser(_) | DomainError::UnknownCustomerUser(_) => self.error_unknown_user,
+            DomainError::UnknownCustomer(_) => self.error_unknown_customer,
+            DomainError::InvalidCustomerId(_) => self.error_invalid_customer_id,
+            DomainError::DomainTaken(_) => self.error_domain_taken,
+            DomainError::StaleEtag => self.error_stale,
+            DomainError::InvalidNewCustomer(problem) => match problem {
                 NewCustomerProblem::NameEmpty => self.error_new_customer_name_empty,
                 NewCustomerProblem::NameTooLong => self.error_new_customer_name_too_long,
                 NewCustomerProblem::NameHasControlCharacters => self.error_new_customer_name_control,
                 NewCustomerProblem::InvalidDomain => self.error_new_customer_domain,
                 NewCustomerProblem::InvalidEmail => self.error_new_customer_email,
             },
-            Refusal::NotAllowedToOrder => self.error_not_allowed_to_order,
-            Refusal::NotAllowedToManageRoles => self.error_not_allowed_to_manage_roles,
-            Refusal::InvalidCart(_) => self.error_invalid_cart,
-            Refusal::AzurePlanExists => self.error_azure_plan_exists,
-            Refusal::NotFound => self.error_not_found,
-            Refusal::UnknownAzureSubscription => self.error_unknown_azure_subscription,
-            Refusal::UnknownPrincipal => self.error_unknown_principal,
-            Refusal::RoleAssignmentExists => self.error_role_assignment_exists,
-            Refusal::RoleAssignmentUnchangeable => self.error_role_assignment_unchangeable,
-            Refusal::PurchaseNotAllowed { permission, partner } => {
-                return fill(self.error_purchase_not_allowed, &[("product", self.permission(*permission)), ("partner", partner)]);
+            DomainError::NotAllowedToOrder { .. } => self.error_not_allowed_to_order,
+            DomainError::NotAllowedToManageRoles { .. } => self.error_not_allowed_to_manage_roles,
+            DomainError::InvalidCart(_) => self.error_invalid_cart,
+            DomainError::AzurePlanExists(_) => self.error_azure_plan_exists,
+            DomainError::UnknownSubscription(_)
+            | DomainError::UnknownOrder(_)
+            | DomainError::UnknownReservation(_)
+            | DomainError::UnknownSavingsPlan(_) => self.error_not_found,
+            DomainError::UnknownAzureSubscription(_) => self.error_unknown_azure_subscription,
+            DomainError::UnknownPrincipal(_) => self.error_unknown_principal,
+            DomainError::RoleAssignmentExists => self.error_role_assignment_exists,
+            DomainError::RoleAssignmentUpdateNotPermitted(_) => self.error_role_assignment_unchangeable,
+            DomainError::PurchaseNotAllowed { permission, partner_name } => {
+                return fill(self.error_purchase_not_allowed, &[("product", self.permission(*permission)), ("partner", partner_name)]);
             }
-            Refusal::NoEligibleSubscriptions => self.error_no_eligible_subscriptions,
-            Refusal::NotOwner => self.error_not_owner,
-            Refusal::PurchaseIdTaken => self.error_purchase_id_taken,
-            Refusal::PartnerUsersOnly => self.error_partner_users_only,
-            Refusal::CustomerUsersOnly => self.error_customer_users_only,
-            Refusal::InvalidPurchase(problem) => match problem {
+            DomainError::NoEligibleSubscriptions => self.error_no_eligible_subscriptions,
+            DomainError::NotOwnerOfSubscription(_) => self.error_not_owner,
+            DomainError::PurchaseIdTaken => self.error_purchase_id_taken,
+            DomainError::PartnerUsersOnly => self.error_partner_users_only,
+            DomainError::CustomerUsersOnly => self.error_customer_users_only,
+            DomainError::InvalidPurchase(problem) => match problem {
                 PurchaseProblem::Quantity => self.error_purchase_quantity,
                 PurchaseProblem::CommitmentTooSmall => self.error_commitment_too_small,
                 PurchaseProblem::CommitmentTooLarge => self.error_commitment_too_large,

@@ -5,7 +5,6 @@ use domain::{AzureSubscriptionId, DomainError};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
-use crate::refusal::Refusal;
 
 /// Azure's error body: `{"error": {"code", "message"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +42,9 @@ pub struct ArmErrorInfo {
     /// `Refusal`.
     #[serde(rename = "type")]
     pub info_type: String,
-    pub info: Refusal,
+    /// The refusal itself, as the domain names it (as `ErrorBody.info`).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub info: DomainError,
 }
 
 impl ArmErrorBody {
@@ -53,8 +54,8 @@ impl ArmErrorBody {
 
     /// The body of a domain error: its code by name, and the refusal itself.
     pub fn of_domain(error: &DomainError, message: impl Into<String>) -> Self {
-        let mut body = Self::new(ErrorCode::of_domain(error), message);
-        body.error.additional_info.push(ArmErrorInfo { info_type: "Refusal".to_string(), info: Refusal::from_domain(error) });
+        let mut body = Self::new(ErrorCode::Refusal(error.kind()), message);
+        body.error.additional_info.push(ArmErrorInfo { info_type: "Refusal".to_string(), info: error.clone() });
         body
     }
 
@@ -64,13 +65,13 @@ impl ArmErrorBody {
 
     /// The domain error this body reports, if it reports one.
     pub fn domain_error(&self) -> Option<DomainError> {
-        self.error.refusal().map(Refusal::into_domain)
+        self.error.refusal()
     }
 }
 
 impl ArmError {
     /// The refusal in `additionalInfo`, if any.
-    pub fn refusal(&self) -> Option<Refusal> {
+    pub fn refusal(&self) -> Option<DomainError> {
         self.additional_info.iter().find(|i| i.info_type == "Refusal").map(|i| i.info.clone())
     }
 }

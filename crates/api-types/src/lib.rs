@@ -20,7 +20,6 @@ pub mod order;
 pub mod policy;
 pub mod purchase;
 pub mod readiness;
-pub mod refusal;
 pub mod reservation;
 pub mod role_assignment;
 pub mod savings_plan;

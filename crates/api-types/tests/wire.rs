@@ -8,7 +8,7 @@ use api_types::policy::{policy_id, NewPolicy, PolicyUpdate, SelfServeEntity, Sel
 use api_types::readiness::Readiness;
 use api_types::subscription::Subscription;
 use api_types::{datetime, Collection, ErrorBody, ErrorCode};
-use domain::{DemoSpec, PartnerStore, Permission, PermissionSet};
+use domain::{DemoSpec, PartnerStore, Permission, PermissionSet, RefusalKind};
 use serde_json::json;
 use time::macros::datetime;
 
@@ -23,13 +23,13 @@ fn named(store: &PartnerStore, name: &str) -> domain::CustomerId {
 
 #[test]
 fn every_error_code_has_one_number_and_one_status() {
-    for code in ErrorCode::ALL {
+    for code in &ErrorCode::all() {
         assert_eq!(ErrorCode::from_code(code.code()), Some(*code));
         assert!((400..600).contains(&code.status()), "{code:?}");
         assert!(ErrorCode::table().contains(&format!("| {} | `{}` | {} |", code.code(), code.arm_code(), code.status())), "{code:?}");
     }
     assert_eq!(ErrorCode::from_code(1), None);
-    let body = ErrorBody::new(ErrorCode::StaleEtag, "stale");
+    let body = ErrorBody::new(ErrorCode::Refusal(RefusalKind::StaleEtag), "stale");
     assert_eq!(serde_json::to_value(&body).unwrap(), json!({ "code": 2055, "description": "stale", "data": [], "source": "PartnerFD" }));
     // A body without `data` still reads.
     let read: ErrorBody = serde_json::from_value(json!({ "code": 600041, "description": "x", "source": "PartnerFD" })).unwrap();
@@ -148,7 +148,6 @@ use api_types::azure_subscription::ArmSubscription;
 use api_types::cart::{Cart, NewCart};
 use api_types::demo::{customer_token_for, customer_upn_of_token, DemoUsers};
 use api_types::order::Order;
-use api_types::refusal::Refusal;
 use api_types::reservation::{NewReservationOrder, ReservationOrderResource};
 use api_types::role_assignment::{parse_role_definition_id, NewRoleAssignment, RoleAssignmentResource};
 use api_types::savings_plan::{NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource};
@@ -188,6 +187,8 @@ fn every_domain_error() -> Vec<DomainError> {
         DomainError::NotOwnerOfSubscription(domain::AzureSubscriptionId::from_uuid(guid)),
         DomainError::InvalidPurchase(PurchaseProblem::CommitmentTooSmall),
         DomainError::PurchaseIdTaken,
+        DomainError::PartnerUsersOnly,
+        DomainError::CustomerUsersOnly,
     ]
 }
 
@@ -195,7 +196,7 @@ fn every_domain_error() -> Vec<DomainError> {
 fn every_domain_error_comes_back_from_either_error_body() {
     let mut codes = std::collections::HashSet::new();
     for error in every_domain_error() {
-        let code = ErrorCode::of_domain(&error);
+        let code = ErrorCode::Refusal(error.kind());
         assert!(codes.insert(code), "one code per error: {error:?}");
         let body = ErrorBody::of_domain(&error, "words");
         assert_eq!(body.code, code.code());
@@ -209,23 +210,24 @@ fn every_domain_error_comes_back_from_either_error_body() {
         assert_eq!(json["error"]["message"], "Azure's words");
         let reply: ErrorReply = serde_json::from_value(json).unwrap();
         assert_eq!((reply.error_code(), reply.domain_error(), reply.message()), (Some(code), Some(error.clone()), "Azure's words"));
-        assert_eq!(Refusal::from_domain(&error).into_domain(), error);
     }
-    let names: std::collections::HashSet<_> = ErrorCode::ALL.iter().map(|c| c.arm_code()).collect();
-    assert_eq!(names.len(), ErrorCode::ALL.len(), "each ARM code names one code");
-    for code in ErrorCode::ALL {
+    assert_eq!(codes.len(), domain::RefusalKind::ALL.len(), "every refusal is in the table, once");
+    let names: std::collections::HashSet<_> = ErrorCode::all().iter().map(|c| c.arm_code()).collect();
+    assert_eq!(names.len(), ErrorCode::all().len(), "each ARM code names one code");
+    for code in &ErrorCode::all() {
         assert_eq!(ErrorCode::from_arm_code(code.arm_code()), Some(*code));
     }
     // A body without a refusal is still read, without a domain error.
     let plain: ErrorReply = serde_json::from_value(json!({ "error": { "code": "NotFound", "message": "no route" } })).unwrap();
     assert_eq!((plain.error_code(), plain.domain_error()), (Some(ErrorCode::NotFound), None));
+    // The refusal travels as itself: the domain's names, with what it names.
     assert_eq!(
-        serde_json::to_value(Refusal::from_domain(&DomainError::PurchaseNotAllowed {
-            permission: Permission::AzureReservations,
-            partner_name: "Adatum".to_string()
-        }))
-        .unwrap(),
-        json!({ "PurchaseNotAllowed": { "permission": "AzureReservedInstances", "partnerName": "Adatum" } })
+        serde_json::to_value(ErrorBody::of_domain(
+            &DomainError::PurchaseNotAllowed { permission: Permission::AzureReservations, partner_name: "Adatum".to_string() },
+            "words"
+        ))
+        .unwrap()["info"],
+        json!({ "PurchaseNotAllowed": { "permission": "AzureReservedInstances", "partner_name": "Adatum" } })
     );
 }
 

@@ -14,6 +14,24 @@ pub enum Caller {
 }
 
 impl Caller {
+    /// The partner user asking, for what only the partner's staff do (Partner Center); a
+    /// customer user is refused.
+    pub fn partner(&self) -> Result<&PartnerUserId, crate::DomainError> {
+        match self {
+            Self::Partner(id) => Ok(id),
+            Self::Customer(_) => Err(crate::DomainError::PartnerUsersOnly),
+        }
+    }
+
+    /// The customer user asking, for what only customers do (buying on their own); a
+    /// partner user is refused.
+    pub fn customer(&self) -> Result<&CustomerUpn, crate::DomainError> {
+        match self {
+            Self::Customer(upn) => Ok(upn),
+            Self::Partner(_) => Err(crate::DomainError::CustomerUsersOnly),
+        }
+    }
+
     /// The user principal name the person signs in with.
     pub fn user_principal_name(&self) -> &str {
         match self {

@@ -1,15 +1,22 @@
 //! The domain's errors. Each is a value that callers put into their own words: the server
 //! into Partner Center error bodies, the app into a message from its catalogues. Their
 //! `Display` is a diagnostic (the value itself), never wording for people.
+//!
+//! A refusal travels as itself: it is serialized into both error bodies of the API (`info`)
+//! and read back by clients as the same value, and [`DomainError::kind`] gives the code it is
+//! told apart by on the wire (the table below: one row per variant, so a new refusal is a
+//! variant and its row).
 
 use crate::ids::{
     AzureSubscriptionId, CustomerId, CustomerUserId, OrderId, PartnerUserId, ReservationOrderId, RoleAssignmentId,
     SubscriptionId,
 };
+use serde::{Deserialize, Serialize};
+
 use crate::partner::PartnerRole;
 use crate::permissions::Permission;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("{self:?}")]
 pub enum DomainError {
     /// Sales and Helpdesk agents see customer permissions read-only.
@@ -85,10 +92,102 @@ pub enum DomainError {
 
     /// The reservation order id or savings plan name is another customer's.
     PurchaseIdTaken,
+
+    /// Partner Center is for the partner's staff: a customer user asked for it.
+    PartnerUsersOnly,
+
+    /// Customers buy reservations and savings plans themselves: a partner user asked to.
+    CustomerUsersOnly,
+}
+
+/// Generates [`RefusalKind`] and [`DomainError::kind`] from the table of codes.
+macro_rules! refusal_codes {
+    ($( $kind:ident => $code:literal, $status:literal, $name:literal, $meaning:literal; )*) => {
+        /// Which refusal a [`DomainError`] is, without what it names: the row of the table of
+        /// codes it is told apart by on the wire.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum RefusalKind {
+            $( #[doc = $meaning] $kind, )*
+        }
+
+        impl DomainError {
+            /// The row of the table of codes for this refusal.
+            pub fn kind(&self) -> RefusalKind {
+                match self {
+                    $( Self::$kind { .. } => RefusalKind::$kind, )*
+                }
+            }
+        }
+
+        impl RefusalKind {
+            pub const ALL: &'static [RefusalKind] = &[$( Self::$kind, )*];
+
+            /// The number clients tell refusals apart by (Partner Center's own where it has
+            /// one; 9000xx are the mock API's).
+            pub fn code(self) -> u32 {
+                match self { $( Self::$kind => $code, )* }
+            }
+
+            /// The HTTP status the refusal comes with.
+            pub fn status(self) -> u16 {
+                match self { $( Self::$kind => $status, )* }
+            }
+
+            /// Its name on Azure Resource Manager's routes (`error.code`), Azure's own where
+            /// it has one.
+            pub fn name(self) -> &'static str {
+                match self { $( Self::$kind => $name, )* }
+            }
+
+            /// What it means, for developers (the OpenAPI document's table).
+            pub fn meaning(self) -> &'static str {
+                match self { $( Self::$kind => $meaning, )* }
+            }
+
+            pub fn from_code(code: u32) -> Option<Self> {
+                match code { $( $code => Some(Self::$kind), )* _ => None }
+            }
+
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name { $( $name => Some(Self::$kind), )* _ => None }
+            }
+        }
+    };
+}
+
+refusal_codes! {
+    NotAdminAgent => 900001, 403, "NotAdminAgent", "Only an Admin agent can change customer permissions.";
+    NotAllowedToCreateCustomers => 900002, 403, "NotAllowedToCreateCustomers", "Only Admin and Sales agents can create customers.";
+    UnknownCustomer => 900003, 404, "CustomerNotFound", "No customer has this Microsoft ID (or not one the caller may see).";
+    InvalidCustomerId => 900004, 400, "InvalidCustomerId", "The id given is not a Microsoft ID (a GUID).";
+    InvalidNewCustomer => 900005, 400, "InvalidNewCustomer", "The new customer's details are not acceptable (the description says which); a body valid by the schema never gets it.";
+    DomainTaken => 900006, 409, "DomainTaken", "Another customer already has this primary domain.";
+    UnknownPartnerUser => 900007, 401, "UnknownPartnerUser", "The token signs in nobody the partner knows.";
+    UnknownCustomerUser => 900008, 401, "InvalidAuthenticationToken", "The token signs in no active customer user.";
+    StaleEtag => 2055, 412, "PreconditionFailed", "The etag sent is not the policy's current one: someone changed it since it was read.";
+    NotAllowedToOrder => 900009, 403, "NotAllowedToOrder", "Only Admin and Sales agents can buy for customers.";
+    NotAllowedToManageRoles => 900010, 403, "AuthorizationFailed", "Only Admin agents can give and remove Azure roles (admin-on-behalf-of).";
+    InvalidCart => 900011, 422, "InvalidCart", "The cart cannot be bought as it is: only the Azure plan (`DZH318Z0BPS6:0001:DZH318Z0BML6`), one line, quantity 1, billing cycle `one_time`.";
+    AzurePlanExists => 900012, 409, "AzurePlanExists", "The customer already has an Azure plan: one per customer.";
+    UnknownSubscription => 900013, 404, "SubscriptionNotFoundForCustomer", "The customer has no subscription with this id.";
+    UnknownAzureSubscription => 900014, 404, "SubscriptionNotFound", "No Azure subscription has this id, or not one the caller may see.";
+    UnknownOrder => 900015, 404, "OrderNotFound", "The customer has no order with this id.";
+    UnknownReservation => 900016, 404, "ReservationOrderNotFound", "No reservation order has this id, or not one the caller may see.";
+    UnknownSavingsPlan => 900017, 404, "SavingsPlanOrderAliasNotFound", "No savings plan was bought under this name, or not one the caller may see.";
+    UnknownPrincipal => 900018, 422, "PrincipalNotFound", "The principal is not a user of the customer whose Azure subscription this is.";
+    RoleAssignmentExists => 900019, 409, "RoleAssignmentExists", "The user holds this role on this subscription already, under another assignment.";
+    RoleAssignmentUpdateNotPermitted => 900020, 409, "RoleAssignmentUpdateNotPermitted", "This assignment exists with another user or role: it cannot be changed; remove it and assign again.";
+    PurchaseNotAllowed => 900021, 403, "PurchaseNotAllowedByPartner", "The partner has not allowed the customer to buy this product on their own (customer permissions Off).";
+    NoEligibleSubscriptions => 900022, 403, "NoEligibleSubscriptions", "You do not have any eligible subscriptions to purchase reservations: the customer has no active Azure plan or Azure Global subscription.";
+    NotOwnerOfSubscription => 900023, 403, "NotOwnerOfSubscription", "You do not have owner or reservation purchaser access on the subscription.";
+    InvalidPurchase => 900024, 400, "InvalidPurchaseRequest", "The purchase asks for something not acceptable (quantity, commitment, name); a body valid by the schema never gets it.";
+    PurchaseIdTaken => 900025, 409, "PurchaseIdTaken", "Another customer bought under this reservation order id or savings plan name.";
+    PartnerUsersOnly => 900029, 403, "PartnerUsersOnly", "Only partner users may call this route (a customer user's token was sent).";
+    CustomerUsersOnly => 900030, 403, "CustomerUsersOnly", "Only customer users may call this route (a partner user's token was sent): customers buy reservations and savings plans themselves.";
 }
 
 /// What is wrong with a cart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CartProblem {
     Empty,
     TooManyItems,
@@ -99,7 +198,7 @@ pub enum CartProblem {
 }
 
 /// What is wrong with a purchase request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PurchaseProblem {
     /// Not from 1 to 1000 instances.
     Quantity,
@@ -113,7 +212,7 @@ pub enum PurchaseProblem {
 }
 
 /// What is wrong with a new customer's details.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NewCustomerProblem {
     NameEmpty,
     NameTooLong,

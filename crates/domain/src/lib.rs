@@ -37,7 +37,7 @@ pub use customers::{
     UserState, UserWithRoles,
 };
 pub use demo_data::DemoSpec;
-pub use error::{CartProblem, DomainError, NewCustomerProblem, PurchaseProblem};
+pub use error::{CartProblem, DomainError, NewCustomerProblem, PurchaseProblem, RefusalKind};
 pub use ids::{
     AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId, Etag, OrderId, PartnerUserId, ReservationOrderId,
     RoleAssignmentId, SavingsPlanOrderId, SubscriptionId,

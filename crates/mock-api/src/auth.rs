@@ -55,7 +55,7 @@ impl FromRequestParts<AppState> for PartnerCaller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         match Caller::from_request_parts(parts, state).await?.0 {
             domain::Caller::Partner(id) => Ok(Self(id)),
-            domain::Caller::Customer(_) => Err(ApiError::PartnerUsersOnly),
+            domain::Caller::Customer(_) => Err(ApiError::Domain(domain::DomainError::PartnerUsersOnly)),
         }
     }
 }
@@ -69,7 +69,7 @@ impl FromRequestParts<AppState> for CustomerCaller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         match Caller::from_request_parts(parts, state).await?.0 {
             domain::Caller::Customer(upn) => Ok(Self(upn)),
-            domain::Caller::Partner(_) => Err(ApiError::CustomerUsersOnly),
+            domain::Caller::Partner(_) => Err(ApiError::Domain(domain::DomainError::CustomerUsersOnly)),
         }
     }
 }

@@ -40,10 +40,6 @@ pub enum ApiError {
     UnsupportedMediaType,
     /// The change could not be kept; nothing was changed.
     Storage(String),
-    /// A customer user's token on a partner route.
-    PartnerUsersOnly,
-    /// A partner user's token on what only customer users do.
-    CustomerUsersOnly,
     /// The customer has no cart with this id.
     CartNotFound(String),
     CartExpired,
@@ -74,7 +70,7 @@ impl ApiError {
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::Unprocessable(_) => ErrorCode::Unprocessable,
             Self::Unauthorized => ErrorCode::Unauthorized,
-            Self::Domain(error) => ErrorCode::of_domain(error),
+            Self::Domain(error) => ErrorCode::Refusal(error.kind()),
             Self::PolicyNotFound {
                 for_update: false, ..
             } => ErrorCode::PolicyNotFound,
@@ -87,8 +83,6 @@ impl ApiError {
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             Self::Storage(_) => ErrorCode::StorageFailed,
-            Self::PartnerUsersOnly => ErrorCode::PartnerUsersOnly,
-            Self::CustomerUsersOnly => ErrorCode::CustomerUsersOnly,
             Self::CartNotFound(_) => ErrorCode::CartNotFound,
             Self::CartExpired => ErrorCode::CartExpired,
             Self::CartCheckedOut => ErrorCode::CartCheckedOut,
@@ -125,12 +119,6 @@ impl ApiError {
             Self::Storage(why) => {
                 format!("the change could not be saved, so nothing was changed: {why}")
             }
-            Self::PartnerUsersOnly => {
-                "only partner users may call this route; this token signs in a customer user".to_string()
-            }
-            Self::CustomerUsersOnly => "only customer users may call this route (a customer user buys \
-                reservations and savings plans on their own; the partner buys through carts)"
-                .to_string(),
             Self::CartNotFound(id) => format!("the customer has no cart {id:?}"),
             Self::CartExpired => format!(
                 "the cart expired {} days after it was created; create a new one",
@@ -279,6 +267,12 @@ fn domain_description(error: &DomainError) -> String {
             "another customer already bought under this reservation order id or savings plan name"
                 .to_string()
         }
+        DomainError::PartnerUsersOnly => {
+            "only partner users may call this route; this token signs in a customer user".to_string()
+        }
+        DomainError::CustomerUsersOnly => "only customer users may call this route (a customer user buys \
+            reservations and savings plans on their own; the partner buys through carts)"
+            .to_string(),
     }
 }
 

@@ -61,16 +61,16 @@ pub async fn error_bodies(request: Request, next: Next) -> Response {
     }
     let description = status.canonical_reason().unwrap_or("error").to_string();
     // The generic code of this status; a status this API never gives keeps its number.
-    let code = ErrorCode::ALL.iter().find(|c| c.code() == u32::from(status.as_u16()));
+    let code = ErrorCode::all().into_iter().find(|c| c.code() == u32::from(status.as_u16()));
     if arm {
         let body = match code {
-            Some(code) => ArmErrorBody::new(*code, description),
+            Some(code) => ArmErrorBody::new(code, description),
             None => ArmErrorBody::new(ErrorCode::BadRequest, description),
         };
         return replace_body(response, body);
     }
     let body = match code {
-        Some(code) => ErrorBody::new(*code, description),
+        Some(code) => ErrorBody::new(code, description),
         None => ErrorBody {
             code: u32::from(status.as_u16()),
             ..ErrorBody::new(ErrorCode::BadRequest, description)

@@ -134,7 +134,7 @@ fn finish(doc: &mut Document) {
                 add_error(
                     operation,
                     body,
-                    ErrorCode::PartnerUsersOnly,
+                    ErrorCode::Refusal(domain::RefusalKind::PartnerUsersOnly),
                     "A customer user's token on a partner route (code 900029).",
                 );
             }

@@ -6,7 +6,7 @@ use api_types::customer_user::CustomerUser;
 use api_types::policy::SelfServePolicy;
 use api_types::subscription::Subscription;
 use api_types::{Collection, ErrorCode};
-use domain::Permission;
+use domain::{Permission, RefusalKind};
 use serde_json::json;
 use test_support::{admin, helpdesk, new_customer, sales, DataFile, Request, Server, HOSTILE_NAME};
 
@@ -74,27 +74,27 @@ fn helpdesk_agents_taken_domains_and_bad_details_are_refused_and_nothing_is_crea
     server
         .as_user(&helpdesk())
         .post("/v1/customers", &new_customer("Nope Ltd", "nope"))
-        .assert_error(ErrorCode::NotAllowedToCreateCustomers);
+        .assert_error(ErrorCode::Refusal(RefusalKind::NotAllowedToCreateCustomers));
     alex.post("/v1/customers", &new_customer("Contoso Again", "contoso"))
-        .assert_error(ErrorCode::DomainTaken);
+        .assert_error(ErrorCode::Refusal(RefusalKind::DomainTaken));
     alex.post(
         "/v1/customers",
         &new_customer("Contoso Again", "Contoso.OnMicrosoft.com"),
     )
-    .assert_error(ErrorCode::DomainTaken);
+    .assert_error(ErrorCode::Refusal(RefusalKind::DomainTaken));
     // What the schema does not allow, the domain refuses too (400, with its own code).
     alex.post("/v1/customers", &new_customer("", "empty-name"))
-        .assert_error(ErrorCode::InvalidNewCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidNewCustomer));
     alex.post("/v1/customers", &new_customer("Bad Domain", "not a domain"))
-        .assert_error(ErrorCode::InvalidNewCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidNewCustomer));
     alex.post("/v1/customers", &new_customer("Tab\tName", "tabname"))
-        .assert_error(ErrorCode::InvalidNewCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidNewCustomer));
     alex.post("/v1/customers", &new_customer(&"x".repeat(201), "longname"))
-        .assert_error(ErrorCode::InvalidNewCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidNewCustomer));
     let mut bad_email = new_customer("Bad Email", "bademail");
     bad_email.billing_profile.email = "nobody".to_string();
     alex.post("/v1/customers", &bad_email)
-        .assert_error(ErrorCode::InvalidNewCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidNewCustomer));
     alex.post(
         "/v1/customers",
         &json!({ "companyProfile": { "domain": 5 } }),
@@ -162,7 +162,7 @@ fn a_request_id_is_only_replayed_to_a_caller_who_may_and_on_its_own_route() {
     let first: Customer = create(&admin()).expect(201);
 
     // A Helpdesk agent resending the Admin's request gets no copy of the reply.
-    create(&helpdesk()).assert_error(ErrorCode::NotAllowedToCreateCustomers);
+    create(&helpdesk()).assert_error(ErrorCode::Refusal(RefusalKind::NotAllowedToCreateCustomers));
 
     // The same id on another route is a new request there: a policy, not the customer again.
     let policy = server.as_user(&admin()).send(

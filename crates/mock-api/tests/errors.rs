@@ -2,7 +2,7 @@
 //! status; each domain error has its own code; nothing a client sends produces a 5xx.
 
 use api_types::{ErrorBody, ErrorCode};
-use domain::{CustomerId, DomainError, NewCustomerProblem, PartnerRole, PartnerUserId, Permission};
+use domain::{CustomerId, DomainError, NewCustomerProblem, PartnerRole, PartnerUserId, Permission, RefusalKind};
 use serde_json::json;
 use test_support::{
     admin, helpdesk, new_customer, sales, Client, DataFile, Reply, Request, Server,
@@ -130,7 +130,7 @@ fn query_parameters_the_schema_does_not_allow_are_400() {
         alex.get(path).assert_error(ErrorCode::BadRequest);
     }
     alex.get("/v1/SelfServePolicy?entity_id=not-a-guid")
-        .assert_error(ErrorCode::InvalidCustomerId);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidCustomerId));
     let header = Request::new("GET", "/v1/customers").header("MS-ContinuationToken", "zzz");
     alex.send(header).assert_error(ErrorCode::BadRequest);
 }
@@ -167,22 +167,22 @@ fn every_domain_error_has_its_own_code() {
                 user: user.clone(),
                 role: PartnerRole::SalesAgent,
             },
-            ErrorCode::NotAdminAgent,
+            ErrorCode::Refusal(RefusalKind::NotAdminAgent),
             403,
         ),
         (
             DomainError::UnknownPartnerUser(user.clone()),
-            ErrorCode::UnknownPartnerUser,
+            ErrorCode::Refusal(RefusalKind::UnknownPartnerUser),
             401,
         ),
         (
             DomainError::UnknownCustomer(customer),
-            ErrorCode::UnknownCustomer,
+            ErrorCode::Refusal(RefusalKind::UnknownCustomer),
             404,
         ),
         (
             DomainError::InvalidCustomerId("<script>".to_string()),
-            ErrorCode::InvalidCustomerId,
+            ErrorCode::Refusal(RefusalKind::InvalidCustomerId),
             400,
         ),
         (
@@ -190,20 +190,20 @@ fn every_domain_error_has_its_own_code() {
                 user: user.clone(),
                 role: PartnerRole::HelpdeskAgent,
             },
-            ErrorCode::NotAllowedToCreateCustomers,
+            ErrorCode::Refusal(RefusalKind::NotAllowedToCreateCustomers),
             403,
         ),
         (
             DomainError::InvalidNewCustomer(NewCustomerProblem::InvalidEmail),
-            ErrorCode::InvalidNewCustomer,
+            ErrorCode::Refusal(RefusalKind::InvalidNewCustomer),
             400,
         ),
         (
             DomainError::DomainTaken("contoso.onmicrosoft.com".to_string()),
-            ErrorCode::DomainTaken,
+            ErrorCode::Refusal(RefusalKind::DomainTaken),
             409,
         ),
-        (DomainError::StaleEtag, ErrorCode::StaleEtag, 412),
+        (DomainError::StaleEtag, ErrorCode::Refusal(RefusalKind::StaleEtag), 412),
     ];
     let mut codes = Vec::new();
     for (error, code, status) in errors {
@@ -229,11 +229,11 @@ fn every_domain_error_has_its_own_code() {
     codes.dedup();
     assert_eq!(codes.len(), 8, "one code per error");
     // Every code of the table is one number with one status.
-    let mut all: Vec<u32> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
+    let mut all: Vec<u32> = ErrorCode::all().iter().map(|c| c.code()).collect();
     all.sort_unstable();
     all.dedup();
-    assert_eq!(all.len(), ErrorCode::ALL.len());
-    assert!(ErrorCode::ALL
+    assert_eq!(all.len(), ErrorCode::all().len());
+    assert!(ErrorCode::all()
         .iter()
         .all(|c| ErrorCode::from_code(c.code()) == Some(*c)));
 }
@@ -251,19 +251,19 @@ fn each_refusal_reaches_the_client_with_its_code() {
     server
         .as_user(&sales())
         .post_policy(&fabrikam, &[Permission::AzureSavingsPlan])
-        .assert_error(ErrorCode::NotAdminAgent);
+        .assert_error(ErrorCode::Refusal(RefusalKind::NotAdminAgent));
     alex.get("/v1/customers/00000000-0000-4000-8000-000000000009")
-        .assert_error(ErrorCode::UnknownCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
     alex.get("/v1/customers/%3Cscript%3E/users")
-        .assert_error(ErrorCode::InvalidCustomerId);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidCustomerId));
     server
         .as_user(&helpdesk())
         .post("/v1/customers", &new_customer("Nope Ltd", "nope"))
-        .assert_error(ErrorCode::NotAllowedToCreateCustomers);
+        .assert_error(ErrorCode::Refusal(RefusalKind::NotAllowedToCreateCustomers));
     alex.post("/v1/customers", &new_customer(" ", "blank"))
-        .assert_error(ErrorCode::InvalidNewCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidNewCustomer));
     alex.post("/v1/customers", &new_customer("Contoso Again", "CONTOSO"))
-        .assert_error(ErrorCode::DomainTaken);
+        .assert_error(ErrorCode::Refusal(RefusalKind::DomainTaken));
     let stale = api_types::policy::PolicyUpdate {
         attributes: Some(api_types::policy::EtagAttributes {
             etag: "\"stale\"".to_string(),
@@ -273,7 +273,7 @@ fn each_refusal_reaches_the_client_with_its_code() {
             &[Permission::AzureSavingsPlan].into(),
         )
     };
-    alex.put(&path, &stale).assert_error(ErrorCode::StaleEtag);
+    alex.put(&path, &stale).assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
     alex.get(&format!("{path}x"))
         .assert_error(ErrorCode::PolicyNotFound);
     alex.post_policy(&contoso, &[Permission::AzureSavingsPlan])

@@ -247,7 +247,7 @@ fn every_response_is_typed_and_every_failure_is_an_error_body() {
         .collect();
     assert_eq!(
         codes,
-        api_types::ErrorCode::ALL
+        api_types::ErrorCode::all()
             .iter()
             .map(|c| u64::from(c.code()))
             .collect::<Vec<_>>()
@@ -380,7 +380,7 @@ fn the_document_states_the_constraints_the_server_enforces() {
     );
     assert!(schemas["NewRoleAssignmentProperties"]["properties"]["roleDefinitionId"]["pattern"].is_string());
     let arm_codes = schemas["ArmError"]["properties"]["code"]["enum"].as_array().map(Vec::len);
-    assert_eq!(arm_codes, Some(api_types::ErrorCode::ALL.len()));
+    assert_eq!(arm_codes, Some(api_types::ErrorCode::all().len()));
 }
 
 /// A path with every `{name}` replaced by the parameter's example.

@@ -6,7 +6,7 @@ use api_types::cart::{checkout_path, Cart, CartCheckoutResult, CartStatus, NewCa
 use api_types::order::{BillingCycleName, Order, UserType};
 use api_types::subscription::SubscriptionStatus;
 use api_types::ErrorCode;
-use domain::{CustomerId, DomainError, Offer};
+use domain::{CustomerId, DomainError, Offer, RefusalKind};
 use serde_json::json;
 use test_support::{admin, helpdesk, sales, Client, DataFile, Request, Server};
 
@@ -86,14 +86,14 @@ fn refusals_create_nothing_and_log_nothing() {
     // A Helpdesk agent can neither make a cart nor check one out.
     let lidia = server.as_user(&helpdesk());
     let refused = lidia.post(&carts, &NewCart::azure_plan());
-    refused.assert_error(ErrorCode::NotAllowedToOrder);
+    refused.assert_error(ErrorCode::Refusal(RefusalKind::NotAllowedToOrder));
     assert!(matches!(refused.refusal(), Some(DomainError::NotAllowedToOrder { .. })));
     let cart: Cart = alex.post(&carts, &NewCart::azure_plan()).expect(201);
-    lidia.post(&checkout_path(&proseware, &cart.id), &json!({})).assert_error(ErrorCode::NotAllowedToOrder);
+    lidia.post(&checkout_path(&proseware, &cart.id), &json!({})).assert_error(ErrorCode::Refusal(RefusalKind::NotAllowedToOrder));
 
     // A second Azure plan: 409, in words.
     let second = alex.buy_azure_plan(&contoso);
-    second.assert_error(ErrorCode::AzurePlanExists);
+    second.assert_error(ErrorCode::Refusal(RefusalKind::AzurePlanExists));
     assert!(second.error().description.contains("already has an Azure plan"), "{}", second.text);
     assert_eq!(second.refusal(), Some(DomainError::AzurePlanExists(contoso)));
     assert_eq!(azure_plans(&alex, &contoso), 1);
@@ -106,16 +106,16 @@ fn refusals_create_nothing_and_log_nothing() {
         (json!([{ "catalogItemId": "DZH318Z0BPS6:0001:DZH318Z0BML6", "quantity": 1, "billingCycle": "monthly" }]), "one_time"),
     ] {
         let reply = alex.post(&carts, &json!({ "lineItems": items }));
-        reply.assert_error(ErrorCode::InvalidCart);
+        reply.assert_error(ErrorCode::Refusal(RefusalKind::InvalidCart));
         assert!(reply.error().description.contains(problem), "{}", reply.text);
     }
     alex.post(&checkout_path(&proseware, &test_support::fresh_guid()), &json!({})).assert_error(ErrorCode::CartNotFound);
     alex.post(&checkout_path(&contoso, &cart.id), &json!({})).assert_error(ErrorCode::CartNotFound);
     let nobody = CustomerId::parse("00000000-0000-4000-8000-000000000009").expect("a GUID");
-    alex.post(&format!("/v1/customers/{nobody}/carts"), &NewCart::azure_plan()).assert_error(ErrorCode::UnknownCustomer);
-    alex.get(&format!("/v1/customers/{proseware}/orders/{}", test_support::fresh_guid())).assert_error(ErrorCode::UnknownOrder);
+    alex.post(&format!("/v1/customers/{nobody}/carts"), &NewCart::azure_plan()).assert_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
+    alex.get(&format!("/v1/customers/{proseware}/orders/{}", test_support::fresh_guid())).assert_error(ErrorCode::Refusal(RefusalKind::UnknownOrder));
     alex.get(&format!("/v1/customers/{proseware}/subscriptions/{}/azureEntitlements", test_support::fresh_guid()))
-        .assert_error(ErrorCode::UnknownSubscription);
+        .assert_error(ErrorCode::Refusal(RefusalKind::UnknownSubscription));
 
     assert_eq!(alex.audit().len(), records, "nothing logged");
     assert_eq!(azure_plans(&alex, &proseware), 0, "nothing bought");
@@ -197,12 +197,12 @@ fn a_customer_users_token_is_refused_on_partner_routes() {
         "/v1/SelfServePolicy".to_string(),
         "/v1/partner".to_string(),
     ] {
-        megan.get(&path).assert_error(ErrorCode::PartnerUsersOnly);
+        megan.get(&path).assert_error(ErrorCode::Refusal(RefusalKind::PartnerUsersOnly));
     }
-    megan.post(&format!("/v1/customers/{contoso}/carts"), &NewCart::azure_plan()).assert_error(ErrorCode::PartnerUsersOnly);
+    megan.post(&format!("/v1/customers/{contoso}/carts"), &NewCart::azure_plan()).assert_error(ErrorCode::Refusal(RefusalKind::PartnerUsersOnly));
     // A token for nobody, or for a user who may not sign in, is 401.
-    server.client().as_customer("nobody@contoso.onmicrosoft.com").get("/subscriptions").assert_arm_error(ErrorCode::UnknownCustomerUser);
-    server.client().as_customer("markusg@alpineskihouse.onmicrosoft.com").get("/subscriptions").assert_arm_error(ErrorCode::UnknownCustomerUser);
+    server.client().as_customer("nobody@contoso.onmicrosoft.com").get("/subscriptions").assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownCustomerUser));
+    server.client().as_customer("markusg@alpineskihouse.onmicrosoft.com").get("/subscriptions").assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownCustomerUser));
     // The line item's other fields are accepted.
     let mut new = NewCart::azure_plan();
     new.line_items = vec![NewCartLineItem { term_duration: Some("P1M".to_string()), ..new.line_items[0].clone() }];

@@ -10,7 +10,7 @@ use api_types::customer::CustomerPage;
 use api_types::policy::{PolicyUpdate, SelfServePolicy};
 use api_types::Collection;
 use domain::demo_data::HAND_MADE_COUNT;
-use domain::{CustomerId, Permission};
+use domain::{CustomerId, Permission, RefusalKind};
 use test_support::{admin, Client, DataFile, Server, ServerProcess};
 
 const FABRIKAM: &str = "Fabrikam Inc";
@@ -389,7 +389,7 @@ fn orders_roles_and_purchases_survive_a_restart() {
     // The cart is still there, and checks out into a refusal: the plan exists already.
     let kept: Cart = alex.read(&format!("/v1/customers/{proseware}/carts/{}", cart.id));
     assert_eq!((kept.status, kept.id), (CartStatus::Active, cart.id));
-    alex.post(&checkout_path(&proseware, &cart.id), &serde_json::json!({})).assert_error(api_types::ErrorCode::AzurePlanExists);
+    alex.post(&checkout_path(&proseware, &cart.id), &serde_json::json!({})).assert_error(api_types::ErrorCode::Refusal(RefusalKind::AzurePlanExists));
     // Record ids go on, never repeated.
     let records = before.1;
     let next: u64 = records[0].id.parse().expect("a number");

@@ -4,7 +4,7 @@ use api_types::audit::{OperationStatus, OperationType, PolicyValue, ResourceType
 use api_types::demo::{DemoUser, Role};
 use api_types::policy::{policy_id, EtagAttributes, PolicyUpdate, SelfServePolicy};
 use api_types::{Attributes, Collection, ErrorCode};
-use domain::{Permission, PermissionSet};
+use domain::{Permission, PermissionSet, RefusalKind};
 use test_support::{admin, admin_2, helpdesk, sales, users, Client, DataFile, Request, Server};
 
 use Permission::{AzureReservations as Reservations, AzureSavingsPlan as SavingsPlan};
@@ -128,16 +128,16 @@ fn sales_and_helpdesk_agents_are_refused_with_403_and_nothing_changes_or_is_logg
         let agent = server.as_user(&agent);
         agent
             .post_policy(&fabrikam, &[Reservations])
-            .assert_error(ErrorCode::NotAdminAgent);
+            .assert_error(ErrorCode::Refusal(RefusalKind::NotAdminAgent));
         agent
             .put(
                 &contoso_path,
                 &PolicyUpdate::new(&contoso_before, &set(&[SavingsPlan])),
             )
-            .assert_error(ErrorCode::NotAdminAgent);
+            .assert_error(ErrorCode::Refusal(RefusalKind::NotAdminAgent));
         agent
             .delete(&contoso_path)
-            .assert_error(ErrorCode::NotAdminAgent);
+            .assert_error(ErrorCode::Refusal(RefusalKind::NotAdminAgent));
         // They may read.
         assert_eq!(agent.read::<SelfServePolicy>(&contoso_path), contoso_before);
     }
@@ -244,7 +244,7 @@ fn a_stale_etag_is_refused_with_412_and_the_newer_change_stays() {
     // Alex sends his change on the copy he read before: refused, in the body or If-Match.
     let alex_change = PolicyUpdate::new(&first_read, &set(&[SavingsPlan]));
     alex.put(&path, &alex_change)
-        .assert_error(ErrorCode::StaleEtag);
+        .assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
     let stale = first_read.attributes.etag.as_str();
     let no_body_etag = PolicyUpdate {
         attributes: None,
@@ -255,7 +255,7 @@ fn a_stale_etag_is_refused_with_412_and_the_newer_change_stays() {
             .header("If-Match", stale)
             .json(&no_body_etag),
     )
-    .assert_error(ErrorCode::StaleEtag);
+    .assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
     // If-Match wins over the body's etag; without its quotes, or weak, it is the same etag.
     let current: SelfServePolicy = alex.read(&path);
     let unquoted = stale.trim_matches('"');
@@ -264,15 +264,15 @@ fn a_stale_etag_is_refused_with_412_and_the_newer_change_stays() {
             .header("If-Match", unquoted)
             .json(&PolicyUpdate::new(&current, &set(&[SavingsPlan]))),
     )
-    .assert_error(ErrorCode::StaleEtag);
+    .assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
     alex.send(
         Request::new("PUT", &path)
             .header("If-Match", &format!("W/{stale}"))
             .json(&no_body_etag),
     )
-    .assert_error(ErrorCode::StaleEtag);
+    .assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
     alex.send(Request::new("DELETE", &path).header("If-Match", stale))
-        .assert_error(ErrorCode::StaleEtag);
+        .assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
     // Without any etag a PUT is refused too: it could overwrite unseen (the schema asks for it).
     alex.put(&path, &no_body_etag)
         .assert_error(ErrorCode::BadRequest);
@@ -330,7 +330,7 @@ fn a_put_whose_body_names_another_policy_is_422_and_changes_nothing() {
         ..change.clone()
     };
     assert_eq!(alex.put(&path, &upper).status, 200);
-    alex.put(&path, &change).assert_error(ErrorCode::StaleEtag);
+    alex.put(&path, &change).assert_error(ErrorCode::Refusal(RefusalKind::StaleEtag));
 
     let after: SelfServePolicy = alex.read(&path);
     assert_eq!(after.permission_set(), set(&[SavingsPlan]));
@@ -352,13 +352,13 @@ fn unknown_customers_and_policies_get_their_own_404_codes() {
 
     for path in ["", "/subscriptions", "/readiness", "/users"] {
         alex.get(&format!("/v1/customers/{stranger}{path}"))
-            .assert_error(ErrorCode::UnknownCustomer);
+            .assert_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
         alex.get(&format!("/v1/customers/not-a-guid{path}"))
-            .assert_error(ErrorCode::InvalidCustomerId);
+            .assert_error(ErrorCode::Refusal(RefusalKind::InvalidCustomerId));
     }
     let unknown = domain::CustomerId::parse(stranger).expect("a GUID");
     alex.post_policy(&unknown, &[SavingsPlan])
-        .assert_error(ErrorCode::UnknownCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
     let not_a_guid = serde_json::json!({
         "selfServeEntity": { "tenantID": "not-a-guid" },
         "permissions": [{ "resource": "AzureSavingsPlan", "action": "Purchase" }],
@@ -366,7 +366,7 @@ fn unknown_customers_and_policies_get_their_own_404_codes() {
     alex.post("/v1/SelfServePolicy", &not_a_guid)
         .assert_error(ErrorCode::BadRequest);
     alex.get(&format!("/v1/SelfServePolicy?entity_id={stranger}"))
-        .assert_error(ErrorCode::UnknownCustomer);
+        .assert_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
 
     for id in [
         format!("{partner}_{stranger}"),
@@ -447,5 +447,5 @@ fn a_post_retried_with_the_same_request_id_answers_the_same_and_creates_nothing_
     server
         .as_user(&sales())
         .send(post())
-        .assert_error(ErrorCode::NotAdminAgent);
+        .assert_error(ErrorCode::Refusal(RefusalKind::NotAdminAgent));
 }

@@ -7,7 +7,7 @@ use api_types::order::{ProductType, UserType};
 use api_types::reservation::{reservation_order_path, ReservationOrderResource};
 use api_types::savings_plan::{savings_plan_alias_path, SavingsPlanOrderAliasResource};
 use api_types::ErrorCode;
-use domain::{AppliedScope, AzureSubscriptionId, CustomerId, DomainError, Permission, ReservationOrderId};
+use domain::{AppliedScope, AzureSubscriptionId, CustomerId, DomainError, Permission, RefusalKind, ReservationOrderId};
 use serde_json::json;
 use test_support::{admin, fresh_guid, reservation_request, savings_plan_request, Client, DataFile, Server};
 
@@ -76,7 +76,7 @@ fn an_owner_buys_a_savings_plan() {
     let megan = server.client().as_customer(MEGAN);
     let request = savings_plan_request("contoso-compute", my_azure(&megan));
     // Contoso may buy reservations only; the partner turns savings plans on.
-    megan.buy_savings_plan(&request).assert_arm_error(ErrorCode::PurchaseNotAllowed);
+    megan.buy_savings_plan(&request).assert_arm_error(ErrorCode::Refusal(RefusalKind::PurchaseNotAllowed));
     let policy = alex.policy_of(&contoso).expect("a policy");
     let both = [Permission::AzureReservations, Permission::AzureSavingsPlan].into();
     alex.put(&alex.policy_path(&contoso), &api_types::policy::PolicyUpdate::new(&policy, &both)).expect::<api_types::policy::SelfServePolicy>(200);
@@ -90,8 +90,8 @@ fn an_owner_buys_a_savings_plan() {
     assert_eq!(alex.orders(&contoso)[0].id, plan.properties.order_id);
     // Another company's user does not find it, nor may buy under its name.
     let lee = server.client().as_customer("leeg@wideworldimporters.onmicrosoft.com");
-    lee.get(&savings_plan_alias_path("contoso-compute")).assert_arm_error(ErrorCode::UnknownSavingsPlan);
-    lee.buy_savings_plan(&savings_plan_request("contoso-compute", my_azure(&lee))).assert_arm_error(ErrorCode::PurchaseIdTaken);
+    lee.get(&savings_plan_alias_path("contoso-compute")).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownSavingsPlan));
+    lee.buy_savings_plan(&savings_plan_request("contoso-compute", my_azure(&lee))).assert_arm_error(ErrorCode::Refusal(RefusalKind::PurchaseIdTaken));
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn refusals_name_their_reason_and_buy_and_log_nothing() {
 
     // The permission is Off: the partner is named.
     let refused = megan.buy_savings_plan(&savings_plan_request("nope", azure));
-    let body = refused.assert_arm_error(ErrorCode::PurchaseNotAllowed);
+    let body = refused.assert_arm_error(ErrorCode::Refusal(RefusalKind::PurchaseNotAllowed));
     assert!(body.error.message.contains("Adatum Cloud Services"), "{}", body.error.message);
     assert_eq!(
         refused.refusal(),
@@ -116,7 +116,7 @@ fn refusals_name_their_reason_and_buy_and_log_nothing() {
     // Not Owner: Azure's own words.
     let adele = server.client().as_customer(ADELE);
     let refused = adele.buy_reservation(&reservation_request(azure));
-    let body = refused.assert_arm_error(ErrorCode::NotOwnerOfSubscription);
+    let body = refused.assert_arm_error(ErrorCode::Refusal(RefusalKind::NotOwnerOfSubscription));
     assert_eq!(body.error.message, "You do not have owner or reservation purchaser access on the subscription.");
     assert_eq!(refused.refusal(), Some(DomainError::NotOwnerOfSubscription(azure)));
 
@@ -126,7 +126,7 @@ fn refusals_name_their_reason_and_buy_and_log_nothing() {
     megan.put(&reservation_order_path(&ReservationOrderId::from_uuid(fresh_guid())), &body).assert_arm_error(ErrorCode::Unprocessable);
     body.properties.applied_scope_type = api_types::purchase::AppliedScopeType::Shared;
     body.properties.quantity = 1001;
-    megan.put(&reservation_order_path(&ReservationOrderId::from_uuid(fresh_guid())), &body).assert_arm_error(ErrorCode::InvalidPurchase);
+    megan.put(&reservation_order_path(&ReservationOrderId::from_uuid(fresh_guid())), &body).assert_arm_error(ErrorCode::Refusal(RefusalKind::InvalidPurchase));
     // A product not in the catalogue is not what the schema allows (written by hand: no type holds it).
     let mut body = serde_json::to_value(&body).expect("JSON");
     body["sku"]["name"] = json!("Standard_Z99");
@@ -134,7 +134,7 @@ fn refusals_name_their_reason_and_buy_and_log_nothing() {
     megan.put("/providers/Microsoft.BillingBenefits/savingsPlanOrderAliases/has%20space", &json!({})).assert_arm_error(ErrorCode::BadRequest);
 
     // A partner user does not buy here; and names the customer whose purchases to list.
-    alex.buy_reservation(&reservation_request(azure)).assert_arm_error(ErrorCode::CustomerUsersOnly);
+    alex.buy_reservation(&reservation_request(azure)).assert_arm_error(ErrorCode::Refusal(RefusalKind::CustomerUsersOnly));
     alex.get("/providers/Microsoft.Capacity/reservationOrders").assert_arm_error(ErrorCode::Unprocessable);
 
     assert_eq!(bought(&alex, &contoso), before, "nothing bought, nothing logged");
@@ -145,7 +145,7 @@ fn refusals_name_their_reason_and_buy_and_log_nothing() {
     let before = bought(&alex, &northwind);
     let lynne = server.client().as_customer("lynner@northwindtraders.onmicrosoft.com");
     let refused = lynne.buy_reservation(&reservation_request(azure));
-    let body = refused.assert_arm_error(ErrorCode::NoEligibleSubscriptions);
+    let body = refused.assert_arm_error(ErrorCode::Refusal(RefusalKind::NoEligibleSubscriptions));
     assert_eq!(body.error.message, "You do not have any eligible subscriptions to purchase reservations.");
     assert_eq!(bought(&alex, &northwind), before);
 
@@ -153,7 +153,7 @@ fn refusals_name_their_reason_and_buy_and_log_nothing() {
     // bought stays.
     let kept: ReservationOrderResource = megan.buy_reservation(&reservation_request(azure)).expect(201);
     assert_eq!(alex.delete(&alex.policy_path(&contoso)).status, 204);
-    megan.buy_reservation(&reservation_request(azure)).assert_arm_error(ErrorCode::PurchaseNotAllowed);
+    megan.buy_reservation(&reservation_request(azure)).assert_arm_error(ErrorCode::Refusal(RefusalKind::PurchaseNotAllowed));
     assert_eq!(megan.read::<ReservationOrderResource>(&reservation_order_path(&kept.name)), kept);
 }
 
@@ -170,18 +170,18 @@ fn a_customer_user_sees_only_their_own_company() {
     let their_azure = my_azure(&lee);
 
     let megan = server.client().as_customer(MEGAN);
-    megan.get(&reservation_order_path(&theirs[0].name)).assert_arm_error(ErrorCode::UnknownReservation);
-    megan.get(&format!("/subscriptions/{their_azure}")).assert_arm_error(ErrorCode::UnknownAzureSubscription);
-    megan.get(&format!("/providers/Microsoft.Capacity/reservationOrders?customerId={wide_world}")).assert_arm_error(ErrorCode::UnknownCustomer);
-    megan.get(&format!("/providers/Microsoft.BillingBenefits/savingsPlanOrders?customerId={wide_world}")).assert_arm_error(ErrorCode::UnknownCustomer);
+    megan.get(&reservation_order_path(&theirs[0].name)).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownReservation));
+    megan.get(&format!("/subscriptions/{their_azure}")).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownAzureSubscription));
+    megan.get(&format!("/providers/Microsoft.Capacity/reservationOrders?customerId={wide_world}")).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
+    megan.get(&format!("/providers/Microsoft.BillingBenefits/savingsPlanOrders?customerId={wide_world}")).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownCustomer));
     // Buying for another company's subscription: it is not found, and nothing is bought.
     let mut request = reservation_request(their_azure);
     request.scope = AppliedScope::Shared;
-    megan.buy_reservation(&request).assert_arm_error(ErrorCode::UnknownAzureSubscription);
+    megan.buy_reservation(&request).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownAzureSubscription));
     // Another company's reservation order id cannot be bought again.
     let mut taken = reservation_request(my_azure(&megan));
     taken.id = theirs[0].name;
-    megan.buy_reservation(&taken).assert_arm_error(ErrorCode::PurchaseIdTaken);
+    megan.buy_reservation(&taken).assert_arm_error(ErrorCode::Refusal(RefusalKind::PurchaseIdTaken));
     assert_eq!(alex.reservations_of(&contoso).len(), 0);
     assert_eq!(alex.reservations_of(&wide_world), theirs);
     // Their own list, with or without their own id.

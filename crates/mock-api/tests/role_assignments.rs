@@ -7,7 +7,7 @@ use api_types::audit::{OperationType, ResourceType, ResourceValue};
 use api_types::customer_user::{AzureRoleName, CustomerUser};
 use api_types::role_assignment::{role_assignment_path, RoleAssignmentResource};
 use api_types::{Collection, ErrorCode};
-use domain::{AzureRole, AzureSubscriptionId, CustomerId, CustomerUserId, DomainError, RoleAssignmentId};
+use domain::{AzureRole, AzureSubscriptionId, CustomerId, CustomerUserId, DomainError, RefusalKind, RoleAssignmentId};
 use serde_json::json;
 use test_support::{admin, fresh_guid, helpdesk, sales, Client, DataFile, Server};
 
@@ -99,29 +99,29 @@ fn who_may_not_assign_is_refused_and_nothing_changes() {
         let client = server.as_user(&user);
         assert_eq!(client.role_assignments(&azure), before);
         let refused = client.assign_role(&azure, &new_id(), jon, AzureRole::Owner);
-        refused.assert_arm_error(ErrorCode::NotAllowedToManageRoles);
+        refused.assert_arm_error(ErrorCode::Refusal(RefusalKind::NotAllowedToManageRoles));
         assert!(matches!(refused.refusal(), Some(DomainError::NotAllowedToManageRoles { .. })));
-        client.delete(&role_assignment_path(&azure, &before[0].name)).assert_arm_error(ErrorCode::NotAllowedToManageRoles);
+        client.delete(&role_assignment_path(&azure, &before[0].name)).assert_arm_error(ErrorCode::Refusal(RefusalKind::NotAllowedToManageRoles));
     }
     // Customer users read their own company's, and may not write.
     let christie = server.client().as_customer("christiec@cohowinery.onmicrosoft.com");
     assert_eq!(christie.role_assignments(&azure), before);
-    christie.assign_role(&azure, &new_id(), jon, AzureRole::Owner).assert_arm_error(ErrorCode::PartnerUsersOnly);
-    christie.delete(&role_assignment_path(&azure, &before[0].name)).assert_arm_error(ErrorCode::PartnerUsersOnly);
+    christie.assign_role(&azure, &new_id(), jon, AzureRole::Owner).assert_arm_error(ErrorCode::Refusal(RefusalKind::PartnerUsersOnly));
+    christie.delete(&role_assignment_path(&azure, &before[0].name)).assert_arm_error(ErrorCode::Refusal(RefusalKind::PartnerUsersOnly));
     // Another company's user finds no such subscription.
     let megan = server.client().as_customer("meganb@contoso.onmicrosoft.com");
-    megan.get(&format!("/subscriptions/{azure}/providers/Microsoft.Authorization/roleAssignments")).assert_arm_error(ErrorCode::UnknownAzureSubscription);
-    megan.get(&format!("/subscriptions/{azure}")).assert_arm_error(ErrorCode::UnknownAzureSubscription);
-    megan.assign_role(&azure, &new_id(), jon, AzureRole::Owner).assert_arm_error(ErrorCode::UnknownAzureSubscription);
+    megan.get(&format!("/subscriptions/{azure}/providers/Microsoft.Authorization/roleAssignments")).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownAzureSubscription));
+    megan.get(&format!("/subscriptions/{azure}")).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownAzureSubscription));
+    megan.assign_role(&azure, &new_id(), jon, AzureRole::Owner).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownAzureSubscription));
 
     // What Azure refuses: a role held already, an assignment changed, a stranger, another role.
     let existing = &before[0];
     let held = alex.assign_role(&azure, &new_id(), existing.properties.principal_id, existing.properties.role_name.into());
-    held.assert_arm_error(ErrorCode::RoleAssignmentExists);
+    held.assert_arm_error(ErrorCode::Refusal(RefusalKind::RoleAssignmentExists));
     let other_role = if existing.properties.role_name == AzureRoleName::Reader { AzureRole::Owner } else { AzureRole::Reader };
-    alex.assign_role(&azure, &existing.name, existing.properties.principal_id, other_role).assert_arm_error(ErrorCode::RoleAssignmentUpdateNotPermitted);
+    alex.assign_role(&azure, &existing.name, existing.properties.principal_id, other_role).assert_arm_error(ErrorCode::Refusal(RefusalKind::RoleAssignmentUpdateNotPermitted));
     let megan_id = user_id(&alex, &alex.customer_id("Contoso Ltd"), "meganb@contoso.onmicrosoft.com");
-    alex.assign_role(&azure, &new_id(), megan_id, AzureRole::Owner).assert_arm_error(ErrorCode::UnknownPrincipal);
+    alex.assign_role(&azure, &new_id(), megan_id, AzureRole::Owner).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownPrincipal));
     let path = role_assignment_path(&azure, &new_id());
     let body = |role_definition: String| json!({ "properties": { "roleDefinitionId": role_definition, "principalId": jon } });
     alex.put(&path, &body(format!("/subscriptions/{azure}/providers/Microsoft.Authorization/roleDefinitions/00000000-0000-4000-8000-000000000000")))
@@ -130,7 +130,7 @@ fn who_may_not_assign_is_refused_and_nothing_changes() {
         .assert_arm_error(ErrorCode::UnknownRoleDefinition);
     // Without the subscription part, and without principalType, it is accepted.
     assert_eq!(alex.put(&path, &body("/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7".to_string())).status, 201);
-    alex.get(&format!("/subscriptions/{}/providers/Microsoft.Authorization/roleAssignments", fresh_guid())).assert_arm_error(ErrorCode::UnknownAzureSubscription);
+    alex.get(&format!("/subscriptions/{}/providers/Microsoft.Authorization/roleAssignments", fresh_guid())).assert_arm_error(ErrorCode::Refusal(RefusalKind::UnknownAzureSubscription));
     alex.get("/subscriptions/not-a-guid/providers/Microsoft.Authorization/roleAssignments").assert_arm_error(ErrorCode::BadRequest);
 
     assert_eq!(alex.role_assignments(&azure).len(), before.len() + 1, "only the last one");
@@ -151,7 +151,7 @@ fn azure_subscriptions_as_resource_manager_lists_them() {
     // The partner reads the same subscription.
     assert_eq!(alex.azure_subscription(&mine[0].subscription_id), mine[0]);
     // A partner user has no subscriptions of their own to list.
-    alex.get("/subscriptions").assert_arm_error(ErrorCode::CustomerUsersOnly);
+    alex.get("/subscriptions").assert_arm_error(ErrorCode::Refusal(RefusalKind::CustomerUsersOnly));
     // A suspended plan's subscription is listed, disabled.
     let pradeep = server.client().as_customer("pradeepg@woodgrovebank.onmicrosoft.com");
     let suspended = pradeep.my_azure_subscriptions();

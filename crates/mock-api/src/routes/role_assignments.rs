@@ -49,7 +49,7 @@ fn writer_of(state: &AppState, caller: DomainCaller, azure: &AzureSubscriptionId
         DomainCaller::Partner(id) => Ok(id),
         customer @ DomainCaller::Customer(_) => {
             state.read().azure_subscription(&customer, azure)?;
-            Err(ApiError::PartnerUsersOnly)
+            Err(ApiError::Domain(domain::DomainError::PartnerUsersOnly))
         }
     }
 }

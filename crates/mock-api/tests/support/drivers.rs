@@ -11,11 +11,7 @@ use api_types::policy::{
 use api_types::readiness::Readiness;
 use api_types::{Collection, ErrorCode};
 use api_types::cart::NewCart;
-use domain::{
-    ActivityAction, ActivityDetail, AzureEntitlement, AzureRole, AzureSubscriptionId, Caller, Change, CustomerId,
-    CustomerUpn, DemoSpec, DomainError, Etag, FixedClock, Offer, Order, PartnerStore, PartnerUser, Permission,
-    PermissionSet, Precondition, ReservationRequest, RoleAssignmentId, UserWithRoles,
-};
+use domain::{ActivityAction, ActivityDetail, AzureEntitlement, AzureRole, AzureSubscriptionId, Caller, Change, CustomerId, CustomerUpn, DemoSpec, DomainError, Etag, FixedClock, Offer, Order, PartnerStore, PartnerUser, Permission, PermissionSet, Precondition, RefusalKind, ReservationRequest, RoleAssignmentId, UserWithRoles};
 use test_support::{admin, Client, DataFile, Reply, Request, Server};
 use time::{Date, OffsetDateTime};
 
@@ -376,9 +372,9 @@ impl OverHttp {
             return refusal(error);
         }
         match reply.error().error_code() {
-            Some(ErrorCode::NotAdminAgent) => Refusal::Forbidden,
-            Some(ErrorCode::StaleEtag) => Refusal::StaleEtag,
-            Some(ErrorCode::UnknownCustomer) => Refusal::UnknownCustomer,
+            Some(ErrorCode::Refusal(RefusalKind::NotAdminAgent)) => Refusal::Forbidden,
+            Some(ErrorCode::Refusal(RefusalKind::StaleEtag)) => Refusal::StaleEtag,
+            Some(ErrorCode::Refusal(RefusalKind::UnknownCustomer)) => Refusal::UnknownCustomer,
             Some(ErrorCode::PolicyNotFound | ErrorCode::PolicyNotFoundForUpdate)
                 if self.customer_exists(customer) =>
             {
