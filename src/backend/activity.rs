@@ -1,9 +1,8 @@
 //! The Activity log.
 
-use api_types::audit::{AuditRecord, PolicyValue};
-use api_types::Collection;
+use api_types::audit::PolicyValue;
+use api_types::endpoint::{ListAuditRecords};
 use async_trait::async_trait;
-use domain::dates::format_date;
 use domain::{ActivityRecord, Caller};
 use time::Date;
 
@@ -25,8 +24,7 @@ impl Activity for EmbeddedStore {
 #[async_trait(?Send)]
 impl Activity for PartnerCenterApi {
     async fn activity(&self, caller: &Caller, from: Date, to: Date) -> Result<Vec<ActivityRecord>, BackendError> {
-        let path = format!("/v1/auditrecords?startDate={}&endDate={}", format_date(from), format_date(to));
-        let found: Collection<AuditRecord> = self.get(caller, &path).await?;
+        let found = self.call(caller, &ListAuditRecords { from, to }).await?;
         // Records of other kinds (none yet) are left out.
         Ok(found
             .items

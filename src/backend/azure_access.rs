@@ -2,12 +2,12 @@
 //! shape: who holds which role, and the partner's Admin agents giving and removing roles
 //! with their admin-on-behalf-of rights.
 
-use api_types::azure_subscription::{subscription_path, ArmSubscription};
-use api_types::role_assignment::{role_assignment_path, NewRoleAssignment, RoleAssignmentResource};
+use api_types::role_assignment::NewRoleAssignment;
+use api_types::endpoint::{CreateRoleAssignment, DeleteRoleAssignment, ReadAzureSubscription};
 use async_trait::async_trait;
 use domain::{AzureRole, AzureSubscriptionId, AzureSubscriptionView, Caller, CustomerUserId, RoleAssignmentId};
 
-use super::{random_guid, to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{random_guid, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait AzureAccess {
@@ -55,7 +55,7 @@ impl AzureAccess for EmbeddedStore {
 #[async_trait(?Send)]
 impl AzureAccess for PartnerCenterApi {
     async fn azure_subscription(&self, caller: &Caller, azure: AzureSubscriptionId) -> Result<AzureSubscriptionView, BackendError> {
-        let found: ArmSubscription = self.get(caller, &subscription_path(&azure)).await?;
+        let found = self.call(caller, &ReadAzureSubscription { azure }).await?;
         found.into_domain().ok_or_else(unreadable)
     }
 
@@ -68,12 +68,12 @@ impl AzureAccess for PartnerCenterApi {
         role: AzureRole,
     ) -> Result<(), BackendError> {
         let id = RoleAssignmentId::from_uuid(random_guid());
-        let body = to_json(&NewRoleAssignment::new(&azure, user, role))?;
-        let _: RoleAssignmentResource = self.put(caller, &role_assignment_path(&azure, &id), body).await?;
+        self.call(caller, &CreateRoleAssignment { azure, id, body: NewRoleAssignment::new(&azure, user, role) }).await?;
         Ok(())
     }
 
     async fn remove_role(&self, caller: &Caller, azure: AzureSubscriptionId, assignment: RoleAssignmentId) -> Result<(), BackendError> {
-        self.delete(caller, &role_assignment_path(&azure, &assignment), None).await
+        self.call(caller, &DeleteRoleAssignment { azure, id: assignment }).await?;
+        Ok(())
     }
 }

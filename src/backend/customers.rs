@@ -1,8 +1,6 @@
 //! Customers: the list, one customer, and its users.
 
-use api_types::customer::{Customer as WireCustomer, CustomerPage as WirePage};
-use api_types::customer_user::CustomerUser as WireUser;
-use api_types::Collection;
+use api_types::endpoint::{ListCustomerUsers, ListCustomers, ReadCustomer};
 use async_trait::async_trait;
 use domain::{Caller, Customer, CustomerId, CustomerPage, UserWithRoles};
 
@@ -46,10 +44,8 @@ impl Customers for EmbeddedStore {
 #[async_trait(?Send)]
 impl CustomerList for PartnerCenterApi {
     async fn customers(&self, caller: &Caller, search: &str, offset: usize, limit: usize) -> Result<CustomerPage, BackendError> {
-        let search: String = js_sys::encode_uri_component(search).into();
         let size = limit.clamp(1, api_types::customer::MAX_PAGE_SIZE as usize);
-        let path = format!("/v1/customers?size={size}&search={search}&continuationToken={offset}");
-        let page: WirePage = self.get(caller, &path).await?;
+        let page = self.call(caller, &ListCustomers { search: search.to_string(), size, offset }).await?;
         Ok(CustomerPage {
             items: page.items.iter().map(|c| c.summary()).collect(),
             total: page.total_matches,
@@ -61,12 +57,12 @@ impl CustomerList for PartnerCenterApi {
 #[async_trait(?Send)]
 impl Customers for PartnerCenterApi {
     async fn customer(&self, caller: &Caller, id: CustomerId) -> Result<Customer, BackendError> {
-        let customer: WireCustomer = self.get(caller, &format!("/v1/customers/{id}")).await?;
+        let customer = self.call(caller, &ReadCustomer { customer: id }).await?;
         Ok(customer.into_domain())
     }
 
     async fn customer_users(&self, caller: &Caller, id: CustomerId) -> Result<Vec<UserWithRoles>, BackendError> {
-        let users: Collection<WireUser> = self.get(caller, &format!("/v1/customers/{id}/users")).await?;
+        let users = self.call(caller, &ListCustomerUsers { customer: id }).await?;
         Ok(users.items.into_iter().map(|u| u.into_domain(id)).collect())
     }
 }

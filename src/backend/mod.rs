@@ -37,7 +37,7 @@ pub use demo_data::DemoData;
 pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY_V1, STORAGE_PREFIX};
 pub use orders::Orders;
 pub use partner_center_api::PartnerCenterApi;
-use partner_center_api::{to_json, unreadable};
+use partner_center_api::unreadable;
 pub use permissions::{Granted, Permissions, PolicyVersion};
 pub use purchases::Purchases;
 pub use staff::{SignInList, Staff};

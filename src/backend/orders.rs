@@ -1,12 +1,12 @@
 //! What was bought for a customer (Order history), and buying an Azure plan for one.
 
-use api_types::cart::{carts_path, checkout_path, Cart, CartCheckoutResult, NewCart};
+use api_types::cart::NewCart;
 use api_types::order::Order as WireOrder;
-use api_types::Collection;
+use api_types::endpoint::{CheckoutCart, CreateCart, ListOrders};
 use async_trait::async_trait;
 use domain::{Caller, Change, CustomerId, Order};
 
-use super::{to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait Orders {
@@ -42,14 +42,14 @@ impl Orders for EmbeddedStore {
 #[async_trait(?Send)]
 impl Orders for PartnerCenterApi {
     async fn orders(&self, caller: &Caller, id: CustomerId) -> Result<Vec<Order>, BackendError> {
-        let found: Collection<WireOrder> = self.get(caller, &format!("/v1/customers/{id}/orders")).await?;
+        let found = self.call(caller, &ListOrders { customer: id }).await?;
         // Orders of products this app does not know are left out.
         Ok(found.items.into_iter().filter_map(WireOrder::into_domain).collect())
     }
 
     async fn order_azure_plan(&self, caller: &Caller, id: CustomerId) -> Result<Order, BackendError> {
-        let cart: Cart = self.post(caller, &carts_path(&id), Some(to_json(&NewCart::azure_plan())?)).await?;
-        let result: CartCheckoutResult = self.post(caller, &checkout_path(&id, &cart.id), None).await?;
+        let cart = self.call(caller, &CreateCart { customer: id, body: NewCart::azure_plan() }).await?;
+        let result = self.call(caller, &CheckoutCart { customer: id, cart: cart.id }).await?;
         match (result.orders.into_iter().next().and_then(WireOrder::into_domain), result.order_errors.into_iter().next()) {
             (Some(order), _) => Ok(order),
             (None, Some(error)) => Err(BackendError::Server { status: 201, code: Some(error.code), message: error.description }),

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use api_types::demo::{customer_token_for, DemoUsers};
-use api_types::{ErrorCode, ErrorReply};
+use api_types::endpoint::ListDemoUsers;
+use api_types::{Endpoint, ErrorCode, ErrorReply};
 use domain::Caller;
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -41,7 +42,8 @@ impl PartnerCenterApi {
     /// Everyone who can sign in, and the partner users' tokens (`GET /v1/demo/users`, no
     /// token needed).
     pub(super) async fn demo_users(&self) -> Result<SignInList, BackendError> {
-        let text = self.call(Method::GET, "/v1/demo/users", None, None, &[]).await?;
+        // Without a token: this is how the tokens are learnt.
+        let text = self.fetch(ListDemoUsers::METHOD, &ListDemoUsers {}.path(), None, None, &[]).await?;
         let found: DemoUsers = parse(&text)?;
         let mut tokens = self.tokens.borrow_mut();
         let partner_users = found
@@ -67,57 +69,49 @@ impl PartnerCenterApi {
         self.tokens.borrow().get(caller).cloned().ok_or(BackendError::NotSignedIn)
     }
 
-    /// A GET as `caller`: the reply as `T`.
-    pub(super) async fn get<T: DeserializeOwned>(&self, caller: &Caller, path: &str) -> Result<T, BackendError> {
-        parse(&self.send(caller, Method::GET, path, None, &[]).await?)
-    }
-
-    /// A POST, with a fresh `MS-RequestId` (so a retry would not create twice); `body`
-    /// `None` sends none (a cart's checkout).
-    pub(super) async fn post<T: DeserializeOwned>(&self, caller: &Caller, path: &str, body: Option<String>) -> Result<T, BackendError> {
+    /// One operation as `caller`: its reply. A POST gets a fresh `MS-RequestId` (so a retry
+    /// would not create twice); a change made on a version read sends it as `If-Match`.
+    pub(super) async fn call<E: Endpoint>(&self, caller: &Caller, endpoint: &E) -> Result<E::Reply, BackendError> {
+        let body = endpoint.body().map(to_json).transpose()?;
         let request_id = random_guid().hyphenated().to_string();
-        parse(&self.send(caller, Method::POST, path, body, &[("MS-RequestId", &request_id)]).await?)
+        let mut headers: Vec<(&str, &str)> = Vec::new();
+        if E::METHOD == api_types::Method::Post {
+            headers.push(("MS-RequestId", &request_id));
+        }
+        if let Some(etag) = endpoint.if_match() {
+            headers.push(("If-Match", etag));
+        }
+        let text = self.send(caller, E::METHOD, &endpoint.path(), body, &headers).await?;
+        // A success without a body (204) reads as `null`.
+        parse(if text.trim().is_empty() { "null" } else { &text })
     }
 
-    pub(super) async fn put<T: DeserializeOwned>(&self, caller: &Caller, path: &str, body: String) -> Result<T, BackendError> {
-        parse(&self.send(caller, Method::PUT, path, Some(body), &[]).await?)
-    }
-
-    /// A DELETE; `if_match`, the version it removes, where the resource has one.
-    pub(super) async fn delete(&self, caller: &Caller, path: &str, if_match: Option<&str>) -> Result<(), BackendError> {
-        let headers: &[(&str, &str)] = match if_match {
-            Some(etag) => &[("If-Match", etag)],
-            None => &[],
-        };
-        self.send(caller, Method::DELETE, path, None, headers).await.map(|_| ())
-    }
-
-    /// A call as `caller`, with their token: the reply's body. Not generic (the typed
-    /// helpers above only turn JSON into values), so the Wasm holds it once.
+    /// A call as `caller`, with their token: the reply's body. Not generic (`call` only turns
+    /// JSON into values), so the Wasm holds it once.
     async fn send(
         &self,
         caller: &Caller,
-        method: Method,
+        method: api_types::Method,
         path: &str,
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> Result<String, BackendError> {
         let token = self.token(caller).await?;
-        self.call(method, path, Some(&token), body, headers).await
+        self.fetch(method, path, Some(&token), body, headers).await
     }
 
     /// One call: the reply's body when it succeeded, the failure it stands for otherwise.
     /// Not generic, so the browser plumbing exists once in the Wasm.
-    async fn call(
+    async fn fetch(
         &self,
-        method: Method,
+        method: api_types::Method,
         path: &str,
         token: Option<&str>,
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> Result<String, BackendError> {
         let mut builder = RequestBuilder::new(&format!("{}{}", self.base, path))
-            .method(method)
+            .method(gloo_method(method))
             .header("Accept", "application/json")
             .header("MS-CorrelationId", &random_guid().hyphenated().to_string())
             .abort_signal(timeout_signal().as_ref());
@@ -166,13 +160,23 @@ fn failure(status: u16, body: &str) -> BackendError {
     }
 }
 
+fn gloo_method(method: api_types::Method) -> Method {
+    match method {
+        api_types::Method::Get => Method::GET,
+        api_types::Method::Post => Method::POST,
+        api_types::Method::Put => Method::PUT,
+        api_types::Method::Patch => Method::PATCH,
+        api_types::Method::Delete => Method::DELETE,
+    }
+}
+
 /// A successful reply's body as `T`.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
     super::json::from_str(text).map_err(|e| BackendError::Server { status: 200, code: None, message: e })
 }
 
 /// A request body as JSON.
-pub(super) fn to_json<B: Serialize>(body: &B) -> Result<String, BackendError> {
+fn to_json<B: Serialize>(body: &B) -> Result<String, BackendError> {
     super::json::to_string(body).map_err(|e| BackendError::Server { status: 0, code: None, message: e })
 }
 

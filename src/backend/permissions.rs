@@ -3,11 +3,11 @@
 use api_types::policy::{
     policy_permissions, EtagAttributes, NewPolicy, PolicyUpdate, SelfServeEntity, SelfServeEntityType, SelfServePolicy,
 };
-use api_types::Collection;
+use api_types::endpoint::{CreateSelfServePolicy, DeleteSelfServePolicy, ListSelfServePolicies, UpdateSelfServePolicy};
 use async_trait::async_trait;
 use domain::{Caller, CustomerId, Etag, PermissionSet, Precondition};
 
-use super::{to_json, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{BackendError, EmbeddedStore, PartnerCenterApi};
 
 /// A customer's permissions as read, with the version of the policy they were read from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -82,7 +82,7 @@ impl Permissions for EmbeddedStore {
 #[async_trait(?Send)]
 impl Permissions for PartnerCenterApi {
     async fn permissions(&self, caller: &Caller, id: CustomerId) -> Result<Granted, BackendError> {
-        let found: Collection<SelfServePolicy> = self.get(caller, &format!("/v1/SelfServePolicy?entity_id={id}")).await?;
+        let found = self.call(caller, &ListSelfServePolicies { customer: id }).await?;
         Ok(found.items.first().map(Granted::from_wire).unwrap_or_default())
     }
 
@@ -98,11 +98,12 @@ impl Permissions for PartnerCenterApi {
         match &read.policy {
             None if wanted.is_empty() => Ok(read.clone()),
             None => {
-                let created: SelfServePolicy = self.post(caller, "/v1/SelfServePolicy", Some(to_json(&NewPolicy::new(id, &wanted))?)).await?;
+                let created = self.call(caller, &CreateSelfServePolicy { body: NewPolicy::new(id, &wanted) }).await?;
                 Ok(Granted::from_wire(&created))
             }
             Some(policy) if wanted.is_empty() => {
-                self.delete(caller, &format!("/v1/SelfServePolicy/{}", policy.id), Some(policy.etag.as_str())).await?;
+                let (id, etag) = (policy.id.clone(), policy.etag.as_str().to_string());
+                self.call(caller, &DeleteSelfServePolicy { id, etag }).await?;
                 Ok(Granted::default())
             }
             Some(policy) => {
@@ -113,8 +114,7 @@ impl Permissions for PartnerCenterApi {
                     permissions: policy_permissions(&wanted),
                     attributes: Some(EtagAttributes { etag: policy.etag.as_str().to_string() }),
                 };
-                let updated: SelfServePolicy =
-                    self.put(caller, &format!("/v1/SelfServePolicy/{}", policy.id), to_json(&body)?).await?;
+                let updated = self.call(caller, &UpdateSelfServePolicy { id: policy.id.clone(), body }).await?;
                 Ok(Granted::from_wire(&updated))
             }
         }

@@ -1,14 +1,14 @@
 //! What a customer user buys on their own, as the Azure portal sells it (reservations and
 //! savings plans, billed to the partner), and what their company has bought.
 
-use api_types::arm::ArmList;
 use api_types::azure_subscription::ArmSubscription;
-use api_types::reservation::{for_customer, reservation_order_path, NewReservationOrder, ReservationOrderResource, RESERVATION_ORDERS_PATH};
-use api_types::savings_plan::{savings_plan_alias_path, NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource, SAVINGS_PLAN_ORDERS_PATH};
+use api_types::reservation::{NewReservationOrder, ReservationOrderResource};
+use api_types::savings_plan::{NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource};
+use api_types::endpoint::{ListAzureSubscriptions, ListReservationOrders, ListSavingsPlanOrders, PurchaseReservationOrder, PurchaseSavingsPlan};
 use async_trait::async_trait;
 use domain::{AzureSubscriptionView, Caller, CustomerId, Reservation, ReservationRequest, SavingsPlan, SavingsPlanRequest};
 
-use super::{to_json, unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
+use super::{unreadable, BackendError, EmbeddedStore, PartnerCenterApi};
 
 #[async_trait(?Send)]
 pub trait Purchases {
@@ -58,12 +58,12 @@ impl Purchases for EmbeddedStore {
     }
 }
 
-/// The list of a caller's purchases: a customer user's own company's, or for a partner
-/// user the customer's (`?customerId=`).
-fn list_path(list: &str, caller: &Caller, customer: &CustomerId) -> String {
+/// Whose purchases a list asks for: a customer user's own company's, or for a partner user
+/// the customer's (`?customerId=`).
+fn named_customer(caller: &Caller, customer: CustomerId) -> Option<CustomerId> {
     match caller {
-        Caller::Customer(_) => list.to_string(),
-        Caller::Partner(_) => for_customer(list, customer),
+        Caller::Customer(_) => None,
+        Caller::Partner(_) => Some(customer),
     }
 }
 
@@ -71,32 +71,31 @@ fn list_path(list: &str, caller: &Caller, customer: &CustomerId) -> String {
 impl Purchases for PartnerCenterApi {
     async fn my_azure_subscriptions(&self, caller: &Caller) -> Result<Vec<AzureSubscriptionView>, BackendError> {
         caller.customer()?;
-        let found: ArmList<ArmSubscription> = self.get(caller, "/subscriptions").await?;
+        let found = self.call(caller, &ListAzureSubscriptions {}).await?;
         Ok(found.value.into_iter().filter_map(ArmSubscription::into_domain).collect())
     }
 
     async fn reservations(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<Reservation>, BackendError> {
-        let found: ArmList<ReservationOrderResource> = self.get(caller, &list_path(RESERVATION_ORDERS_PATH, caller, &customer)).await?;
+        let found = self.call(caller, &ListReservationOrders { customer: named_customer(caller, customer) }).await?;
         Ok(found.value.into_iter().filter_map(ReservationOrderResource::into_domain).collect())
     }
 
     async fn savings_plans(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<SavingsPlan>, BackendError> {
-        let found: ArmList<SavingsPlanOrderAliasResource> =
-            self.get(caller, &list_path(SAVINGS_PLAN_ORDERS_PATH, caller, &customer)).await?;
+        let found = self.call(caller, &ListSavingsPlanOrders { customer: named_customer(caller, customer) }).await?;
         Ok(found.value.into_iter().filter_map(SavingsPlanOrderAliasResource::into_domain).collect())
     }
 
     /// `PUT /providers/Microsoft.Capacity/reservationOrders/{id}`, as the Azure portal buys.
     async fn buy_reservation(&self, caller: &Caller, request: ReservationRequest) -> Result<Reservation, BackendError> {
-        let body = to_json(&NewReservationOrder::from_domain(&request))?;
-        let bought: ReservationOrderResource = self.put(caller, &reservation_order_path(&request.id), body).await?;
+        let body = NewReservationOrder::from_domain(&request);
+        let bought = self.call(caller, &PurchaseReservationOrder { id: request.id, body }).await?;
         bought.into_domain().ok_or_else(unreadable)
     }
 
     /// `PUT /providers/Microsoft.BillingBenefits/savingsPlanOrderAliases/{name}`.
     async fn buy_savings_plan(&self, caller: &Caller, request: SavingsPlanRequest) -> Result<SavingsPlan, BackendError> {
-        let body = to_json(&NewSavingsPlanOrderAlias::from_domain(&request))?;
-        let bought: SavingsPlanOrderAliasResource = self.put(caller, &savings_plan_alias_path(&request.alias), body).await?;
+        let body = NewSavingsPlanOrderAlias::from_domain(&request);
+        let bought = self.call(caller, &PurchaseSavingsPlan { alias: request.alias.clone(), body }).await?;
         bought.into_domain().ok_or_else(unreadable)
     }
 }

@@ -1,8 +1,6 @@
 //! What the partner bought for a customer, and whether the customer could buy today.
 
-use api_types::readiness::Readiness as WireReadiness;
-use api_types::subscription::Subscription as WireSubscription;
-use api_types::Collection;
+use api_types::endpoint::{ListSubscriptions, ReadReadiness};
 use async_trait::async_trait;
 use domain::{Caller, CustomerId, Readiness, Subscription};
 
@@ -30,13 +28,13 @@ impl Subscriptions for EmbeddedStore {
 #[async_trait(?Send)]
 impl Subscriptions for PartnerCenterApi {
     async fn subscriptions(&self, caller: &Caller, id: CustomerId) -> Result<Vec<Subscription>, BackendError> {
-        let found: Collection<WireSubscription> = self.get(caller, &format!("/v1/customers/{id}/subscriptions")).await?;
+        let found = self.call(caller, &ListSubscriptions { customer: id }).await?;
         // Offers this product does not know are left out.
         Ok(found.items.into_iter().filter_map(|s| s.into_domain(id)).collect())
     }
 
     async fn readiness(&self, caller: &Caller, id: CustomerId) -> Result<Readiness, BackendError> {
-        let readiness: WireReadiness = self.get(caller, &format!("/v1/customers/{id}/readiness")).await?;
+        let readiness = self.call(caller, &ReadReadiness { customer: id }).await?;
         Ok(readiness.into_domain())
     }
 }

@@ -15,6 +15,7 @@ pub mod cart;
 pub mod customer;
 pub mod customer_user;
 pub mod demo;
+pub mod endpoint;
 pub mod error;
 pub mod order;
 pub mod policy;
@@ -29,6 +30,7 @@ pub mod whole_number;
 
 use serde::{Deserialize, Serialize};
 
+pub use endpoint::{Endpoint, Method};
 pub use error::{ErrorBody, ErrorCode, ErrorReply};
 
 /// Partner Center's `attributes`: what kind of resource this is.

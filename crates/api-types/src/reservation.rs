@@ -366,7 +366,3 @@ pub struct PurchasesQuery {
     pub customer_id: Option<String>,
 }
 
-/// `…?customerId={id}`: the list of a customer's purchases, as a partner user reads it.
-pub fn for_customer(list_path: &str, customer: &CustomerId) -> String {
-    format!("{list_path}?customerId={customer}")
-}

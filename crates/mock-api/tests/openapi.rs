@@ -542,3 +542,68 @@ fn boundary_values_the_schema_allows_get_no_400() {
     free.billing_profile.email = "!#$%&'*+-/=?^_`{|}~@[::1].x".to_string();
     assert_eq!(alex.post("/v1/customers", &free).status, 201);
 }
+
+/// Every operation the clients send (`api_types::endpoint`) is one of the document's: its
+/// method on a documented path (the clients' one definition and the server agree).
+#[test]
+fn every_endpoint_is_a_documented_operation() {
+    use api_types::endpoint::*;
+    use api_types::Endpoint;
+    use domain::{AzureSubscriptionId, CustomerId, ReservationOrderId, RoleAssignmentId};
+
+    fn sent<E: Endpoint>(endpoint: E) -> (String, String) {
+        (E::METHOD.as_str().to_ascii_lowercase(), endpoint.path())
+    }
+    let customer = CustomerId::from_uuid(uuid::Uuid::from_u128(1));
+    let azure = AzureSubscriptionId::from_uuid(uuid::Uuid::from_u128(2));
+    let assignment = RoleAssignmentId::from_uuid(uuid::Uuid::from_u128(3));
+    let order = ReservationOrderId::from_uuid(uuid::Uuid::from_u128(4));
+    let day = time::macros::date!(2026 - 12 - 06);
+    let policy = api_types::policy::NewPolicy::new(customer, &domain::PermissionSet::default());
+    let update = api_types::policy::PolicyUpdate {
+        id: None,
+        self_serve_entity: None,
+        grantor: None,
+        permissions: Vec::new(),
+        attributes: None,
+    };
+    let reservation = api_types::reservation::NewReservationOrder::from_domain(&test_support::reservation_request(azure));
+    let savings = api_types::savings_plan::NewSavingsPlanOrderAlias::from_domain(&test_support::savings_plan_request("plan-1", azure));
+    let calls = [
+        sent(ListDemoUsers {}),
+        sent(ListCustomers { search: "a b".into(), size: 50, offset: 0 }),
+        sent(ReadCustomer { customer }),
+        sent(ListCustomerUsers { customer }),
+        sent(ListSubscriptions { customer }),
+        sent(ReadReadiness { customer }),
+        sent(ListOrders { customer }),
+        sent(CreateCart { customer, body: api_types::cart::NewCart::azure_plan() }),
+        sent(CheckoutCart { customer, cart: uuid::Uuid::from_u128(5) }),
+        sent(ListSelfServePolicies { customer }),
+        sent(CreateSelfServePolicy { body: policy }),
+        sent(UpdateSelfServePolicy { id: "p_c".into(), body: update }),
+        sent(DeleteSelfServePolicy { id: "p_c".into(), etag: "e".into() }),
+        sent(ListAuditRecords { from: day, to: day }),
+        sent(ListAzureSubscriptions {}),
+        sent(ReadAzureSubscription { azure }),
+        sent(CreateRoleAssignment { azure, id: assignment, body: api_types::role_assignment::NewRoleAssignment::new(&azure, domain::CustomerUserId::from_uuid(uuid::Uuid::from_u128(6)), domain::AzureRole::Owner) }),
+        sent(DeleteRoleAssignment { azure, id: assignment }),
+        sent(ListReservationOrders { customer: Some(customer) }),
+        sent(PurchaseReservationOrder { id: order, body: reservation }),
+        sent(ListSavingsPlanOrders { customer: None }),
+        sent(PurchaseSavingsPlan { alias: "plan-1".into(), body: savings }),
+    ];
+    let doc = document();
+    let documented = operations(&doc);
+    for (method, path) in calls {
+        let path = path.split('?').next().unwrap_or_default().to_string();
+        let segments: Vec<&str> = path.split('/').collect();
+        let found = documented.iter().any(|(template, m, _)| {
+            let parts: Vec<&str> = template.split('/').collect();
+            *m == method
+                && parts.len() == segments.len()
+                && parts.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}')))
+        });
+        assert!(found, "{method} {path} is not a documented operation");
+    }
+}

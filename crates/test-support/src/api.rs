@@ -99,12 +99,16 @@ impl Client {
 
 use api_types::arm::ArmList;
 use api_types::azure_entitlement::{azure_entitlements_path, AzureEntitlement};
-use api_types::azure_subscription::{subscription_path, ArmSubscription};
-use api_types::cart::{carts_path, checkout_path, Cart, NewCart};
+use api_types::azure_subscription::ArmSubscription;
+use api_types::cart::{Cart, NewCart};
+use api_types::endpoint::{
+    CheckoutCart, CreateCart, CreateRoleAssignment, ListAzureSubscriptions, ListOrders, ListReservationOrders,
+    ListSavingsPlanOrders, ListSubscriptions, PurchaseReservationOrder, PurchaseSavingsPlan, ReadAzureSubscription,
+};
 use api_types::order::Order;
-use api_types::reservation::{reservation_order_path, NewReservationOrder, RESERVATION_ORDERS_PATH};
-use api_types::role_assignment::{role_assignment_path, role_assignments_path, NewRoleAssignment, RoleAssignmentResource};
-use api_types::savings_plan::{savings_plan_alias_path, NewSavingsPlanOrderAlias, SAVINGS_PLAN_ORDERS_PATH};
+use api_types::reservation::NewReservationOrder;
+use api_types::role_assignment::{role_assignments_path, NewRoleAssignment, RoleAssignmentResource};
+use api_types::savings_plan::NewSavingsPlanOrderAlias;
 use api_types::subscription::Subscription;
 use domain::{
     AppliedScope, AzureRole, AzureSubscriptionId, BillingPlan, CustomerUserId, Region, ReservationOrderId,
@@ -157,22 +161,22 @@ impl Client {
     /// `POST …/carts` with the Azure plan, then its checkout: the checkout's reply (or the
     /// cart's, when it was refused).
     pub fn buy_azure_plan(&self, customer: &CustomerId) -> Reply {
-        let created = self.post(&carts_path(customer), &NewCart::azure_plan());
+        let created = self.call(&CreateCart { customer: *customer, body: NewCart::azure_plan() });
         if created.status != 201 {
             return created;
         }
         let cart: Cart = created.body();
-        self.post(&checkout_path(customer, &cart.id), &serde_json::json!({}))
+        self.call(&CheckoutCart { customer: *customer, cart: cart.id })
     }
 
     /// The customer's orders, newest first.
     pub fn orders(&self, customer: &CustomerId) -> Vec<Order> {
-        self.read::<Collection<Order>>(&format!("/v1/customers/{customer}/orders")).items
+        self.ok(&ListOrders { customer: *customer }).items
     }
 
     /// The customer's subscriptions.
     pub fn subscriptions(&self, customer: &CustomerId) -> Vec<Subscription> {
-        self.read::<Collection<Subscription>>(&format!("/v1/customers/{customer}/subscriptions")).items
+        self.ok(&ListSubscriptions { customer: *customer }).items
     }
 
     /// The Azure subscriptions under a subscription.
@@ -182,12 +186,12 @@ impl Client {
 
     /// `GET /subscriptions/{id}`.
     pub fn azure_subscription(&self, azure: &AzureSubscriptionId) -> ArmSubscription {
-        self.read(&subscription_path(azure))
+        self.ok(&ReadAzureSubscription { azure: *azure })
     }
 
     /// `GET /subscriptions` (a customer user's).
     pub fn my_azure_subscriptions(&self) -> Vec<ArmSubscription> {
-        self.read::<ArmList<ArmSubscription>>("/subscriptions").value
+        self.ok(&ListAzureSubscriptions {}).value
     }
 
     /// The role assignments of an Azure subscription.
@@ -203,26 +207,26 @@ impl Client {
         principal: CustomerUserId,
         role: AzureRole,
     ) -> Reply {
-        self.put(&role_assignment_path(azure, id), &NewRoleAssignment::new(azure, principal, role))
+        self.call(&CreateRoleAssignment { azure: *azure, id: *id, body: NewRoleAssignment::new(azure, principal, role) })
     }
 
     /// `PUT …/reservationOrders/{id}` asking for `request`.
     pub fn buy_reservation(&self, request: &ReservationRequest) -> Reply {
-        self.put(&reservation_order_path(&request.id), &NewReservationOrder::from_domain(request))
+        self.call(&PurchaseReservationOrder { id: request.id, body: NewReservationOrder::from_domain(request) })
     }
 
     /// `PUT …/savingsPlanOrderAliases/{name}` asking for `request`.
     pub fn buy_savings_plan(&self, request: &SavingsPlanRequest) -> Reply {
-        self.put(&savings_plan_alias_path(&request.alias), &NewSavingsPlanOrderAlias::from_domain(request))
+        self.call(&PurchaseSavingsPlan { alias: request.alias.clone(), body: NewSavingsPlanOrderAlias::from_domain(request) })
     }
 
     /// The customer's reservation orders (as a partner user names the customer).
     pub fn reservations_of(&self, customer: &CustomerId) -> Vec<api_types::reservation::ReservationOrderResource> {
-        self.read::<ArmList<_>>(&api_types::reservation::for_customer(RESERVATION_ORDERS_PATH, customer)).value
+        self.ok(&ListReservationOrders { customer: Some(*customer) }).value
     }
 
     /// The customer's savings plans (as a partner user names the customer).
     pub fn savings_plans_of(&self, customer: &CustomerId) -> Vec<api_types::savings_plan::SavingsPlanOrderAliasResource> {
-        self.read::<ArmList<_>>(&api_types::reservation::for_customer(SAVINGS_PLAN_ORDERS_PATH, customer)).value
+        self.ok(&ListSavingsPlanOrders { customer: Some(*customer) }).value
     }
 }

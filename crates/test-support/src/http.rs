@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use api_types::arm::ArmErrorBody;
-use api_types::{ErrorBody, ErrorCode, ErrorReply};
+use api_types::{Endpoint, ErrorBody, ErrorCode, ErrorReply};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -90,6 +90,30 @@ impl Client {
 
     pub fn delete(&self, path: &str) -> Reply {
         self.send(Request::new("DELETE", path))
+    }
+
+    /// One operation of the API (`api_types::endpoint`), as every client sends it: its
+    /// method, path, body and `If-Match`. The reply, whatever it is.
+    pub fn call<E: Endpoint>(&self, endpoint: &E) -> Reply {
+        let mut request = Request::new(E::METHOD.as_str(), &endpoint.path());
+        if let Some(body) = endpoint.body() {
+            request = request.json(body);
+        }
+        if let Some(etag) = endpoint.if_match() {
+            request = request.header("If-Match", etag);
+        }
+        self.send(request)
+    }
+
+    /// [`Client::call`], which must succeed (2xx): its reply as the endpoint's type.
+    pub fn ok<E: Endpoint>(&self, endpoint: &E) -> E::Reply {
+        let reply = self.call(endpoint);
+        assert!((200..300).contains(&reply.status), "{} {}: {} {}", E::METHOD.as_str(), endpoint.path(), reply.status, reply.text);
+        if reply.text.trim().is_empty() {
+            serde_json::from_str("null").unwrap_or_else(|e| panic!("{} {}: no body ({e})", E::METHOD.as_str(), endpoint.path()))
+        } else {
+            reply.body()
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! to [`Driver`]; turning each backend's answers into the same views is the drivers' job,
 //! so the same assertions hold for both.
 
-use api_types::audit::{AuditRecord, PolicyValue};
+use api_types::audit::PolicyValue;
 use api_types::customer_user::CustomerUser;
 use api_types::policy::{
     policy_permissions, EtagAttributes, NewPolicy, PolicyUpdate, SelfServePolicy,
@@ -11,6 +11,7 @@ use api_types::policy::{
 use api_types::readiness::Readiness;
 use api_types::{Collection, ErrorCode};
 use api_types::cart::NewCart;
+use api_types::endpoint::{ListAuditRecords, ListCustomerUsers, ListSelfServePolicies, ReadCustomer, ReadReadiness};
 use domain::{ActivityAction, ActivityDetail, AzureEntitlement, AzureRole, AzureSubscriptionId, Caller, Change, CustomerId, CustomerUpn, DemoSpec, DomainError, Etag, FixedClock, Offer, Order, PartnerStore, PartnerUser, Permission, PermissionSet, Precondition, RefusalKind, ReservationRequest, RoleAssignmentId, UserWithRoles};
 use test_support::{admin, Client, DataFile, Reply, Request, Server};
 use time::{Date, OffsetDateTime};
@@ -353,9 +354,7 @@ impl OverHttp {
 
     /// The customer's policy as the server sends it, if any.
     fn policy_resource(&self, customer: CustomerId) -> Result<Option<SelfServePolicy>, Refusal> {
-        let reply = self
-            .reader
-            .get(&format!("/v1/SelfServePolicy?entity_id={customer}"));
+        let reply = self.reader.call(&ListSelfServePolicies { customer });
         if reply.status != 200 {
             return Err(self.refusal(&reply, customer));
         }
@@ -388,7 +387,7 @@ impl OverHttp {
     }
 
     fn customer_exists(&self, customer: CustomerId) -> bool {
-        self.reader.get(&format!("/v1/customers/{customer}")).status == 200
+        self.reader.call(&ReadCustomer { customer }).status == 200
     }
 
     /// The request that makes `wanted` the customer's permissions: POST when there is no
@@ -486,9 +485,7 @@ impl Driver for OverHttp {
     }
 
     fn readiness(&mut self, customer: CustomerId) -> Result<ReadinessView, Refusal> {
-        let reply = self
-            .reader
-            .get(&format!("/v1/customers/{customer}/readiness"));
+        let reply = self.reader.call(&ReadReadiness { customer });
         if reply.status != 200 {
             return Err(self.refusal(&reply, customer));
         }
@@ -529,9 +526,7 @@ impl Driver for OverHttp {
         user: &PartnerUser,
         customer: CustomerId,
     ) -> Result<Vec<UserWithRoles>, Refusal> {
-        let reply = self
-            .client_of(user)
-            .get(&format!("/v1/customers/{customer}/users"));
+        let reply = self.client_of(user).call(&ListCustomerUsers { customer });
         if reply.status != 200 {
             return Err(self.refusal(&reply, customer));
         }
@@ -545,9 +540,7 @@ impl Driver for OverHttp {
     }
 
     fn activity(&mut self, from: Date, to: Date) -> Vec<RecordView> {
-        let records: Collection<AuditRecord> = self
-            .reader
-            .read(&format!("/v1/auditrecords?startDate={from}&endDate={to}"));
+        let records = self.reader.ok(&ListAuditRecords { from, to });
         assert_eq!(records.total_count, records.items.len());
         records
             .items
@@ -597,7 +590,7 @@ impl Driver for OverHttp {
         role: AzureRole,
     ) -> Result<(), Refusal> {
         let subscription = self.reader.azure_subscription(&azure);
-        let users: Collection<CustomerUser> = self.reader.read(&format!("/v1/customers/{}/users", subscription.tenant_id));
+        let users = self.reader.ok(&ListCustomerUsers { customer: subscription.tenant_id });
         let principal = users.items.iter().find(|u| u.user_principal_name == upn).map(|u| u.id).expect("a user of the customer");
         let id = RoleAssignmentId::from_uuid(test_support::fresh_guid());
         let reply = self.client_of(user).assign_role(&azure, &id, principal, role);
