@@ -95,6 +95,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u64>,
+    /// How many changes the backend has kept: every read follows it.
+    pub revision: RwSignal<u64>,
     /// Starting the demo again with this many customers: it touches every page, so every
     /// page's data reads again when it is done.
     pub reset_demo: Action<usize, Result<(), BackendError>>,
@@ -103,6 +105,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(core: Rc<dyn Core>, operations: Operations, base: String) -> Self {
         let reset_backend = core.clone();
+        let revision = RwSignal::new(core.revision().get());
+        core.revision().listen(move |kept| {
+            revision.try_set(kept);
+        });
         let notices = RwSignal::new(Vec::new());
         let next_notice = StoredValue::new(1);
         let state = Self {
@@ -119,6 +125,7 @@ impl AppState {
             lang: RwSignal::new(initial_language()),
             notices,
             next_notice,
+            revision,
             reset_demo: Action::new_local(move |customers: &usize| {
                 let backend = reset_backend.clone();
                 let customers = *customers;

@@ -13,7 +13,7 @@ use std::cell::{Cell, RefCell};
 use domain::{Caller, Change, Clock, CustomerUpn, DemoSpec, DomainError, PartnerStore, PartnerUserId, StoreSnapshot};
 use serde::{Deserialize, Serialize};
 
-use super::{BackendError, BrowserClock};
+use super::{BackendError, BrowserClock, Revision};
 
 /// The first release kept the whole state under this key (format version 1). It is read
 /// once, to carry its data over, and then removed.
@@ -66,6 +66,7 @@ pub struct EmbeddedStore {
     store: RefCell<PartnerStore>,
     journal: Journal,
     clock: BrowserClock,
+    revision: Revision,
 }
 
 impl EmbeddedStore {
@@ -81,7 +82,7 @@ impl EmbeddedStore {
         let journal = Journal::open();
         let clock = BrowserClock;
         let store = Self::fresh(&journal, &clock);
-        (Self { store: RefCell::new(store), journal, clock }, LoadOutcome::Fresh)
+        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default() }, LoadOutcome::Fresh)
     }
 
     /// Loads the store kept in localStorage, or fresh demo data.
@@ -93,7 +94,7 @@ impl EmbeddedStore {
             Ok(None) => (Self::fresh(&journal, &clock), LoadOutcome::Fresh),
             Err(outcome) => (Self::fresh(&journal, &clock), outcome),
         };
-        (Self { store: RefCell::new(store), journal, clock }, outcome)
+        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default() }, outcome)
     }
 
     /// Fresh demo data, kept as the new base (best effort: without storage the demo still
@@ -140,7 +141,12 @@ impl EmbeddedStore {
         };
         self.journal.keep(&change)?;
         self.store.borrow_mut().apply(change);
+        self.revision.bump();
         Ok(true)
+    }
+
+    pub(super) fn revision(&self) -> &Revision {
+        &self.revision
     }
 
     /// Starts again with fresh demo data of `extra_customers` generated customers; kept
@@ -149,6 +155,7 @@ impl EmbeddedStore {
         let spec = DemoSpec::new(extra_customers, self.clock.now());
         self.journal.start_over(Base::Demo(spec.clone()))?;
         *self.store.borrow_mut() = PartnerStore::demo(spec);
+        self.revision.bump();
         Ok(())
     }
 }

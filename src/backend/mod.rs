@@ -22,6 +22,7 @@ mod orders;
 mod partner_center_api;
 mod permissions;
 mod purchases;
+mod revision;
 mod staff;
 mod subscriptions;
 
@@ -40,6 +41,7 @@ pub use partner_center_api::PartnerCenterApi;
 use partner_center_api::unreadable;
 pub use permissions::{Granted, Permissions, PolicyVersion};
 pub use purchases::Purchases;
+pub use revision::Revision;
 pub use staff::{SignInList, Staff};
 pub use subscriptions::Subscriptions;
 
@@ -47,6 +49,9 @@ pub use subscriptions::Subscriptions;
 /// in, the customer list, starting the demo again, and which backend this is.
 pub trait Core: Staff + CustomerList + DemoData {
     fn kind(&self) -> BackendKind;
+
+    /// What this backend has kept so far, bumped after every change it keeps.
+    fn revision(&self) -> &Revision;
 }
 
 /// Every area, from one backend.
@@ -129,10 +134,18 @@ impl Core for EmbeddedStore {
     fn kind(&self) -> BackendKind {
         BackendKind::Embedded
     }
+
+    fn revision(&self) -> &Revision {
+        self.revision()
+    }
 }
 
 impl Core for PartnerCenterApi {
     fn kind(&self) -> BackendKind {
         BackendKind::MockApi(self.base().to_string())
+    }
+
+    fn revision(&self) -> &Revision {
+        self.revision()
     }
 }

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use domain::DomainError;
 
-use super::{random_guid, BackendError, NetworkProblem, SignInList};
+use super::{random_guid, BackendError, NetworkProblem, Revision, SignInList};
 
 pub struct PartnerCenterApi {
     /// e.g. `http://127.0.0.1:8081` (no trailing slash), or "" for the page's own origin.
@@ -25,6 +25,7 @@ pub struct PartnerCenterApi {
     /// Demo bearer tokens of the partner users, from `GET /v1/demo/users` (a customer
     /// user's token is made from their sign-in name).
     tokens: RefCell<HashMap<Caller, String>>,
+    revision: Revision,
 }
 
 /// How long a call may take before it counts as failed.
@@ -32,11 +33,15 @@ const TIMEOUT_SECONDS: u32 = 10;
 
 impl PartnerCenterApi {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').to_string(), tokens: RefCell::new(HashMap::new()) }
+        Self { base: base.trim_end_matches('/').to_string(), tokens: RefCell::new(HashMap::new()), revision: Revision::default() }
     }
 
     pub fn base(&self) -> &str {
         &self.base
+    }
+
+    pub(super) fn revision(&self) -> &Revision {
+        &self.revision
     }
 
     /// Everyone who can sign in, and the partner users' tokens (`GET /v1/demo/users`, no
@@ -82,6 +87,10 @@ impl PartnerCenterApi {
             headers.push(("If-Match", etag));
         }
         let text = self.send(caller, E::METHOD, &endpoint.path(), body, &headers).await?;
+        if E::METHOD != api_types::Method::Get {
+            // The server kept a change (or found nothing to change: reading again is harmless).
+            self.revision.bump();
+        }
         // A success without a body (204) reads as `null`.
         parse(if text.trim().is_empty() { "null" } else { &text })
     }

@@ -11,7 +11,6 @@ use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
 use crate::components::status_text::{backend_error, Loading};
 use crate::i18n::{CustomerTexts, fill};
-use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::read_as_user;
 
 /// A switch moved: which permission, On or Off, and the permissions it was moved on.
@@ -57,9 +56,8 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
         async move { backend.permissions(&caller, id).await.map(|granted| (granted, changes_seen)) }
     });
     // What a purchase needs (and whether an Azure plan is held but not active); read again
-    // when a fix (Azure plan, Owner) is made on this page.
-    let actions = use_customer_actions();
-    let readiness = read_as_user(app, move || actions.track(), move |backend, caller| async move {
+    // after every change kept (a fix made on this page: an Azure plan, an Owner).
+    let readiness = read_as_user(app, || (), move |backend, caller| async move {
         let readiness = backend.readiness(&caller, id).await?;
         // Only without an active Azure subscription is it worth asking whether an Azure
         // plan is held all the same (suspended): then none can be added.

@@ -7,16 +7,15 @@ use leptos::prelude::*;
 use crate::app_state::use_app;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{CustomerTexts, fill};
-use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::read_as_user;
 
 #[component]
 pub fn CustomerUsers(id: CustomerId) -> impl IntoView {
     let app = use_app();
     let m = app.texts::<CustomerTexts>();
-    // Roles change on this page (readiness fixes) and on Manage: read again after each.
-    let actions = use_customer_actions();
-    let users = read_as_user(app, move || actions.track(), move |backend, caller| async move { backend.customer_users(&caller, id).await });
+    // Roles change on this page (readiness fixes) and on Manage: read again after every
+    // change kept.
+    let users = read_as_user(app, || (), move |backend, caller| async move { backend.customer_users(&caller, id).await });
     view! {
         <section class="card" aria-labelledby="users-title" data-testid="customer-users">
             <h2 id="users-title" class="section-title">{m.users_title}</h2>

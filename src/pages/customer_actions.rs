@@ -83,18 +83,11 @@ impl CustomerActions {
         Self { customer_id: id, order_azure_plan, assign_role, remove_role }
     }
 
-    /// Makes the calling read depend on every change here: it reads again when one completes.
-    pub fn track(&self) {
-        self.order_azure_plan.version().track();
-        self.assign_role.version().track();
-        self.remove_role.version().track();
-    }
-
     /// The customer's active users (those a role can be given to), read as the signed-in
-    /// user and read again when a change here completes.
+    /// user (and again after every change kept).
     pub fn read_active_users(self, app: AppState) -> UserRead<Vec<CustomerUser>> {
-        let (actions, id) = (self, self.customer_id);
-        read_as_user(app, move || actions.track(), move |backend, caller| async move {
+        let id = self.customer_id;
+        read_as_user(app, || (), move |backend, caller| async move {
             let users = backend.customer_users(&caller, id).await?;
             Ok(users.into_iter().map(|u| u.user).filter(|u| u.state == UserState::Active).collect())
         })

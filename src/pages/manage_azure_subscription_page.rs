@@ -25,9 +25,8 @@ pub fn ManageAzureSubscriptionPage(azure: AzureSubscriptionId) -> impl IntoView 
     let app = use_app();
     let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
-    let actions = use_customer_actions();
     let id = customer.id;
-    let view_read = read_as_user(app, move || actions.track(), move |backend, caller| async move {
+    let view_read = read_as_user(app, || (), move |backend, caller| async move {
         backend.azure_subscription(&caller, azure).await
     });
     view! {

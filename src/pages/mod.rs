@@ -56,8 +56,19 @@ impl<T: Clone + 'static> UserRead<T> {
     }
 }
 
-/// A read made as the signed-in user. It reads again when the user changes, when the demo
-/// starts again, and when `also` changes.
+impl<T: Clone + PartialEq + Send + Sync + 'static> UserRead<T> {
+    /// What was read, as a value that changes only when the data does: a read follows every
+    /// change kept, and a form built on what it read (a purchase form with its confirmation)
+    /// must not be built anew when a read brings the same data again. `None` until the first
+    /// read is in.
+    pub fn settled(self) -> Memo<Option<Result<T, BackendError>>> {
+        Memo::new(move |_| self.get().flatten())
+    }
+}
+
+/// A read made as the signed-in user. It reads again when the user changes, after every
+/// change the backend keeps (`AppState::revision`: whatever was changed, from whichever
+/// page), and when `also` changes (what the read asks for, or a failed change's read again).
 pub fn read_as_user<T, Fut>(
     app: AppState,
     also: impl Fn() + 'static,
@@ -98,7 +109,7 @@ fn boxed<T: 'static>(read: impl Future<Output = Result<T, BackendError>> + 'stat
 fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> AnyFetch>) -> LocalResource<AnyRead> {
     LocalResource::new(move || {
         let caller = app.current_user.get();
-        app.reset_demo.version().track();
+        app.revision.track();
         also();
         let fetch = caller.map(|caller| fetch(caller));
         async move {

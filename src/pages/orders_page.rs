@@ -9,7 +9,6 @@ use crate::app_state::{set_title, use_app};
 use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{CustomerTexts, fill};
-use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::customer_layout::use_customer;
 use crate::pages::read_as_user;
 
@@ -62,9 +61,9 @@ pub fn OrdersPage() -> impl IntoView {
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.order_history), ("customer", &customer.company_name)]));
     let id = customer.id;
-    // An Azure plan bought on another tab of this customer appears without a reload.
-    let actions = use_customer_actions();
-    let orders = read_as_user(app, move || actions.track(), move |backend, caller| async move { backend.orders(&caller, id).await });
+    // An Azure plan bought on another tab of this customer, or a purchase in the customer's
+    // portal, appears without a reload: every read follows the changes kept.
+    let orders = read_as_user(app, || (), move |backend, caller| async move { backend.orders(&caller, id).await });
     let placed_by = RwSignal::new(PlacedByFilter::Everyone);
     view! {
         <h2 class="section-title">{m.order_history}</h2>

@@ -11,7 +11,6 @@ use crate::app_state::{set_title, use_app};
 use crate::components::add_azure_plan::AddAzurePlan;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{CustomerTexts, fill};
-use crate::pages::customer_actions::use_customer_actions;
 use crate::pages::customer_layout::use_customer;
 use crate::pages::read_as_user;
 
@@ -22,8 +21,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.subscriptions), ("customer", &customer.company_name)]));
     let id = customer.id;
-    let actions = use_customer_actions();
-    let subscriptions = read_as_user(app, move || actions.track(), move |backend, caller| async move {
+    let subscriptions = read_as_user(app, || (), move |backend, caller| async move {
         backend.subscriptions(&caller, id).await
     });
     view! {

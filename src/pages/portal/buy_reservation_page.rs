@@ -32,22 +32,19 @@ pub fn BuyReservationPage(company: Customer) -> impl IntoView {
     let app = use_app();
     let m = app.texts::<PortalTexts>();
     set_title(app, m.buy_reservation_title);
-    let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await });
+    // Read again after every change kept (a purchase too): the form stays while it is the same.
+    let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await }).settled();
     view! {
         <PortalBreadcrumb list=AppRoute::MyReservations list_title=m.reservations_title current=m.buy_reservation_title/>
         <PortalHeading title=m.buy_reservation_title company=company.company_name/>
         <p class="hint">{m.buy_reservation_intro}</p>
-        <Transition fallback=Loading>
-            {move || subscriptions.get().map(|read| match read {
-                None => view! { <Loading/> }.into_any(),
-                // Nothing to bill to: Azure's own words instead of the form.
-                Some(Ok(subscriptions)) if subscriptions.is_empty() => {
-                    view! { <ErrorText text=m.error_no_eligible_subscriptions/> }.into_any()
-                }
-                Some(Ok(subscriptions)) => view! { <ReservationForm subscriptions=subscriptions/> }.into_any(),
-                Some(Err(error)) => backend_error(&error),
-            })}
-        </Transition>
+        {move || match subscriptions.get() {
+            None => view! { <Loading/> }.into_any(),
+            // Nothing to bill to: Azure's own words instead of the form.
+            Some(Ok(subscriptions)) if subscriptions.is_empty() => view! { <ErrorText text=m.error_no_eligible_subscriptions/> }.into_any(),
+            Some(Ok(subscriptions)) => view! { <ReservationForm subscriptions=subscriptions/> }.into_any(),
+            Some(Err(error)) => backend_error(&error),
+        }}
     }
 }
 

@@ -31,22 +31,19 @@ pub fn BuySavingsPlanPage(company: Customer) -> impl IntoView {
     let app = use_app();
     let m = app.texts::<PortalTexts>();
     set_title(app, m.buy_savings_plan_title);
-    let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await });
+    // Read again after every change kept (a purchase too): the form stays while it is the same.
+    let subscriptions = read_as_user(app, || (), |backend, caller| async move { backend.my_azure_subscriptions(&caller).await }).settled();
     view! {
         <PortalBreadcrumb list=AppRoute::MySavingsPlans list_title=m.savings_plans_title current=m.buy_savings_plan_title/>
         <PortalHeading title=m.buy_savings_plan_title company=company.company_name/>
         <p class="hint">{m.buy_savings_plan_intro}</p>
-        <Transition fallback=Loading>
-            {move || subscriptions.get().map(|read| match read {
-                None => view! { <Loading/> }.into_any(),
-                // Nothing to bill to: Azure's own words instead of the form.
-                Some(Ok(subscriptions)) if subscriptions.is_empty() => {
-                    view! { <ErrorText text=m.no_eligible_subscriptions_savings_plan/> }.into_any()
-                }
-                Some(Ok(subscriptions)) => view! { <SavingsPlanForm subscriptions=subscriptions/> }.into_any(),
-                Some(Err(error)) => backend_error(&error),
-            })}
-        </Transition>
+        {move || match subscriptions.get() {
+            None => view! { <Loading/> }.into_any(),
+            // Nothing to bill to: Azure's own words instead of the form.
+            Some(Ok(subscriptions)) if subscriptions.is_empty() => view! { <ErrorText text=m.no_eligible_subscriptions_savings_plan/> }.into_any(),
+            Some(Ok(subscriptions)) => view! { <SavingsPlanForm subscriptions=subscriptions/> }.into_any(),
+            Some(Err(error)) => backend_error(&error),
+        }}
     }
 }
 
