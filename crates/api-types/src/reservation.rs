@@ -2,7 +2,7 @@
 //! list: Azure reservations a customer user buys on their own, billed to the partner, in
 //! Azure Resource Manager's shape (plus the price billed and the order, our additions).
 
-use domain::{CustomerId, CustomerUpn, OrderId, Region, Reservation, ReservationOrderId, ReservationRequest, VmSize};
+use domain::{Benefit, CustomerId, CustomerUpn, OrderId, Region, Reservation, ReservationOrderId, ReservationRequest, VmSize};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -325,22 +325,24 @@ impl ReservationOrderResource {
         let scope_properties = AppliedScopeProperties { subscription_id: first.properties.applied_scopes.into_iter().next() };
         Some(Reservation {
             id: self.name,
-            customer_id: p.customer_id,
-            order_id: p.order_id,
-            display_name: p.display_name,
+            benefit: Benefit {
+                customer_id: p.customer_id,
+                order_id: p.order_id,
+                display_name: p.display_name,
+                term: p.term.into(),
+                billing_plan: p.billing_plan.into(),
+                billing_subscription: billing_scope_from_wire(&first.properties.billing_scope_id).ok()?,
+                scope: applied_scope_from_wire(first.properties.applied_scope_type, Some(&scope_properties)).ok()?,
+                renew: first.properties.renew,
+                status: p.provisioning_state.into(),
+                effective: datetime::parse(&p.benefit_start_time)?,
+                expiry: datetime::parse(&p.expiry_date_time)?,
+                purchased_by: CustomerUpn::new(&p.purchased_by),
+                price: p.billed_price.into_domain()?,
+            },
             size: first.sku.name.into(),
             region: first.location.into(),
             quantity: p.original_quantity,
-            term: p.term.into(),
-            billing_plan: p.billing_plan.into(),
-            billing_subscription: billing_scope_from_wire(&first.properties.billing_scope_id).ok()?,
-            scope: applied_scope_from_wire(first.properties.applied_scope_type, Some(&scope_properties)).ok()?,
-            renew: first.properties.renew,
-            status: p.provisioning_state.into(),
-            effective: datetime::parse(&p.benefit_start_time)?,
-            expiry: datetime::parse(&p.expiry_date_time)?,
-            purchased_by: CustomerUpn::new(&p.purchased_by),
-            price: p.billed_price.into_domain()?,
         })
     }
 }

@@ -3,7 +3,7 @@
 //! customer user buys on their own, billed to the partner, in Azure Resource Manager's shape
 //! (plus the price billed and the order, our additions).
 
-use domain::{CustomerId, CustomerUpn, OrderId, SavingsPlan, SavingsPlanOrderId, SavingsPlanRequest, Usd};
+use domain::{Benefit, CustomerId, CustomerUpn, OrderId, SavingsPlan, SavingsPlanOrderId, SavingsPlanRequest, Usd};
 use serde::{Deserialize, Serialize};
 
 use crate::datetime;
@@ -226,20 +226,22 @@ impl SavingsPlanOrderAliasResource {
         Some(SavingsPlan {
             id: order_id,
             alias: self.name,
-            customer_id: p.customer_id,
-            order_id: p.order_id,
-            display_name: p.display_name,
+            benefit: Benefit {
+                customer_id: p.customer_id,
+                order_id: p.order_id,
+                display_name: p.display_name,
+                term: p.term.into(),
+                billing_plan: p.billing_plan.into(),
+                billing_subscription: billing_scope_from_wire(&p.billing_scope_id).ok()?,
+                scope: applied_scope_from_wire(p.applied_scope_type, p.applied_scope_properties.as_ref()).ok()?,
+                renew: p.renew,
+                status: p.provisioning_state.into(),
+                effective: datetime::parse(&p.benefit_start_time)?,
+                expiry: datetime::parse(&p.expiry_date_time)?,
+                purchased_by: CustomerUpn::new(&p.purchased_by),
+                price: p.billed_price.into_domain()?,
+            },
             hourly_commitment: Usd::from_dollars(p.commitment.amount)?,
-            term: p.term.into(),
-            billing_plan: p.billing_plan.into(),
-            billing_subscription: billing_scope_from_wire(&p.billing_scope_id).ok()?,
-            scope: applied_scope_from_wire(p.applied_scope_type, p.applied_scope_properties.as_ref()).ok()?,
-            renew: p.renew,
-            status: p.provisioning_state.into(),
-            effective: datetime::parse(&p.benefit_start_time)?,
-            expiry: datetime::parse(&p.expiry_date_time)?,
-            purchased_by: CustomerUpn::new(&p.purchased_by),
-            price: p.billed_price.into_domain()?,
         })
     }
 }

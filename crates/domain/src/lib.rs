@@ -47,7 +47,7 @@ pub use orders::{AzureEntitlement, BillingCycle, CartItem, Order, OrderLineItem,
 pub use partner::{Partner, PartnerRole, PartnerUser};
 pub use permissions::{with_permission, Permission, PermissionSet, Precondition, SelfServePolicy};
 pub use purchases::{
-    AppliedScope, BenefitStatus, BillingPlan, Price, Region, Reservation, ReservationRequest, SavingsPlan,
+    AppliedScope, Benefit, BenefitStatus, BillingPlan, Price, Region, Reservation, ReservationRequest, SavingsPlan,
     SavingsPlanRequest, Term, VmSize,
 };
 pub use store::{Change, PartnerStore, PermissionsChange, StoreSnapshot};

@@ -395,3 +395,37 @@ fn demo_orders_stand_behind_every_demo_subscription() {
     assert_eq!(one, orders[0]);
     assert_eq!(store.orders(&admin, &contoso).unwrap(), orders, "the same on every read");
 }
+
+/// What was bought keeps its JSON shape now that reservations and savings plans share a
+/// `Benefit`: a reservation saved before (in localStorage, in the mock API's data file) loads,
+/// and is saved again the same way.
+#[test]
+fn a_reservation_saved_before_benefits_were_shared_still_loads() {
+    let saved = serde_json::json!({
+        "id": "2f4a9c1e-7d3b-4e8a-9c6f-1b2d3e4f5a60",
+        "customer_id": "e8d155b9-e946-49bb-b06f-c96c46048034",
+        "order_id": "0f6c3c7e-8a1d-4c53-9a55-2b7d1f1e9d20",
+        "display_name": "Contoso build agents",
+        "size": "StandardD2sV5",
+        "region": "EastUs",
+        "quantity": 2,
+        "term": "OneYear",
+        "billing_plan": "Monthly",
+        "billing_subscription": "187b19a3-3445-48ca-8d25-70cc517fd00d",
+        "scope": "Shared",
+        "renew": true,
+        "status": "Succeeded",
+        "effective": 1_790_000_000,
+        "expiry": 1_821_536_000,
+        "purchased_by": "meganb@contoso.onmicrosoft.com",
+        "price": { "per_month": 92_900_000u64, "total": 1_114_800_000u64 }
+    });
+    let reservation: domain::Reservation = match serde_json::from_value(saved.clone()) {
+        Ok(reservation) => reservation,
+        Err(error) => panic!("the saved shape no longer loads: {error}"),
+    };
+    assert_eq!(reservation.display_name, "Contoso build agents");
+    assert!(reservation.renew);
+    assert_eq!(reservation.quantity, 2);
+    assert_eq!(serde_json::to_value(&reservation).ok(), Some(saved));
+}

@@ -160,7 +160,7 @@ fn ReservationConfirmation(reservation: Reservation) -> impl IntoView {
             <h2 id="confirmation-title" class="section-title">{m.purchase_complete}</h2>
             <dl class="facts">
                 <dt>{m.col_name}</dt>
-                <dd>{r.display_name}</dd>
+                <dd>{r.benefit.display_name}</dd>
                 <dt>{m.reservation_order_id}</dt>
                 <dd class="mono">{r.id.to_string()}</dd>
                 <dt>{m.col_product}</dt>

@@ -170,7 +170,7 @@ fn SavingsPlanConfirmation(plan: SavingsPlan) -> impl IntoView {
             <h2 id="confirmation-title" class="section-title">{m.purchase_complete}</h2>
             <dl class="facts">
                 <dt>{m.col_name}</dt>
-                <dd>{p.display_name}</dd>
+                <dd>{p.benefit.display_name}</dd>
                 <dt>{m.savings_plan_order_id}</dt>
                 <dd class="mono">{p.id.to_string()}</dd>
                 <dt>{m.col_hourly_commitment}</dt>

@@ -42,7 +42,7 @@ fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
         .map(|r| {
             view! {
                 <tr>
-                    <td>{r.display_name}</td>
+                    <td>{r.display_name.clone()}</td>
                     <td><span class="mono nowrap">{r.size.sku_name()}</span><div class="sub-id">{m.region(r.region)}</div></td>
                     <td>{m.number(r.quantity as usize)}</td>
                     <td>{m.term(r.term)}</td>

@@ -42,7 +42,7 @@ fn SavingsPlanTable(plans: Vec<SavingsPlan>) -> impl IntoView {
         .map(|p| {
             view! {
                 <tr>
-                    <td>{p.display_name}<div class="sub-id mono">{p.alias}</div></td>
+                    <td>{p.display_name.clone()}<div class="sub-id mono">{p.alias.clone()}</div></td>
                     <td class="nowrap">{m.hourly_money(p.hourly_commitment)}</td>
                     <td>{m.term(p.term)}</td>
                     <td>{m.billing_plan(p.billing_plan)}</td>

@@ -58,17 +58,17 @@ impl BenefitStatus {
     }
 }
 
-/// An Azure reservation a customer user bought (its reservation order, with one reservation).
+/// What a customer bought, whatever it is (a reservation or a savings plan): whose it is, the
+/// order the partner is billed by, its term and billing, where it applies, whether it renews,
+/// its state and dates, who bought it and its price. What happens to it afterwards (renewal,
+/// a refund's remaining value, expiry) is written once, on this; a [`Reservation`] and a
+/// [`SavingsPlan`] each add what is theirs (and reach this through `Deref`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reservation {
-    pub id: ReservationOrderId,
+pub struct Benefit {
     pub customer_id: CustomerId,
     /// The Partner Center order the partner is billed by.
     pub order_id: OrderId,
     pub display_name: String,
-    pub size: VmSize,
-    pub region: Region,
-    pub quantity: u32,
     pub term: Term,
     pub billing_plan: BillingPlan,
     pub billing_subscription: AzureSubscriptionId,
@@ -83,29 +83,57 @@ pub struct Reservation {
     pub price: Price,
 }
 
+/// An Azure reservation a customer user bought (its reservation order, with one reservation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reservation {
+    pub id: ReservationOrderId,
+    /// What every benefit has (kept in the same JSON object: data saved before it was
+    /// factored out still loads).
+    #[serde(flatten)]
+    pub benefit: Benefit,
+    pub size: VmSize,
+    pub region: Region,
+    pub quantity: u32,
+}
+
 /// An Azure savings plan a customer user bought.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavingsPlan {
     pub id: SavingsPlanOrderId,
     /// The name it was bought under (`savingsPlanOrderAliases/{name}`).
     pub alias: String,
-    pub customer_id: CustomerId,
-    pub order_id: OrderId,
-    pub display_name: String,
+    #[serde(flatten)]
+    pub benefit: Benefit,
     /// The hourly commitment.
     pub hourly_commitment: Usd,
-    pub term: Term,
-    pub billing_plan: BillingPlan,
-    pub billing_subscription: AzureSubscriptionId,
-    pub scope: AppliedScope,
-    pub renew: bool,
-    pub status: BenefitStatus,
-    #[serde(with = "time::serde::timestamp")]
-    pub effective: OffsetDateTime,
-    #[serde(with = "time::serde::timestamp")]
-    pub expiry: OffsetDateTime,
-    pub purchased_by: CustomerUpn,
-    pub price: Price,
+}
+
+impl std::ops::Deref for Reservation {
+    type Target = Benefit;
+
+    fn deref(&self) -> &Benefit {
+        &self.benefit
+    }
+}
+
+impl std::ops::DerefMut for Reservation {
+    fn deref_mut(&mut self) -> &mut Benefit {
+        &mut self.benefit
+    }
+}
+
+impl std::ops::Deref for SavingsPlan {
+    type Target = Benefit;
+
+    fn deref(&self) -> &Benefit {
+        &self.benefit
+    }
+}
+
+impl std::ops::DerefMut for SavingsPlan {
+    fn deref_mut(&mut self) -> &mut Benefit {
+        &mut self.benefit
+    }
 }
 
 /// A reservation bought: the reservation, the order the partner is billed by, the record.

@@ -9,7 +9,7 @@ use crate::ids::{AzureSubscriptionId, CustomerUpn, OrderId, ReservationOrderId};
 use crate::orders::{BillingCycle, Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
 use crate::permissions::Permission;
 use crate::purchases::catalog::{self, BillingPlan, Region, Term, VmSize, MAX_RESERVATION_QUANTITY};
-use crate::purchases::{term_end, AppliedScope, BenefitStatus, Reservation, ReservationPurchase};
+use crate::purchases::{term_end, AppliedScope, Benefit, BenefitStatus, Reservation, ReservationPurchase};
 use crate::store::{Change, PartnerStore};
 
 /// A reservation as the customer asks for it (Azure's `PUT …/reservationOrders/{id}`).
@@ -144,22 +144,24 @@ impl PartnerStore {
         };
         let reservation = Reservation {
             id: request.id,
-            customer_id,
-            order_id,
-            display_name,
+            benefit: Benefit {
+                customer_id,
+                order_id,
+                display_name,
+                term: request.term,
+                billing_plan: request.billing_plan,
+                billing_subscription: request.billing_subscription,
+                scope: request.scope,
+                renew: request.renew,
+                status: BenefitStatus::Succeeded,
+                effective: now,
+                expiry: term_end(now, request.term),
+                purchased_by: buyer.clone(),
+                price,
+            },
             size: request.size,
             region: request.region,
             quantity: request.quantity,
-            term: request.term,
-            billing_plan: request.billing_plan,
-            billing_subscription: request.billing_subscription,
-            scope: request.scope,
-            renew: request.renew,
-            status: BenefitStatus::Succeeded,
-            effective: now,
-            expiry: term_end(now, request.term),
-            purchased_by: buyer.clone(),
-            price,
         };
         let record = self.record(now, &customer_id, ActivityAction::CreateOrder, Caller::Customer(buyer.clone()), Some(ActivityDetail::of_order(&order)))?;
         Ok(Some(Change::ReservationPurchased(ReservationPurchase { reservation, order, record })))

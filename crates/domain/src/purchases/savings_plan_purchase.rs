@@ -11,7 +11,7 @@ use crate::orders::{Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
 use crate::permissions::Permission;
 use crate::purchases::catalog::{self, BillingPlan, Term, MAX_HOURLY_COMMITMENT, MIN_HOURLY_COMMITMENT};
 use crate::purchases::reservation_purchase::{billing_cycle, check_display_name};
-use crate::purchases::{term_end, AppliedScope, BenefitStatus, SavingsPlan, SavingsPlanPurchase};
+use crate::purchases::{term_end, Benefit, AppliedScope, BenefitStatus, SavingsPlan, SavingsPlanPurchase};
 use crate::rng::DemoRng;
 use crate::store::{Change, PartnerStore};
 
@@ -105,20 +105,22 @@ impl PartnerStore {
         let savings_plan = SavingsPlan {
             id,
             alias: request.alias,
-            customer_id,
-            order_id,
-            display_name,
+            benefit: Benefit {
+                customer_id,
+                order_id,
+                display_name,
+                term: request.term,
+                billing_plan: request.billing_plan,
+                billing_subscription: request.billing_subscription,
+                scope: request.scope,
+                renew: request.renew,
+                status: BenefitStatus::Succeeded,
+                effective: now,
+                expiry: term_end(now, request.term),
+                purchased_by: buyer.clone(),
+                price,
+            },
             hourly_commitment: request.hourly_commitment,
-            term: request.term,
-            billing_plan: request.billing_plan,
-            billing_subscription: request.billing_subscription,
-            scope: request.scope,
-            renew: request.renew,
-            status: BenefitStatus::Succeeded,
-            effective: now,
-            expiry: term_end(now, request.term),
-            purchased_by: buyer.clone(),
-            price,
         };
         let record = self.record(now, &customer_id, ActivityAction::CreateOrder, Caller::Customer(buyer.clone()), Some(ActivityDetail::of_order(&order)))?;
         Ok(Some(Change::SavingsPlanPurchased(SavingsPlanPurchase { savings_plan, order, record })))
