@@ -26,6 +26,12 @@ catalogue! {
         order_detail: &'static str,
         /// A role assignment in the Activity log: the {role}, the {user} and the Azure {subscription}.
         role_detail: &'static str,
+        /// `{name}`: `{before}` → `{after}` instances; the `{refund}`.
+        return_detail: &'static str,
+        /// `{name}`: `{returned}` instances (worth `{value}`) for `{product}`, `{quantity}` instances, `{total}`.
+        exchange_detail: &'static str,
+        /// The name and auto-renew, `{name_before}`/`{renew_before}` → `{name_after}`/`{renew_after}`.
+        settings_detail: &'static str,
     }
 }
 
@@ -48,6 +54,9 @@ pub static EN: ActivityTexts = ActivityTexts {
     no_activity_of_action: "No “{action}” records in this date range.",
     order_detail: "Quantity: {quantity} · Total billed: {total} · Billing frequency: {billing}",
     role_detail: "{role} · User: {user} · Azure subscription: {subscription}",
+    return_detail: "{name}: {before} → {after} instances · Refunded: {refund}",
+    exchange_detail: "{name}: {returned} instances returned (worth {value}) · New: {product}, {quantity} instances, {total}",
+    settings_detail: "{name_before} → {name_after} · Auto-renew: {renew_before} → {renew_after}",
 };
 
 pub static DE: ActivityTexts = ActivityTexts {
@@ -69,4 +78,7 @@ pub static DE: ActivityTexts = ActivityTexts {
     no_activity_of_action: "Keine Einträge „{action}“ in diesem Zeitraum.",
     order_detail: "Menge: {quantity} · In Rechnung gestellt: {total} · Abrechnungshäufigkeit: {billing}",
     role_detail: "{role} · Benutzer: {user} · Azure-Abonnement: {subscription}",
+    return_detail: "{name}: {before} → {after} Instanzen · Erstattet: {refund}",
+    exchange_detail: "{name}: {returned} Instanzen zurückgegeben (Wert {value}) · Neu: {product}, {quantity} Instanzen, {total}",
+    settings_detail: "{name_before} → {name_after} · Automatisch verlängern: {renew_before} → {renew_after}",
 };

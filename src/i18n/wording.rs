@@ -2,7 +2,8 @@
 
 use domain::{
     ActivityAction, AppliedScope, AzureRole, BenefitStatus, BillingCycle, BillingPlan, BillingType, DomainError, NewCustomerProblem,
-    Offer, OrderStatus, PartnerRole, Permission, PurchaseProblem, Region, SubscriptionStatus, Term, Usd, UserState,
+    Offer, OrderStatus, PartnerRole, Permission, PurchaseProblem, Region, RequestTextProblem, SubscriptionStatus, Term,
+    Usd, UserState,
 };
 use time::{Date, OffsetDateTime};
 
@@ -81,6 +82,10 @@ impl Messages {
             ActivityAction::CreateOrder => self.action_create_order_explained,
             ActivityAction::CreateRoleAssignment => self.action_create_role_assignment_explained,
             ActivityAction::DeleteRoleAssignment => self.action_delete_role_assignment_explained,
+            ActivityAction::CancelReservation => self.action_cancel_reservation_explained,
+            ActivityAction::ExchangeReservation => self.action_exchange_reservation_explained,
+            ActivityAction::UpdateReservation => self.action_update_reservation_explained,
+            ActivityAction::UpdateSavingsPlan => self.action_update_savings_plan_explained,
         }
     }
 
@@ -240,6 +245,31 @@ impl Messages {
             DomainError::PurchaseIdTaken => self.error_purchase_id_taken,
             DomainError::PartnerUsersOnly => self.error_partner_users_only,
             DomainError::CustomerUsersOnly => self.error_customer_users_only,
+            DomainError::NotAllowedToManagePurchases { .. } => self.error_not_allowed_to_manage_purchases,
+            DomainError::AskYourPartner { partner_name, partner_email } => {
+                return fill(self.error_ask_your_partner, &[("partner", partner_name), ("email", partner_email)]);
+            }
+            DomainError::BenefitNotActive => self.error_benefit_not_active,
+            DomainError::SavingsPlanNotReturnable => self.error_savings_plan_not_returnable,
+            DomainError::RefundLimitExceeded { limit, consumed, refund } => {
+                return fill(
+                    self.error_refund_limit,
+                    &[("limit", &self.money(*limit)), ("consumed", &self.money(*consumed)), ("refund", &self.money(*refund))],
+                );
+            }
+            DomainError::ExchangeBelowReturnedValue { returned, purchase } => {
+                return fill(self.error_exchange_below_returned, &[("purchase", &self.money(*purchase)), ("returned", &self.money(*returned))]);
+            }
+            DomainError::UnknownQuote => self.error_unknown_quote,
+            DomainError::UnknownRequest(_) => self.error_not_found,
+            DomainError::RequestDecided => self.error_request_decided,
+            DomainError::RequestMismatch => self.error_request_mismatch,
+            DomainError::RequestPending => self.error_request_pending,
+            DomainError::InvalidRequestText(problem) => match problem {
+                RequestTextProblem::Empty => self.error_request_text_empty,
+                RequestTextProblem::TooLong => self.error_request_text_too_long,
+                RequestTextProblem::HasControlCharacters => self.error_request_text_control,
+            },
             DomainError::InvalidPurchase(problem) => match problem {
                 PurchaseProblem::Quantity => self.error_purchase_quantity,
                 PurchaseProblem::CommitmentTooSmall => self.error_commitment_too_small,

@@ -176,6 +176,45 @@ fn details(m: &'static ActivityTexts, record: &ActivityRecord) -> AnyView {
             );
             view! { <div class="secondary">{text}</div> }.into_any()
         }
+        Some(ActivityDetail::Return { name, quantity_before, quantity_after, refund, .. }) => {
+            let text = fill(
+                m.return_detail,
+                &[
+                    ("name", name),
+                    ("before", &m.number(*quantity_before as usize)),
+                    ("after", &m.number(*quantity_after as usize)),
+                    ("refund", &m.money(*refund)),
+                ],
+            );
+            view! { <div class="secondary">{text}</div> }.into_any()
+        }
+        Some(ActivityDetail::Exchange { name, quantity_returned, returned_value, product, quantity, total, .. }) => {
+            let text = fill(
+                m.exchange_detail,
+                &[
+                    ("name", name),
+                    ("returned", &m.number(*quantity_returned as usize)),
+                    ("value", &m.money(*returned_value)),
+                    ("product", product),
+                    ("quantity", &m.number(*quantity as usize)),
+                    ("total", &m.money(*total)),
+                ],
+            );
+            view! { <div class="secondary">{text}</div> }.into_any()
+        }
+        Some(ActivityDetail::Settings { name_before, name_after, renew_before, renew_after, .. }) => {
+            let on_off = |on: bool| if on { m.on } else { m.off };
+            let text = fill(
+                m.settings_detail,
+                &[
+                    ("name_before", name_before),
+                    ("name_after", name_after),
+                    ("renew_before", on_off(*renew_before)),
+                    ("renew_after", on_off(*renew_after)),
+                ],
+            );
+            view! { <div class="secondary">{text}</div> }.into_any()
+        }
         None if record.action.is_permissions() => {
             let text = fill(
                 m.change_details,

@@ -2,8 +2,8 @@
 //! changes, orders (the partner's and the customers' own purchases) and Azure role changes.
 
 use domain::{
-    ActivityAction, ActivityDetail, ActivityRecord, AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId,
-    OrderId, PartnerUserId, PermissionSet, Usd,
+    ActivityAction, ActivityDetail, ActivityRecord, AzureSubscriptionId, BenefitId, CustomerId, CustomerUpn,
+    CustomerUserId, OrderId, PartnerUserId, PermissionSet, ReservationOrderId, SavingsPlanOrderId, Usd,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -20,6 +20,10 @@ pub enum ResourceType {
     SelfServePolicy,
     Order,
     RoleAssignment,
+    /// A customer's reservation, returned, exchanged or updated by the partner (ours).
+    Reservation,
+    /// A customer's savings plan, updated by the partner (ours).
+    SavingsPlan,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,6 +43,14 @@ pub enum OperationType {
     CreateRoleAssignment,
     /// A customer user's Azure role was removed (ours).
     DeleteRoleAssignment,
+    /// The partner returned (cancelled) a reservation, refunded (ours).
+    CancelReservation,
+    /// The partner exchanged a reservation for a new one (ours).
+    ExchangeReservation,
+    /// The partner changed a reservation's auto-renew (ours).
+    UpdateReservation,
+    /// The partner changed a savings plan's auto-renew or name (ours).
+    UpdateSavingsPlan,
 }
 
 impl From<ActivityAction> for OperationType {
@@ -50,6 +62,10 @@ impl From<ActivityAction> for OperationType {
             ActivityAction::CreateOrder => Self::CreateOrder,
             ActivityAction::CreateRoleAssignment => Self::CreateRoleAssignment,
             ActivityAction::DeleteRoleAssignment => Self::DeleteRoleAssignment,
+            ActivityAction::CancelReservation => Self::CancelReservation,
+            ActivityAction::ExchangeReservation => Self::ExchangeReservation,
+            ActivityAction::UpdateReservation => Self::UpdateReservation,
+            ActivityAction::UpdateSavingsPlan => Self::UpdateSavingsPlan,
         }
     }
 }
@@ -63,6 +79,10 @@ impl From<OperationType> for ActivityAction {
             OperationType::CreateOrder => Self::CreateOrder,
             OperationType::CreateRoleAssignment => Self::CreateRoleAssignment,
             OperationType::DeleteRoleAssignment => Self::DeleteRoleAssignment,
+            OperationType::CancelReservation => Self::CancelReservation,
+            OperationType::ExchangeReservation => Self::ExchangeReservation,
+            OperationType::UpdateReservation => Self::UpdateReservation,
+            OperationType::UpdateSavingsPlan => Self::UpdateSavingsPlan,
         }
     }
 }
@@ -79,7 +99,11 @@ pub enum OperationStatus {
 /// Partner Center's PascalCase keys (`OrderId`, `BillingCycle`, `OfferId-0`, `Quantity-0`,
 /// ...) plus `PlacedBy` and `Total`. For a role assignment (in the new value when given, in
 /// the old one when removed): `AzureSubscriptionId`, `PrincipalId`, `PrincipalName`,
-/// `RoleName`, `RoleDefinitionId`. Keys that do not apply are left out: `{}` is no value.
+/// `RoleName`, `RoleDefinitionId`. For a reservation or savings plan (ours): before and after,
+/// `ReservationOrderId` or `SavingsPlanOrderId`, `DisplayName`, `Quantity`, `Renew`, and the
+/// `Refund` of a return; an exchange's old value is what was returned (with its
+/// `ReturnedValue`), its new value the new reservation's order (`NewReservationOrderId` and
+/// the order's keys). Keys that do not apply are left out: `{}` is no value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResourceValue {
@@ -127,6 +151,32 @@ pub struct ResourceValue {
     #[serde(rename = "RoleDefinitionId", default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
     pub role_definition_id: Option<String>,
+    #[serde(rename = "ReservationOrderId", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Uuid, required = false))]
+    pub reservation_order_id: Option<ReservationOrderId>,
+    #[serde(rename = "SavingsPlanOrderId", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Uuid, required = false))]
+    pub savings_plan_order_id: Option<SavingsPlanOrderId>,
+    #[serde(rename = "DisplayName", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub display_name: Option<String>,
+    #[serde(rename = "Quantity", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = u32, required = false))]
+    pub benefit_quantity: Option<u32>,
+    #[serde(rename = "Renew", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = bool, required = false))]
+    pub renew: Option<bool>,
+    /// In US dollars.
+    #[serde(rename = "Refund", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = f64, required = false))]
+    pub refund: Option<f64>,
+    /// In US dollars.
+    #[serde(rename = "ReturnedValue", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = f64, required = false))]
+    pub returned_value: Option<f64>,
+    #[serde(rename = "NewReservationOrderId", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Uuid, required = false))]
+    pub new_reservation_order_id: Option<ReservationOrderId>,
 }
 
 /// The name of [`ResourceValue`] in the first releases, which only had policies.
@@ -138,50 +188,139 @@ impl ResourceValue {
         Self { permissions: Some(policy_permissions(permissions)), ..Self::default() }
     }
 
-    /// What an order or role assignment record says, placed by `by`.
-    pub fn of_detail(detail: &ActivityDetail, by: &str) -> Self {
+    /// What a record with `detail` says before and after (`by`: who placed an order).
+    pub fn of_detail(action: ActivityAction, detail: &ActivityDetail, by: &str) -> (Self, Self) {
+        let benefit = |id: BenefitId, name: &str, quantity: Option<u32>, renew: Option<bool>| {
+            let (reservation_order_id, savings_plan_order_id) = match id {
+                BenefitId::Reservation(id) => (Some(id), None),
+                BenefitId::SavingsPlan(id) => (None, Some(id)),
+            };
+            Self {
+                reservation_order_id,
+                savings_plan_order_id,
+                display_name: Some(name.to_string()),
+                benefit_quantity: quantity,
+                renew,
+                ..Self::default()
+            }
+        };
         match detail {
-            ActivityDetail::Order { order_id, kind, offer_id, product, quantity, billing_cycle, total } => Self {
-                order_id: Some(*order_id),
-                billing_cycle: Some((*billing_cycle).into()),
-                offer_id: Some(offer_id.clone()),
-                friendly_name: Some(product.clone()),
-                quantity: Some(*quantity),
-                product_type: Some((*kind).into()),
-                placed_by: Some(by.to_string()),
-                total: Some(total.as_dollars()),
-                ..Self::default()
-            },
-            ActivityDetail::RoleAssignment { azure_subscription_id, principal_id, principal_name, role } => Self {
-                azure_subscription_id: Some(*azure_subscription_id),
-                principal_id: Some(*principal_id),
-                principal_name: Some(principal_name.clone()),
-                role_name: Some((*role).into()),
-                role_definition_id: Some(crate::role_assignment::role_definition_id(azure_subscription_id, *role)),
-                ..Self::default()
-            },
+            ActivityDetail::Order { order_id, kind, offer_id, product, quantity, billing_cycle, total } => (
+                Self::default(),
+                Self {
+                    order_id: Some(*order_id),
+                    billing_cycle: Some((*billing_cycle).into()),
+                    offer_id: Some(offer_id.clone()),
+                    friendly_name: Some(product.clone()),
+                    quantity: Some(*quantity),
+                    product_type: Some((*kind).into()),
+                    placed_by: Some(by.to_string()),
+                    total: Some(total.as_dollars()),
+                    ..Self::default()
+                },
+            ),
+            ActivityDetail::RoleAssignment { azure_subscription_id, principal_id, principal_name, role } => {
+                let value = Self {
+                    azure_subscription_id: Some(*azure_subscription_id),
+                    principal_id: Some(*principal_id),
+                    principal_name: Some(principal_name.clone()),
+                    role_name: Some((*role).into()),
+                    role_definition_id: Some(crate::role_assignment::role_definition_id(azure_subscription_id, *role)),
+                    ..Self::default()
+                };
+                match action {
+                    ActivityAction::DeleteRoleAssignment => (value, Self::default()),
+                    _ => (Self::default(), value),
+                }
+            }
+            ActivityDetail::Return { reservation, name, quantity_before, quantity_after, refund } => (
+                benefit(BenefitId::Reservation(*reservation), name, Some(*quantity_before), None),
+                Self { refund: Some(refund.as_dollars()), ..benefit(BenefitId::Reservation(*reservation), name, Some(*quantity_after), None) },
+            ),
+            ActivityDetail::Exchange {
+                returned,
+                name,
+                quantity_returned,
+                returned_value,
+                new_reservation,
+                order_id,
+                product,
+                quantity,
+                total,
+            } => (
+                Self {
+                    returned_value: Some(returned_value.as_dollars()),
+                    ..benefit(BenefitId::Reservation(*returned), name, Some(*quantity_returned), None)
+                },
+                Self {
+                    new_reservation_order_id: Some(*new_reservation),
+                    order_id: Some(*order_id),
+                    friendly_name: Some(product.clone()),
+                    quantity: Some(*quantity),
+                    placed_by: Some(by.to_string()),
+                    total: Some(total.as_dollars()),
+                    ..Self::default()
+                },
+            ),
+            ActivityDetail::Settings { benefit: id, name_before, name_after, renew_before, renew_after } => (
+                benefit(*id, name_before, None, Some(*renew_before)),
+                benefit(*id, name_after, None, Some(*renew_after)),
+            ),
         }
     }
 
-    /// The order or role assignment this value describes, if it describes one.
-    pub fn detail(&self) -> Option<ActivityDetail> {
-        if let Some(order_id) = self.order_id {
-            return Some(ActivityDetail::Order {
-                order_id,
-                kind: self.product_type?.into(),
-                offer_id: self.offer_id.clone()?,
-                product: self.friendly_name.clone()?,
-                quantity: self.quantity?,
-                billing_cycle: self.billing_cycle?.into(),
-                total: Usd::from_dollars(self.total?)?,
-            });
+    /// The detail a record of `action` with these values before and after describes, if any.
+    pub fn detail(action: ActivityAction, old: &Self, new: &Self) -> Option<ActivityDetail> {
+        let benefit_id = |v: &Self| {
+            v.reservation_order_id.map(BenefitId::Reservation).or(v.savings_plan_order_id.map(BenefitId::SavingsPlan))
+        };
+        match action {
+            action if action.is_permissions() => None,
+            ActivityAction::CreateOrder => Some(ActivityDetail::Order {
+                order_id: new.order_id?,
+                kind: new.product_type?.into(),
+                offer_id: new.offer_id.clone()?,
+                product: new.friendly_name.clone()?,
+                quantity: new.quantity?,
+                billing_cycle: new.billing_cycle?.into(),
+                total: Usd::from_dollars(new.total?)?,
+            }),
+            ActivityAction::CreateRoleAssignment | ActivityAction::DeleteRoleAssignment => {
+                let v = if action == ActivityAction::DeleteRoleAssignment { old } else { new };
+                Some(ActivityDetail::RoleAssignment {
+                    azure_subscription_id: v.azure_subscription_id?,
+                    principal_id: v.principal_id?,
+                    principal_name: v.principal_name.clone()?,
+                    role: v.role_name?.into(),
+                })
+            }
+            ActivityAction::CancelReservation => Some(ActivityDetail::Return {
+                reservation: old.reservation_order_id?,
+                name: old.display_name.clone()?,
+                quantity_before: old.benefit_quantity?,
+                quantity_after: new.benefit_quantity?,
+                refund: Usd::from_dollars(new.refund?)?,
+            }),
+            ActivityAction::ExchangeReservation => Some(ActivityDetail::Exchange {
+                returned: old.reservation_order_id?,
+                name: old.display_name.clone()?,
+                quantity_returned: old.benefit_quantity?,
+                returned_value: Usd::from_dollars(old.returned_value?)?,
+                new_reservation: new.new_reservation_order_id?,
+                order_id: new.order_id?,
+                product: new.friendly_name.clone()?,
+                quantity: new.quantity?,
+                total: Usd::from_dollars(new.total?)?,
+            }),
+            ActivityAction::UpdateReservation | ActivityAction::UpdateSavingsPlan => Some(ActivityDetail::Settings {
+                benefit: benefit_id(old)?,
+                name_before: old.display_name.clone()?,
+                name_after: new.display_name.clone()?,
+                renew_before: old.renew?,
+                renew_after: new.renew?,
+            }),
+            _ => None,
         }
-        Some(ActivityDetail::RoleAssignment {
-            azure_subscription_id: self.azure_subscription_id?,
-            principal_id: self.principal_id?,
-            principal_name: self.principal_name.clone()?,
-            role: self.role_name?.into(),
-        })
     }
 }
 
@@ -228,6 +367,10 @@ impl From<ActivityAction> for ResourceType {
             | ActivityAction::DeleteCustomerPurchasePermissions => Self::SelfServePolicy,
             ActivityAction::CreateOrder => Self::Order,
             ActivityAction::CreateRoleAssignment | ActivityAction::DeleteRoleAssignment => Self::RoleAssignment,
+            ActivityAction::CancelReservation | ActivityAction::ExchangeReservation | ActivityAction::UpdateReservation => {
+                Self::Reservation
+            }
+            ActivityAction::UpdateSavingsPlan => Self::SavingsPlan,
         }
     }
 }
@@ -237,11 +380,10 @@ impl AuditRecord {
     /// has its own).
     pub fn from_domain(partner: Uuid, record: &ActivityRecord, to_json: impl Fn(&ResourceValue) -> String) -> Self {
         let by = record.user_principal_name();
-        let detail = record.detail.as_ref().map(|d| ResourceValue::of_detail(d, by)).unwrap_or_default();
-        let (old, new) = match record.action {
-            action if action.is_permissions() => (ResourceValue::of(&record.old_value), ResourceValue::of(&record.new_value)),
-            ActivityAction::DeleteRoleAssignment => (detail, ResourceValue::default()),
-            _ => (ResourceValue::default(), detail),
+        let (old, new) = match (&record.detail, record.action) {
+            (_, action) if action.is_permissions() => (ResourceValue::of(&record.old_value), ResourceValue::of(&record.new_value)),
+            (Some(detail), action) => ResourceValue::of_detail(action, detail, by),
+            (None, _) => (ResourceValue::default(), ResourceValue::default()),
         };
         Self {
             id: record.id.to_string(),
@@ -277,11 +419,7 @@ impl AuditRecord {
             UserType::Partner => (Some(PartnerUserId::new(self.user_principal_name)), None),
             UserType::Customer => (None, Some(CustomerUpn::new(&self.user_principal_name))),
         };
-        let detail = match action {
-            action if action.is_permissions() => None,
-            ActivityAction::DeleteRoleAssignment => old.detail(),
-            _ => new.detail(),
-        };
+        let detail = ResourceValue::detail(action, &old, &new);
         Some(ActivityRecord {
             id: self.id.parse().ok()?,
             at: datetime::parse(&self.operation_date)?,

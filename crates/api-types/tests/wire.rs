@@ -189,6 +189,18 @@ fn every_domain_error() -> Vec<DomainError> {
         DomainError::PurchaseIdTaken,
         DomainError::PartnerUsersOnly,
         DomainError::CustomerUsersOnly,
+        DomainError::NotAllowedToManagePurchases { user: PartnerUserId::new("lidia.holloway@adatumcloud.onmicrosoft.com"), role: PartnerRole::HelpdeskAgent },
+        DomainError::AskYourPartner { partner_name: "Adatum Cloud Services".to_string(), partner_email: "csp-support@adatum.com".to_string() },
+        DomainError::BenefitNotActive,
+        DomainError::SavingsPlanNotReturnable,
+        DomainError::RefundLimitExceeded { limit: Usd::from_cents(5_000_000), consumed: Usd::from_cents(4_900_000), refund: Usd::from_cents(200_000) },
+        DomainError::ExchangeBelowReturnedValue { returned: Usd::from_cents(100), purchase: Usd::from_cents(50) },
+        DomainError::UnknownQuote,
+        DomainError::UnknownRequest(domain::RequestId::from_uuid(guid)),
+        DomainError::RequestDecided,
+        DomainError::RequestMismatch,
+        DomainError::RequestPending,
+        DomainError::InvalidRequestText(domain::RequestTextProblem::TooLong),
     ]
 }
 
@@ -403,4 +415,56 @@ fn customer_users_sign_in_with_their_own_tokens() {
     // What the first releases read still reads.
     let old: Collection<DemoUser> = serde_json::from_value(json).unwrap();
     assert_eq!(old.items.len(), store.partner_users().len());
+}
+
+/// The lifecycle's Activity records (a return, an exchange, a settings change) come back
+/// from their audit records as they were: before and after, the refund, the new order.
+#[test]
+fn lifecycle_records_come_back_from_their_audit_records() {
+    use domain::{ActivityAction, ActivityDetail, ActivityRecord, BenefitId, OrderId, ReservationOrderId, SavingsPlanOrderId};
+    let guid = |n: u128| uuid::Uuid::from_u128(n);
+    let partner = guid(1);
+    let details = [
+        (ActivityAction::CancelReservation, ActivityDetail::Return {
+            reservation: ReservationOrderId::from_uuid(guid(2)),
+            name: "Build agents".to_string(),
+            quantity_before: 5,
+            quantity_after: 2,
+            refund: Usd::from_cents(123_456),
+        }),
+        (ActivityAction::ExchangeReservation, ActivityDetail::Exchange {
+            returned: ReservationOrderId::from_uuid(guid(3)),
+            name: "Web front ends".to_string(),
+            quantity_returned: 2,
+            returned_value: Usd::from_cents(50_000),
+            new_reservation: ReservationOrderId::from_uuid(guid(4)),
+            order_id: OrderId::from_uuid(guid(5)),
+            product: "Reserved VM Instance, Standard_D4s_v5, eastus".to_string(),
+            quantity: 2,
+            total: Usd::from_cents(190_000),
+        }),
+        (ActivityAction::UpdateSavingsPlan, ActivityDetail::Settings {
+            benefit: BenefitId::SavingsPlan(SavingsPlanOrderId::from_uuid(guid(6))),
+            name_before: "Compute".to_string(),
+            name_after: "Compute, all regions".to_string(),
+            renew_before: false,
+            renew_after: true,
+        }),
+    ];
+    for (n, (action, detail)) in details.into_iter().enumerate() {
+        let record = ActivityRecord {
+            id: n as u64 + 10,
+            at: datetime!(2026-12-01 10:00 UTC),
+            customer_id: domain::CustomerId::from_uuid(guid(7)),
+            customer_name: "Contoso Ltd".to_string(),
+            action,
+            partner_user: Some(PartnerUserId::new("alex.wilber@adatumcloud.onmicrosoft.com")),
+            customer_user: None,
+            old_value: Default::default(),
+            new_value: Default::default(),
+            detail: Some(detail),
+        };
+        let wire = AuditRecord::from_domain(partner, &record, |v| serde_json::to_string(v).unwrap());
+        assert_eq!(wire.into_domain(|text| serde_json::from_str(text).ok()), Some(record));
+    }
 }

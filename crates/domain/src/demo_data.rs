@@ -194,6 +194,7 @@ pub fn build(spec: &DemoSpec) -> DemoData {
                 tenant_id: Uuid::from_u128(0x6f0c_1d2e_aa55_4c8b_9b3e_2f70_d1c0_ffee),
                 company_name: "Adatum Cloud Services".to_string(),
                 domain: PARTNER_DOMAIN.to_string(),
+                contact_email: "csp-support@adatum.com".to_string(),
             },
             partner_users: partner_users(),
             customers: Vec::with_capacity(HAND_MADE.len() + spec.extra_customers as usize),

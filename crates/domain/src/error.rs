@@ -8,9 +8,10 @@
 //! variant and its row).
 
 use crate::ids::{
-    AzureSubscriptionId, CustomerId, CustomerUserId, OrderId, PartnerUserId, ReservationOrderId, RoleAssignmentId,
-    SubscriptionId,
+    AzureSubscriptionId, CustomerId, CustomerUserId, OrderId, PartnerUserId, RequestId, ReservationOrderId,
+    RoleAssignmentId, SubscriptionId,
 };
+use crate::money::Usd;
 use serde::{Deserialize, Serialize};
 
 use crate::partner::PartnerRole;
@@ -98,6 +99,51 @@ pub enum DomainError {
 
     /// Customers buy reservations and savings plans themselves: a partner user asked to.
     CustomerUsersOnly,
+
+    /// Only Admin agents exchange, cancel and renew what customers bought (admin-on-behalf-of).
+    NotAllowedToManagePurchases { user: PartnerUserId, role: PartnerRole },
+
+    /// A customer cannot exchange, cancel or renew on their own: they ask their partner.
+    AskYourPartner { partner_name: String, partner_email: String },
+
+    /// The reservation or savings plan is no longer active (cancelled or expired).
+    BenefitNotActive,
+
+    /// Savings plans cannot be cancelled or exchanged (Azure's rule).
+    SavingsPlanNotReturnable,
+
+    /// The refund would take the customer's refunds of the last 12 months beyond the limit.
+    RefundLimitExceeded { limit: Usd, consumed: Usd, refund: Usd },
+
+    /// An exchange's new reservation must be worth at least what is returned.
+    ExchangeBelowReturnedValue { returned: Usd, purchase: Usd },
+
+    /// No such quote (a refund's or an exchange's session), or it expired.
+    UnknownQuote,
+
+    UnknownRequest(RequestId),
+
+    /// The request was approved or declined already.
+    RequestDecided,
+
+    /// What is asked is not what the request asked for (another purchase, another action).
+    RequestMismatch,
+
+    /// This purchase has a request waiting for the partner already.
+    RequestPending,
+
+    /// The request's note or the decline's reason is not acceptable.
+    InvalidRequestText(RequestTextProblem),
+}
+
+/// What is wrong with a request's note or a decline's reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestTextProblem {
+    /// A decline needs a reason.
+    Empty,
+    /// More than 500 characters.
+    TooLong,
+    HasControlCharacters,
 }
 
 /// Generates [`RefusalKind`] and [`DomainError::kind`] from the table of codes.
@@ -184,6 +230,18 @@ refusal_codes! {
     PurchaseIdTaken => 900025, 409, "PurchaseIdTaken", "Another customer bought under this reservation order id or savings plan name.";
     PartnerUsersOnly => 900029, 403, "PartnerUsersOnly", "Only partner users may call this route (a customer user's token was sent).";
     CustomerUsersOnly => 900030, 403, "CustomerUsersOnly", "Only customer users may call this route (a partner user's token was sent): customers buy reservations and savings plans themselves.";
+    NotAllowedToManagePurchases => 900033, 403, "NotAllowedToManagePurchases", "Only Admin agents exchange, cancel and renew what customers bought (admin-on-behalf-of).";
+    AskYourPartner => 900034, 403, "CustomerCannotManagePurchase", "A CSP customer cannot exchange, cancel or renew a purchase on their own: they ask their partner (named, with its e-mail).";
+    BenefitNotActive => 900035, 409, "ReservationNotActive", "The reservation or savings plan is no longer active (cancelled or expired).";
+    SavingsPlanNotReturnable => 900036, 409, "SavingsPlanNotReturnable", "Savings plans cannot be cancelled or exchanged; only auto-renew and the name change.";
+    RefundLimitExceeded => 900037, 409, "RefundLimitExceeded", "The refund would take the customer's refunds of the last 12 months beyond USD 50,000.";
+    ExchangeBelowReturnedValue => 900038, 409, "ExchangeBelowReturnedValue", "The new reservation's total commitment must be at least the remaining value of what is returned.";
+    UnknownQuote => 900039, 404, "QuoteNotFound", "No quote has this session id (or it expired): ask for a new quote.";
+    UnknownRequest => 900040, 404, "RequestNotFound", "No request has this id, or not one the caller may see.";
+    RequestDecided => 900041, 409, "RequestDecided", "The request was approved or declined already.";
+    RequestMismatch => 900042, 409, "RequestMismatch", "What is done is not what the request asked for (another purchase or another action).";
+    RequestPending => 900043, 409, "RequestPending", "This purchase has a request waiting for the partner already.";
+    InvalidRequestText => 900044, 400, "InvalidRequestText", "A request's note or a decline's reason is not acceptable (a decline needs a reason; at most 500 characters, no control characters).";
 }
 
 /// What is wrong with a cart.

@@ -116,6 +116,17 @@ guid_id!(
     /// An Azure savings plan order.
     SavingsPlanOrderId
 );
+guid_id!(
+    /// A customer's request to the partner (to exchange, cancel or renew a purchase).
+    RequestId
+);
+
+impl ReservationOrderId {
+    /// The one reservation of the order (Azure's `reservationId`): made from the order's id.
+    pub fn reservation_id(&self) -> Uuid {
+        Uuid::from_u128(self.0.as_u128() ^ 1)
+    }
+}
 
 /// A customer user as they sign in: their user principal name (`meganb@contoso.onmicrosoft.com`),
 /// in lower case. Its domain names the customer.

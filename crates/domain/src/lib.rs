@@ -37,18 +37,19 @@ pub use customers::{
     UserState, UserWithRoles,
 };
 pub use demo_data::DemoSpec;
-pub use error::{CartProblem, DomainError, NewCustomerProblem, PurchaseProblem, RefusalKind};
+pub use error::{CartProblem, DomainError, NewCustomerProblem, PurchaseProblem, RefusalKind, RequestTextProblem};
 pub use ids::{
-    AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId, Etag, OrderId, PartnerUserId, ReservationOrderId,
-    RoleAssignmentId, SavingsPlanOrderId, SubscriptionId,
+    AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId, Etag, OrderId, PartnerUserId, RequestId,
+    ReservationOrderId, RoleAssignmentId, SavingsPlanOrderId, SubscriptionId,
 };
 pub use money::Usd;
 pub use orders::{AzureEntitlement, BillingCycle, CartItem, Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
 pub use partner::{Partner, PartnerRole, PartnerUser};
 pub use permissions::{with_permission, Permission, PermissionSet, Precondition, SelfServePolicy};
 pub use purchases::{
-    AppliedScope, Benefit, BenefitStatus, BillingPlan, Price, Region, Reservation, ReservationRequest, SavingsPlan,
-    SavingsPlanRequest, Term, VmSize,
+    AppliedScope, Benefit, BenefitId, BenefitItem, BenefitStatus, BillingPlan, CustomerRequest, ExchangeQuote, Price,
+    PurchasedBenefit, RefundQuote, Region, RequestKind, RequestStatus, Reservation, ReservationRequest, SavingsPlan,
+    SavingsPlanRequest, Term, VmSize, REFUND_LIMIT,
 };
 pub use store::{Change, PartnerStore, PermissionsChange, StoreSnapshot};
 pub use subscriptions::{

@@ -51,6 +51,18 @@ impl Usd {
     pub fn plus(self, other: Usd) -> Self {
         Self(self.0.saturating_add(other.0))
     }
+
+    /// `self - other`, or zero when `other` is more.
+    pub fn minus(self, other: Usd) -> Self {
+        Self(self.0.saturating_sub(other.0))
+    }
+
+    /// The share `millionths` / 1,000,000 of the amount, rounded down to the cent (what a
+    /// prorated refund gives back).
+    pub fn share(self, millionths: u64) -> Self {
+        let exact = self.0 as u128 * millionths.min(1_000_000) as u128 / 1_000_000;
+        Self(((exact / 10_000) * 10_000) as u64)
+    }
 }
 
 fn round_to_cent(micros: u128) -> u64 {

@@ -13,6 +13,8 @@ pub struct Partner {
     pub tenant_id: Uuid,
     pub company_name: String,
     pub domain: String,
+    /// Where the partner's customers write to (to ask for an exchange, a cancellation, …).
+    pub contact_email: String,
 }
 
 /// A partner user's Partner Center role.

@@ -14,7 +14,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::{
-    CartProblem, CustomerId, DomainError, NewCustomerProblem, Permission, PurchaseProblem, RoleAssignmentId,
+    CartProblem, CustomerId, DomainError, NewCustomerProblem, Permission, PurchaseProblem, RequestTextProblem,
+    RoleAssignmentId,
 };
 
 #[derive(Debug, Clone)]
@@ -273,6 +274,42 @@ fn domain_description(error: &DomainError) -> String {
         DomainError::CustomerUsersOnly => "only customer users may call this route (a customer user buys \
             reservations and savings plans on their own; the partner buys through carts)"
             .to_string(),
+        DomainError::NotAllowedToManagePurchases { user, role } => format!(
+            "only Admin agents exchange, cancel and renew customers' purchases ({user} is a {})",
+            Role::from(*role).name()
+        ),
+        DomainError::AskYourPartner { partner_name, partner_email } => format!(
+            "Your organization purchased this through a partner, {partner_name}. To exchange, cancel or renew it, \
+            ask them ({partner_email})."
+        ),
+        DomainError::BenefitNotActive => "the reservation or savings plan is no longer active (cancelled or expired)".to_string(),
+        DomainError::SavingsPlanNotReturnable => {
+            "savings plans cannot be cancelled or exchanged; only auto-renew and the name change".to_string()
+        }
+        DomainError::RefundLimitExceeded { limit, consumed, refund } => format!(
+            "the refund of {} USD would take the customer's refunds of the last 12 months ({} USD) beyond the \
+            limit of {} USD",
+            refund.as_dollars(),
+            consumed.as_dollars(),
+            limit.as_dollars()
+        ),
+        DomainError::ExchangeBelowReturnedValue { returned, purchase } => format!(
+            "the new reservation's total commitment ({} USD) must be at least the remaining value returned ({} USD)",
+            purchase.as_dollars(),
+            returned.as_dollars()
+        ),
+        DomainError::UnknownQuote => "no quote has this session id (or it expired); ask for a new quote".to_string(),
+        DomainError::UnknownRequest(id) => format!("no request {id}"),
+        DomainError::RequestDecided => "the request was approved or declined already".to_string(),
+        DomainError::RequestMismatch => {
+            "what is done is not what the request asked for (another purchase or another action)".to_string()
+        }
+        DomainError::RequestPending => "this purchase has a request waiting for the partner already".to_string(),
+        DomainError::InvalidRequestText(problem) => match problem {
+            RequestTextProblem::Empty => "a reason is needed".to_string(),
+            RequestTextProblem::TooLong => format!("at most {} characters", domain::purchases::MAX_REQUEST_TEXT),
+            RequestTextProblem::HasControlCharacters => "control characters are not allowed".to_string(),
+        },
     }
 }
 

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{AzureSubscriptionId, CustomerUserId, OrderId};
+use crate::ids::{AzureSubscriptionId, CustomerUserId, OrderId, ReservationOrderId};
 use crate::money::Usd;
+use crate::purchases::BenefitId;
 use crate::orders::{BillingCycle, Order, ProductKind};
 use crate::subscriptions::AzureRole;
 
@@ -26,6 +27,35 @@ pub enum ActivityDetail {
         /// The customer user's user principal name.
         principal_name: String,
         role: AzureRole,
+    },
+    /// A reservation returned (cancelled), all of it or part: before and after, and the refund.
+    Return {
+        reservation: ReservationOrderId,
+        name: String,
+        quantity_before: u32,
+        quantity_after: u32,
+        refund: Usd,
+    },
+    /// A reservation exchanged: what was returned (and its value, not counted as a refund)
+    /// and the new reservation's order.
+    Exchange {
+        returned: ReservationOrderId,
+        name: String,
+        quantity_returned: u32,
+        returned_value: Usd,
+        new_reservation: ReservationOrderId,
+        order_id: OrderId,
+        product: String,
+        quantity: u32,
+        total: Usd,
+    },
+    /// A reservation's or savings plan's settings before and after.
+    Settings {
+        benefit: BenefitId,
+        name_before: String,
+        name_after: String,
+        renew_before: bool,
+        renew_after: bool,
     },
 }
 

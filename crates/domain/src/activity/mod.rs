@@ -30,16 +30,28 @@ pub enum ActivityAction {
     CreateRoleAssignment,
     /// A customer user's Azure role on an Azure subscription was removed.
     DeleteRoleAssignment,
+    /// The partner returned (cancelled) a customer's reservation, or part of it: refunded.
+    CancelReservation,
+    /// The partner exchanged a customer's reservation for a new one.
+    ExchangeReservation,
+    /// The partner changed a reservation's auto-renew.
+    UpdateReservation,
+    /// The partner changed a savings plan's auto-renew or name.
+    UpdateSavingsPlan,
 }
 
 impl ActivityAction {
-    pub const ALL: [ActivityAction; 6] = [
+    pub const ALL: [ActivityAction; 10] = [
         Self::CreateCustomerPurchasePermissions,
         Self::UpdateCustomerPurchasePermissions,
         Self::DeleteCustomerPurchasePermissions,
         Self::CreateOrder,
         Self::CreateRoleAssignment,
         Self::DeleteRoleAssignment,
+        Self::CancelReservation,
+        Self::ExchangeReservation,
+        Self::UpdateReservation,
+        Self::UpdateSavingsPlan,
     ];
 
     /// The audit record's `operationType` in Partner Center's API.
@@ -51,6 +63,10 @@ impl ActivityAction {
             Self::CreateOrder => "create_order",
             Self::CreateRoleAssignment => "create_role_assignment",
             Self::DeleteRoleAssignment => "delete_role_assignment",
+            Self::CancelReservation => "cancel_reservation",
+            Self::ExchangeReservation => "exchange_reservation",
+            Self::UpdateReservation => "update_reservation",
+            Self::UpdateSavingsPlan => "update_savings_plan",
         }
     }
 
@@ -62,6 +78,8 @@ impl ActivityAction {
             | Self::DeleteCustomerPurchasePermissions => "self_serve_policy",
             Self::CreateOrder => "order",
             Self::CreateRoleAssignment | Self::DeleteRoleAssignment => "role_assignment",
+            Self::CancelReservation | Self::ExchangeReservation | Self::UpdateReservation => "reservation",
+            Self::UpdateSavingsPlan => "savings_plan",
         }
     }
 
@@ -79,6 +97,10 @@ impl ActivityAction {
             Self::CreateOrder => "Create Order",
             Self::CreateRoleAssignment => "Create Role Assignment",
             Self::DeleteRoleAssignment => "Delete Role Assignment",
+            Self::CancelReservation => "Cancel Reservation",
+            Self::ExchangeReservation => "Exchange Reservation",
+            Self::UpdateReservation => "Update Reservation",
+            Self::UpdateSavingsPlan => "Update Savings Plan",
         }
     }
 

@@ -3,6 +3,8 @@
 //! (customer permissions) and Azure's (Owner on the subscription).
 
 pub mod catalog;
+mod lifecycle;
+mod requests;
 mod reservation_purchase;
 mod savings_plan_purchase;
 
@@ -18,6 +20,11 @@ use crate::orders::Order;
 use crate::store::PartnerStore;
 
 pub use catalog::{BillingPlan, Price, Region, Term, VmSize};
+pub use lifecycle::{
+    BenefitId, BenefitItem, BenefitUpdate, ExchangeQuote, PurchasedBenefit, RefundQuote, ReservationExchange,
+    ReservationReturn, REFUND_LIMIT,
+};
+pub use requests::{CustomerRequest, RequestDecline, RequestKind, RequestStatus, MAX_REQUEST_TEXT};
 pub use reservation_purchase::ReservationRequest;
 pub use savings_plan_purchase::{is_valid_alias, SavingsPlanRequest};
 

@@ -108,64 +108,79 @@ impl PartnerStore {
         self.check_self_service_purchase(buyer, Permission::AzureReservations, &request.billing_subscription, &request.scope)?;
 
         let now = clock.now();
-        let price = catalog::reservation_price(request.size, request.region, request.term, request.quantity);
-        let display_name = if display_name.is_empty() {
-            format!("VM_RI_{}", crate::dates::format_date(now.date()))
-        } else {
-            display_name
-        };
-        let order_id = OrderId::from_uuid(uuid::Uuid::from_u128(request.id.as_uuid().as_u128() ^ 0x5e1f_0000_0000_0000_0000_0000_0000_0000));
-        let scope_name = match request.scope {
-            AppliedScope::Single(_) => "single",
-            AppliedScope::Shared => "shared",
-        };
-        let order = Order {
-            id: order_id,
-            customer_id,
-            creation_date: now,
-            billing_cycle: billing_cycle(request.billing_plan),
-            status: OrderStatus::Completed,
-            line_items: vec![OrderLineItem {
-                line_item_number: 0,
-                kind: ProductKind::Reservation,
-                offer_id: format!("{}:0001", request.size.product_id()),
-                subscription_id: None,
-                friendly_name: format!("Reserved VM Instance, {}, {}", request.size.sku_name(), request.region.location()),
-                quantity: request.quantity,
-                term_duration: Some(request.term.iso().to_string()),
-                provisioning_context: vec![
-                    ("scope".to_string(), scope_name.to_string()),
-                    ("subscriptionId".to_string(), request.billing_subscription.to_string()),
-                    ("duration".to_string(), duration_name(request.term).to_string()),
-                ],
-                total: price.total,
-            }],
-            placed_by: PlacedBy::Customer(buyer.clone()),
-        };
-        let reservation = Reservation {
-            id: request.id,
-            benefit: Benefit {
-                customer_id,
-                order_id,
-                display_name,
-                term: request.term,
-                billing_plan: request.billing_plan,
-                billing_subscription: request.billing_subscription,
-                scope: request.scope,
-                renew: request.renew,
-                status: BenefitStatus::Succeeded,
-                effective: now,
-                expiry: term_end(now, request.term),
-                purchased_by: buyer.clone(),
-                price,
-            },
-            size: request.size,
-            region: request.region,
-            quantity: request.quantity,
-        };
+        let (reservation, order) = new_reservation(customer_id, request, display_name, PlacedBy::Customer(buyer.clone()), buyer.clone(), now);
         let record = self.record(now, &customer_id, ActivityAction::CreateOrder, Caller::Customer(buyer.clone()), Some(ActivityDetail::of_order(&order)))?;
         Ok(Some(Change::ReservationPurchased(ReservationPurchase { reservation, order, record })))
     }
+}
+
+/// A reservation bought now, and the order the partner is billed by (placed by `placed_by`:
+/// the customer user, or the partner's staff in an exchange); `purchased_by` is the customer
+/// user it belongs to.
+pub(crate) fn new_reservation(
+    customer_id: crate::ids::CustomerId,
+    request: ReservationRequest,
+    display_name: String,
+    placed_by: PlacedBy,
+    purchased_by: CustomerUpn,
+    now: time::OffsetDateTime,
+) -> (Reservation, Order) {
+    let price = catalog::reservation_price(request.size, request.region, request.term, request.quantity);
+    let display_name = if display_name.is_empty() {
+        format!("VM_RI_{}", crate::dates::format_date(now.date()))
+    } else {
+        display_name
+    };
+    let order_id = OrderId::from_uuid(uuid::Uuid::from_u128(request.id.as_uuid().as_u128() ^ 0x5e1f_0000_0000_0000_0000_0000_0000_0000));
+    let scope_name = match request.scope {
+        AppliedScope::Single(_) => "single",
+        AppliedScope::Shared => "shared",
+    };
+    let order = Order {
+        id: order_id,
+        customer_id,
+        creation_date: now,
+        billing_cycle: billing_cycle(request.billing_plan),
+        status: OrderStatus::Completed,
+        line_items: vec![OrderLineItem {
+            line_item_number: 0,
+            kind: ProductKind::Reservation,
+            offer_id: format!("{}:0001", request.size.product_id()),
+            subscription_id: None,
+            friendly_name: format!("Reserved VM Instance, {}, {}", request.size.sku_name(), request.region.location()),
+            quantity: request.quantity,
+            term_duration: Some(request.term.iso().to_string()),
+            provisioning_context: vec![
+                ("scope".to_string(), scope_name.to_string()),
+                ("subscriptionId".to_string(), request.billing_subscription.to_string()),
+                ("duration".to_string(), duration_name(request.term).to_string()),
+            ],
+            total: price.total,
+        }],
+        placed_by,
+    };
+    let reservation = Reservation {
+        id: request.id,
+        benefit: Benefit {
+            customer_id,
+            order_id,
+            display_name,
+            term: request.term,
+            billing_plan: request.billing_plan,
+            billing_subscription: request.billing_subscription,
+            scope: request.scope,
+            renew: request.renew,
+            status: BenefitStatus::Succeeded,
+            effective: now,
+            expiry: term_end(now, request.term),
+            purchased_by,
+            price,
+        },
+        size: request.size,
+        region: request.region,
+        quantity: request.quantity,
+    };
+    (reservation, order)
 }
 
 /// The order's billing cycle for a billing plan: upfront is one payment, monthly is monthly.

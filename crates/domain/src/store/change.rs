@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use crate::activity::ActivityRecord;
 use crate::customers::Customer;
 use crate::orders::AzurePlanOrder;
-use crate::purchases::{ReservationPurchase, SavingsPlanPurchase};
+use crate::purchases::{
+    BenefitUpdate, CustomerRequest, RequestDecline, ReservationExchange, ReservationPurchase, ReservationReturn,
+    SavingsPlanPurchase,
+};
 use crate::subscriptions::RoleAssignmentChange;
 use crate::demo_data::CustomerDetails;
 use crate::ids::CustomerId;
@@ -32,6 +35,16 @@ pub enum Change {
     ReservationPurchased(ReservationPurchase),
     /// A customer user bought a savings plan.
     SavingsPlanPurchased(SavingsPlanPurchase),
+    /// The partner returned (cancelled) a reservation, or part of it, refunded.
+    ReservationReturned(ReservationReturn),
+    /// The partner exchanged a reservation for a new one.
+    ReservationExchanged(ReservationExchange),
+    /// The partner changed a purchase's auto-renew or name.
+    BenefitUpdated(BenefitUpdate),
+    /// A customer user asked the partner to exchange, cancel or renew a purchase.
+    RequestMade(CustomerRequest),
+    /// The partner declined a customer's request.
+    RequestDeclined(RequestDecline),
 }
 
 impl Change {
@@ -44,6 +57,10 @@ impl Change {
             Self::RoleAssigned(c) | Self::RoleRemoved(c) => Some(&c.record),
             Self::ReservationPurchased(c) => Some(&c.record),
             Self::SavingsPlanPurchased(c) => Some(&c.record),
+            Self::ReservationReturned(c) => Some(&c.record),
+            Self::ReservationExchanged(c) => Some(&c.record),
+            Self::BenefitUpdated(c) => Some(&c.record),
+            Self::RequestMade(_) | Self::RequestDeclined(_) => None,
         }
     }
 
@@ -56,6 +73,11 @@ impl Change {
             Self::RoleAssigned(c) | Self::RoleRemoved(c) => c.customer_id,
             Self::ReservationPurchased(c) => c.reservation.customer_id,
             Self::SavingsPlanPurchased(c) => c.savings_plan.customer_id,
+            Self::ReservationReturned(c) => c.customer_id,
+            Self::ReservationExchanged(c) => c.customer_id,
+            Self::BenefitUpdated(c) => c.customer_id,
+            Self::RequestMade(c) => c.customer_id,
+            Self::RequestDeclined(c) => c.customer_id,
         }
     }
 }
@@ -137,6 +159,10 @@ impl PartnerStore {
                 self.savings_plans.entry(customer).or_default().push(c.savings_plan.clone());
                 self.orders.entry(customer).or_default().push(c.order.clone());
             }
+            Change::ReservationReturned(_) | Change::ReservationExchanged(_) | Change::BenefitUpdated(_) => {
+                self.apply_lifecycle(&change)
+            }
+            Change::RequestMade(_) | Change::RequestDeclined(_) => self.apply_requests(&change),
             Change::Permissions(_) | Change::CustomerCreated(_) => return,
         }
         if let Some(record) = change.record() {

@@ -21,7 +21,7 @@ use crate::ids::{CustomerId, CustomerUpn, ReservationOrderId};
 use crate::partner::{Partner, PartnerUser};
 use crate::orders::Order;
 use crate::permissions::{Precondition, SelfServePolicy};
-use crate::purchases::{Reservation, SavingsPlan};
+use crate::purchases::{CustomerRequest, Reservation, SavingsPlan};
 use crate::subscriptions::{RoleAssignment, Subscription};
 
 pub use change::{Change, PermissionsChange};
@@ -64,7 +64,9 @@ pub struct PartnerStore {
     pub(crate) orders: HashMap<CustomerId, Vec<Order>>,
     pub(crate) reservations: HashMap<CustomerId, Vec<Reservation>>,
     pub(crate) savings_plans: HashMap<CustomerId, Vec<SavingsPlan>>,
-    /// The changes that made the five above, in order: what a snapshot keeps of them.
+    /// Customers' requests to the partner.
+    pub(crate) requests: HashMap<CustomerId, Vec<CustomerRequest>>,
+    /// The changes that made the six above, in order: what a snapshot keeps of them.
     pub(crate) commerce: Vec<Change>,
 }
 
@@ -201,6 +203,7 @@ impl PartnerStore {
             orders: HashMap::new(),
             reservations: HashMap::new(),
             savings_plans: HashMap::new(),
+            requests: HashMap::new(),
             commerce: Vec::new(),
         }
     }
