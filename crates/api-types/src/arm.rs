@@ -43,7 +43,7 @@ pub struct ArmErrorInfo {
     #[serde(rename = "type")]
     pub info_type: String,
     /// The refusal itself, as the domain names it (as `ErrorBody.info`).
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Value))]
     pub info: DomainError,
 }
 

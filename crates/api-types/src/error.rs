@@ -34,7 +34,7 @@ pub struct ErrorBody {
     /// what it names (this API's addition: `{"NotAdminAgent": {"user": …, "role": …}}`,
     /// `"StaleEtag"`), to rebuild it with [`ErrorBody::domain_error`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Object, required = false))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Value, required = false))]
     pub info: Option<DomainError>,
 }
 
