@@ -76,12 +76,12 @@ impl Purchases for PartnerCenterApi {
     }
 
     async fn reservations(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<Reservation>, BackendError> {
-        let found = self.call(caller, &ListReservationOrders { customer: named_customer(caller, customer) }).await?;
+        let found = self.call(caller, &ListReservationOrders { customer: named_customer(caller, customer), skip: 0 }).await?;
         Ok(found.value.into_iter().filter_map(ReservationOrderResource::into_domain).collect())
     }
 
     async fn savings_plans(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<SavingsPlan>, BackendError> {
-        let found = self.call(caller, &ListSavingsPlanOrders { customer: named_customer(caller, customer) }).await?;
+        let found = self.call(caller, &ListSavingsPlanOrders { customer: named_customer(caller, customer), skip: 0 }).await?;
         Ok(found.value.into_iter().filter_map(SavingsPlanOrderAliasResource::into_domain).collect())
     }
 

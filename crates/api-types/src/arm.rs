@@ -81,11 +81,15 @@ impl ArmError {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArmList<T> {
     pub value: Vec<T>,
+    /// The next page, when there is one (follow it as it is).
+    #[serde(rename = "nextLink", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub next_link: Option<String>,
 }
 
 impl<T> ArmList<T> {
     pub fn of(value: Vec<T>) -> Self {
-        Self { value }
+        Self { value, next_link: None }
     }
 }
 

@@ -6,7 +6,7 @@
 //! that every endpoint here is one of them.)
 
 use domain::dates::format_date;
-use domain::{AzureSubscriptionId, CustomerId, ReservationOrderId, RoleAssignmentId};
+use domain::{AzureSubscriptionId, CustomerId, RequestId, ReservationOrderId, RoleAssignmentId, SavingsPlanOrderId};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use time::Date;
@@ -22,9 +22,19 @@ use crate::demo::DemoUsers;
 use crate::order::Order;
 use crate::policy::{NewPolicy, PolicyUpdate, SelfServePolicy};
 use crate::readiness::Readiness;
-use crate::reservation::{reservation_order_path, NewReservationOrder, ReservationOrderResource, RESERVATION_ORDERS_PATH};
+use crate::request::{DeclineRequest, NewRequest, Request};
+use crate::reservation::{
+    reservation_order_path, NewReservationOrder, ReservationOrderResource, ReservationResource, RESERVATION_ORDERS_PATH,
+};
+use crate::reservation_lifecycle::{
+    reservation_path, BenefitPatch, CalculateExchangeRequest, CalculateRefundRequest, ExchangeRequest, ExchangeResponse,
+    PriceQuoteResponse, RefundQuoteResponse, ReturnRequest,
+};
 use crate::role_assignment::{role_assignment_path, NewRoleAssignment, RoleAssignmentResource};
-use crate::savings_plan::{savings_plan_alias_path, NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource, SAVINGS_PLAN_ORDERS_PATH};
+use crate::savings_plan::{
+    savings_plan_alias_path, savings_plan_path, NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource,
+    SavingsPlanResource, SAVINGS_PLAN_ORDERS_PATH,
+};
 use crate::subscription::Subscription;
 use crate::{encode_query_value, Collection};
 
@@ -244,9 +254,75 @@ endpoint! {
 
 endpoint! {
     /// `GET /providers/Microsoft.Capacity/reservationOrders`: a customer user's company's, or
-    /// with `customer` the one a partner user names.
-    ListReservationOrders { customer: Option<CustomerId> } => Get ArmList<ReservationOrderResource>,
-    |e| with_customer(RESERVATION_ORDERS_PATH, e.customer)
+    /// with `customer` the one a partner user names (without: every customer's, a page at a
+    /// time from `skip`, `nextLink` naming the next).
+    ListReservationOrders { customer: Option<CustomerId>, skip: usize } => Get ArmList<ReservationOrderResource>,
+    |e| list_path(RESERVATION_ORDERS_PATH, e.customer, e.skip)
+}
+
+endpoint_with_body! {
+    /// `POST /providers/Microsoft.Capacity/calculatePrice`: what a purchase would cost.
+    CalculatePrice {} sends NewReservationOrder => Post PriceQuoteResponse,
+    |_e| "/providers/Microsoft.Capacity/calculatePrice".to_string()
+}
+
+endpoint_with_body! {
+    /// `POST …/reservationOrders/{order}/calculateRefund`: what returning would refund.
+    CalculateRefund { order: ReservationOrderId } sends CalculateRefundRequest => Post RefundQuoteResponse,
+    |e| format!("{}/calculateRefund", reservation_order_path(&e.order))
+}
+
+endpoint_with_body! {
+    /// `POST …/reservationOrders/{order}/return`, on a refund quote's session (`approves`:
+    /// the customer's request it does).
+    ReturnReservation { order: ReservationOrderId, approves: Option<RequestId> } sends ReturnRequest => Post ReservationOrderResource,
+    |e| with_approval(format!("{}/return", reservation_order_path(&e.order)), e.approves)
+}
+
+endpoint_with_body! {
+    /// `POST /providers/Microsoft.Capacity/calculateExchange`: what an exchange would come to.
+    CalculateExchange {} sends CalculateExchangeRequest => Post ExchangeResponse,
+    |_e| "/providers/Microsoft.Capacity/calculateExchange".to_string()
+}
+
+endpoint_with_body! {
+    /// `POST /providers/Microsoft.Capacity/exchange`, on an exchange quote's session.
+    Exchange { approves: Option<RequestId> } sends ExchangeRequest => Post ExchangeResponse,
+    |e| with_approval("/providers/Microsoft.Capacity/exchange".to_string(), e.approves)
+}
+
+endpoint_with_body! {
+    /// `PATCH …/reservationOrders/{order}/reservations/{reservation}`: auto-renew, the name.
+    PatchReservation { order: ReservationOrderId, approves: Option<RequestId> } sends BenefitPatch => Patch ReservationResource,
+    |e| with_approval(reservation_path(&e.order), e.approves)
+}
+
+endpoint_with_body! {
+    /// `PATCH /providers/Microsoft.BillingBenefits/savingsPlanOrders/{order}/savingsPlans/{plan}`.
+    PatchSavingsPlan { order: SavingsPlanOrderId, approves: Option<RequestId> } sends BenefitPatch => Patch SavingsPlanResource,
+    |e| with_approval(savings_plan_path(&e.order), e.approves)
+}
+
+endpoint! {
+    /// `GET /v1/requests` (every customer's, for a partner user; a customer user's own), or
+    /// with `customer`, `GET /v1/customers/{id}/requests` (this API's addition).
+    ListRequests { customer: Option<CustomerId> } => Get Collection<Request>,
+    |e| match e.customer {
+        Some(customer) => format!("/v1/customers/{customer}/requests"),
+        None => "/v1/requests".to_string(),
+    }
+}
+
+endpoint_with_body! {
+    /// `POST /v1/customers/{id}/requests`: a customer user asks the partner.
+    CreateRequest { customer: CustomerId } sends NewRequest => Post Request,
+    |e| format!("/v1/customers/{}/requests", e.customer)
+}
+
+endpoint_with_body! {
+    /// `POST /v1/customers/{id}/requests/{requestId}/decline`: the partner says no, and why.
+    DeclineCustomerRequest { customer: CustomerId, id: RequestId } sends DeclineRequest => Post Request,
+    |e| format!("/v1/customers/{}/requests/{}/decline", e.customer, e.id)
 }
 
 endpoint_with_body! {
@@ -257,8 +333,8 @@ endpoint_with_body! {
 
 endpoint! {
     /// `GET /providers/Microsoft.BillingBenefits/savingsPlanOrders` (as the reservations' list).
-    ListSavingsPlanOrders { customer: Option<CustomerId> } => Get ArmList<SavingsPlanOrderAliasResource>,
-    |e| with_customer(SAVINGS_PLAN_ORDERS_PATH, e.customer)
+    ListSavingsPlanOrders { customer: Option<CustomerId>, skip: usize } => Get ArmList<SavingsPlanOrderAliasResource>,
+    |e| list_path(SAVINGS_PLAN_ORDERS_PATH, e.customer, e.skip)
 }
 
 endpoint_with_body! {
@@ -267,10 +343,23 @@ endpoint_with_body! {
     |e| savings_plan_alias_path(&e.alias)
 }
 
-/// `…?customerId={id}` when a customer is named.
-fn with_customer(list: &str, customer: Option<CustomerId>) -> String {
-    match customer {
-        Some(customer) => format!("{list}?customerId={customer}"),
-        None => list.to_string(),
+/// A list of purchases: `?customerId={id}` when a customer is named, `$skiptoken` past the
+/// first page.
+fn list_path(list: &str, customer: Option<CustomerId>, skip: usize) -> String {
+    let mut query = Vec::new();
+    if let Some(customer) = customer {
+        query.push(format!("customerId={customer}"));
+    }
+    if skip > 0 {
+        query.push(format!("$skiptoken={skip}"));
+    }
+    if query.is_empty() { list.to_string() } else { format!("{list}?{}", query.join("&")) }
+}
+
+/// `…?approvesRequest={id}` when the call does what a customer asked.
+fn with_approval(path: String, approves: Option<RequestId>) -> String {
+    match approves {
+        Some(id) => format!("{path}?approvesRequest={id}"),
+        None => path,
     }
 }

@@ -4,7 +4,6 @@
 
 use domain::{Benefit, CustomerId, CustomerUpn, OrderId, Region, Reservation, ReservationOrderId, ReservationRequest, VmSize};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::datetime;
 use crate::purchase::{
@@ -249,6 +248,11 @@ pub struct ReservationOrderProperties {
     pub purchased_by: String,
     /// What the partner is billed (this API's addition).
     pub billed_price: BilledPrice,
+    /// Who placed its order: the customer user, or the partner's staff (an exchange); this
+    /// API's addition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::order::PlacedBy, required = false))]
+    pub placed_by: Option<crate::order::PlacedBy>,
 }
 
 /// A reservation order, as Azure Resource Manager answers it.
@@ -265,17 +269,39 @@ pub struct ReservationOrderResource {
     pub properties: ReservationOrderProperties,
 }
 
-/// The one reservation of an order: its id is made from the order's.
-fn reservation_id(order: &ReservationOrderId) -> Uuid {
-    Uuid::from_u128(order.as_uuid().as_u128() ^ 0x0000_0000_0000_0000_0000_0000_0000_0001)
+impl ReservationResource {
+    /// The one reservation of an order.
+    pub fn from_domain(r: &Reservation) -> Self {
+        let (applied_scope_type, applied) = applied_scope_to_wire(&r.scope);
+        let applied_scopes = applied.and_then(|a| a.subscription_id).into_iter().collect();
+        let reservation = r.id.reservation_id();
+        Self {
+            id: crate::reservation_lifecycle::reservation_path(&r.id),
+            name: format!("{}/{reservation}", r.id),
+            resource_type: "Microsoft.Capacity/reservationOrders/reservations".to_string(),
+            sku: VmSku { name: r.size.into() },
+            location: r.region.into(),
+            properties: ReservationProperties {
+                reserved_resource_type: ReservedResourceType::VirtualMachines,
+                quantity: r.quantity,
+                display_name: r.display_name.clone(),
+                applied_scope_type,
+                applied_scopes,
+                billing_scope_id: crate::arm::subscription_scope(&r.billing_subscription),
+                term: r.term.into(),
+                billing_plan: r.billing_plan.into(),
+                renew: r.renew,
+                provisioning_state: r.status.into(),
+                effective_date_time: datetime::format(r.effective),
+                expiry_date_time: datetime::format(r.expiry),
+            },
+        }
+    }
 }
 
 impl ReservationOrderResource {
     pub fn from_domain(r: &Reservation) -> Self {
-        let (applied_scope_type, applied) = applied_scope_to_wire(&r.scope);
-        let applied_scopes = applied.and_then(|a| a.subscription_id).into_iter().collect();
         let path = reservation_order_path(&r.id);
-        let reservation = reservation_id(&r.id);
         Self {
             id: path.clone(),
             name: r.id,
@@ -289,31 +315,12 @@ impl ReservationOrderResource {
                 benefit_start_time: datetime::format(r.effective),
                 expiry_date_time: datetime::format(r.expiry),
                 original_quantity: r.quantity,
-                reservations: vec![ReservationResource {
-                    id: format!("{path}/reservations/{reservation}"),
-                    name: format!("{}/{reservation}", r.id),
-                    resource_type: "Microsoft.Capacity/reservationOrders/reservations".to_string(),
-                    sku: VmSku { name: r.size.into() },
-                    location: r.region.into(),
-                    properties: ReservationProperties {
-                        reserved_resource_type: ReservedResourceType::VirtualMachines,
-                        quantity: r.quantity,
-                        display_name: r.display_name.clone(),
-                        applied_scope_type,
-                        applied_scopes,
-                        billing_scope_id: crate::arm::subscription_scope(&r.billing_subscription),
-                        term: r.term.into(),
-                        billing_plan: r.billing_plan.into(),
-                        renew: r.renew,
-                        provisioning_state: r.status.into(),
-                        effective_date_time: datetime::format(r.effective),
-                        expiry_date_time: datetime::format(r.expiry),
-                    },
-                }],
+                reservations: vec![ReservationResource::from_domain(r)],
                 customer_id: r.customer_id,
                 order_id: r.order_id,
                 purchased_by: r.purchased_by.as_str().to_string(),
                 billed_price: BilledPrice::from_domain(&r.price),
+                placed_by: None,
             },
         }
     }

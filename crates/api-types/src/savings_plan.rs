@@ -172,6 +172,11 @@ pub struct SavingsPlanProperties {
     pub purchased_by: String,
     /// What the partner is billed (this API's addition).
     pub billed_price: BilledPrice,
+    /// Who placed its order: the customer user, or the partner's staff (an exchange); this
+    /// API's addition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::order::PlacedBy, required = false))]
+    pub placed_by: Option<crate::order::PlacedBy>,
 }
 
 /// A savings plan, as its order alias: the answer to the alias's PUT and GET, and each item
@@ -188,6 +193,40 @@ pub struct SavingsPlanOrderAliasResource {
     pub resource_type: String,
     pub sku: SavingsPlanSku,
     pub properties: SavingsPlanProperties,
+}
+
+/// `/providers/Microsoft.BillingBenefits/savingsPlanOrders/{order}/savingsPlans/{plan}`: the
+/// one savings plan of an order.
+pub fn savings_plan_path(order: &SavingsPlanOrderId) -> String {
+    format!("{SAVINGS_PLAN_ORDERS_PATH}/{order}/savingsPlans/{}", order.plan_id())
+}
+
+/// A savings plan, as `GET|PATCH …/savingsPlanOrders/{order}/savingsPlans/{plan}` answer it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavingsPlanResource {
+    /// `/providers/Microsoft.BillingBenefits/savingsPlanOrders/{order}/savingsPlans/{plan}`.
+    pub id: String,
+    /// `{plan}`.
+    pub name: String,
+    /// `Microsoft.BillingBenefits/savingsPlanOrders/savingsPlans`.
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    pub sku: SavingsPlanSku,
+    pub properties: SavingsPlanProperties,
+}
+
+impl SavingsPlanResource {
+    pub fn from_domain(plan: &SavingsPlan) -> Self {
+        let alias = SavingsPlanOrderAliasResource::from_domain(plan);
+        Self {
+            id: savings_plan_path(&plan.id),
+            name: plan.id.plan_id().to_string(),
+            resource_type: "Microsoft.BillingBenefits/savingsPlanOrders/savingsPlans".to_string(),
+            sku: alias.sku,
+            properties: alias.properties,
+        }
+    }
 }
 
 impl SavingsPlanOrderAliasResource {
@@ -215,6 +254,7 @@ impl SavingsPlanOrderAliasResource {
                 order_id: plan.order_id,
                 purchased_by: plan.purchased_by.as_str().to_string(),
                 billed_price: BilledPrice::from_domain(&plan.price),
+                placed_by: None,
             },
         }
     }

@@ -121,6 +121,13 @@ guid_id!(
     RequestId
 );
 
+impl SavingsPlanOrderId {
+    /// The one savings plan of the order (Azure's `savingsPlanId`): made from the order's id.
+    pub fn plan_id(&self) -> Uuid {
+        Uuid::from_u128(self.0.as_u128() ^ 1)
+    }
+}
+
 impl ReservationOrderId {
     /// The one reservation of the order (Azure's `reservationId`): made from the order's id.
     pub fn reservation_id(&self) -> Uuid {

@@ -6,9 +6,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::{Duration, Instant};
 
 use api_types::cart::Cart;
-use domain::{Change, Clock, CustomerId, DemoSpec, PartnerStore, PartnerUserId};
+use domain::{Change, Clock, CustomerId, DemoSpec, PartnerStore, PartnerUserId, ReservationOrderId, ReservationRequest};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -38,6 +39,25 @@ struct Shared {
     store: RwLock<PartnerStore>,
     db: Mutex<Db>,
     tokens: HashMap<String, PartnerUserId>,
+    quotes: Mutex<Quotes>,
+}
+
+/// What a refund or exchange quote was asked for: its `sessionId`'s meaning, until the return
+/// or exchange made on it. Kept in memory (a quote is not data: after a restart, ask again).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quote {
+    Refund { order: ReservationOrderId, quantity: u32 },
+    Exchange { order: ReservationOrderId, quantity: u32, purchase: ReservationRequest },
+}
+
+/// How long a quote's session can be used.
+const QUOTE_LIFETIME: Duration = Duration::from_secs(60 * 60);
+/// The most sessions kept (the oldest go first).
+const MAX_QUOTES: usize = 10_000;
+
+#[derive(Default)]
+struct Quotes {
+    sessions: HashMap<Uuid, (Quote, Instant)>,
 }
 
 /// How a data file was opened.
@@ -67,6 +87,7 @@ impl AppState {
             store: RwLock::new(store),
             db: Mutex::new(db),
             tokens,
+            quotes: Mutex::new(Quotes::default()),
         };
         Ok((
             Self {
@@ -91,6 +112,39 @@ impl AppState {
         let store = self.shared.store.write().unwrap_or_else(|e| e.into_inner());
         let db = self.shared.db.lock().unwrap_or_else(|e| e.into_inner());
         Writer { store, db }
+    }
+
+    /// Keeps `quote` for its session; the session id.
+    pub fn keep_quote(&self, quote: Quote) -> Uuid {
+        let mut quotes = self.shared.quotes.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        quotes.sessions.retain(|_, (_, at)| now.duration_since(*at) < QUOTE_LIFETIME);
+        if quotes.sessions.len() >= MAX_QUOTES {
+            if let Some(oldest) = quotes.sessions.iter().min_by_key(|(_, (_, at))| *at).map(|(id, _)| *id) {
+                quotes.sessions.remove(&oldest);
+            }
+        }
+        let id = fresh_id();
+        quotes.sessions.insert(id, (quote, now));
+        id
+    }
+
+    /// The quote of a session, while it lasts.
+    pub fn quote(&self, session: &str) -> Result<Quote, ApiError> {
+        let quotes = self.shared.quotes.lock().unwrap_or_else(|e| e.into_inner());
+        Uuid::try_parse(session.trim())
+            .ok()
+            .and_then(|id| quotes.sessions.get(&id))
+            .filter(|(_, at)| at.elapsed() < QUOTE_LIFETIME)
+            .map(|(quote, _)| quote.clone())
+            .ok_or(ApiError::Domain(domain::DomainError::UnknownQuote))
+    }
+
+    /// The session is used: it cannot be used again.
+    pub fn end_quote(&self, session: &str) {
+        if let Ok(id) = Uuid::try_parse(session.trim()) {
+            self.shared.quotes.lock().unwrap_or_else(|e| e.into_inner()).sessions.remove(&id);
+        }
     }
 
     /// Bytes of row values the data file was given since it was opened (for the benchmark).
@@ -165,10 +219,16 @@ impl Writer<'_> {
 
     /// A fresh id for a cart.
     pub fn new_cart_id(&self) -> Uuid {
-        let nanos = OffsetDateTime::now_utc().unix_timestamp_nanos() as u64;
-        let counter = CART_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        domain::rng::DemoRng::new(nanos ^ counter.rotate_left(48) ^ u64::from(std::process::id()).rotate_left(24)).uuid()
+        fresh_id()
     }
+}
+
+/// A new id the server chooses (a cart's, a quote's session): from the time, a counter and
+/// the process, so two made in the same nanosecond differ.
+fn fresh_id() -> Uuid {
+    let nanos = OffsetDateTime::now_utc().unix_timestamp_nanos() as u64;
+    let counter = CART_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    domain::rng::DemoRng::new(nanos ^ counter.rotate_left(48) ^ u64::from(std::process::id()).rotate_left(24)).uuid()
 }
 
 #[cfg(test)]

@@ -588,9 +588,9 @@ fn every_endpoint_is_a_documented_operation() {
         sent(ReadAzureSubscription { azure }),
         sent(CreateRoleAssignment { azure, id: assignment, body: api_types::role_assignment::NewRoleAssignment::new(&azure, domain::CustomerUserId::from_uuid(uuid::Uuid::from_u128(6)), domain::AzureRole::Owner) }),
         sent(DeleteRoleAssignment { azure, id: assignment }),
-        sent(ListReservationOrders { customer: Some(customer) }),
+        sent(ListReservationOrders { customer: Some(customer), skip: 0 }),
         sent(PurchaseReservationOrder { id: order, body: reservation }),
-        sent(ListSavingsPlanOrders { customer: None }),
+        sent(ListSavingsPlanOrders { customer: None, skip: 0 }),
         sent(PurchaseSavingsPlan { alias: "plan-1".into(), body: savings }),
     ];
     let doc = document();

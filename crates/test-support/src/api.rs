@@ -222,11 +222,11 @@ impl Client {
 
     /// The customer's reservation orders (as a partner user names the customer).
     pub fn reservations_of(&self, customer: &CustomerId) -> Vec<api_types::reservation::ReservationOrderResource> {
-        self.ok(&ListReservationOrders { customer: Some(*customer) }).value
+        self.ok(&ListReservationOrders { customer: Some(*customer), skip: 0 }).value
     }
 
     /// The customer's savings plans (as a partner user names the customer).
     pub fn savings_plans_of(&self, customer: &CustomerId) -> Vec<api_types::savings_plan::SavingsPlanOrderAliasResource> {
-        self.ok(&ListSavingsPlanOrders { customer: Some(*customer) }).value
+        self.ok(&ListSavingsPlanOrders { customer: Some(*customer), skip: 0 }).value
     }
 }
