@@ -300,6 +300,12 @@ impl ReservationResource {
 }
 
 impl ReservationOrderResource {
+    /// With who placed its order (as the lists give it).
+    pub fn placed_by(mut self, by: &domain::PlacedBy) -> Self {
+        self.properties.placed_by = Some(crate::order::PlacedBy::from_domain(by));
+        self
+    }
+
     pub fn from_domain(r: &Reservation) -> Self {
         let path = reservation_order_path(&r.id);
         Self {
@@ -369,9 +375,16 @@ pub fn reservation_order_path(id: &ReservationOrderId) -> String {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(rename_all = "camelCase")]
 pub struct PurchasesQuery {
-    /// Whose purchases: required for a partner user (422 without it); a customer user sees
-    /// their own company's (another customer's: 404).
+    /// Whose purchases (this API's addition): without it, a partner user's list has every
+    /// customer's purchases, a customer user's their own company's (another customer's: 404).
     #[cfg_attr(feature = "openapi", param(value_type = Option<String>, format = Uuid))]
     pub customer_id: Option<String>,
+    /// Where the page starts: as the previous page's `nextLink` gives it.
+    #[serde(rename = "$skiptoken")]
+    #[cfg_attr(feature = "openapi", param(rename = "$skiptoken", value_type = Option<String>, pattern = "^[0-9]{1,9}$"))]
+    pub skip_token: Option<String>,
 }
+
+/// How many purchases a page of a list holds.
+pub const PURCHASES_PAGE: usize = 100;
 

@@ -268,6 +268,28 @@ pub struct CalculateExchangeProperties {
 /// The body of `POST /providers/Microsoft.Capacity/calculateExchange`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "properties": {
+        "reservationsToPurchase": [{
+            "sku": { "name": "Standard_D4s_v5" },
+            "location": "westeurope",
+            "properties": {
+                "reservedResourceType": "VirtualMachines",
+                "billingScopeId": "/subscriptions/0d3f6f1e-4c2b-4a8e-9b7d-2f5e8c1a9d40",
+                "term": "P3Y",
+                "billingPlan": "Monthly",
+                "quantity": 2,
+                "displayName": "Web tier D4s v5",
+                "appliedScopeType": "Shared",
+                "renew": false
+            }
+        }],
+        "reservationsToExchange": [{
+            "reservationId": "/providers/Microsoft.Capacity/reservationOrders/3f1c2a9e-7d44-4b0a-9c61-5e2d8a7b0c11/reservations/3f1c2a9e-7d44-4b0a-9c61-5e2d8a7b0c10",
+            "quantity": 1
+        }]
+    }
+})))]
 pub struct CalculateExchangeRequest {
     pub properties: CalculateExchangeProperties,
 }
@@ -461,8 +483,9 @@ pub struct BenefitPatchProperties {
     /// Auto-renew.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renew: Option<bool>,
-    /// At most 64 characters, no control characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// At most 64 characters, no control characters (a reservation's PATCH in Azure's SDK
+    /// sends it as `name`, which is taken too).
+    #[serde(default, alias = "name", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$"))]
     pub display_name: Option<String>,
 }

@@ -216,6 +216,62 @@ pub struct SavingsPlanResource {
     pub properties: SavingsPlanProperties,
 }
 
+/// A savings plan order, as `GET /providers/Microsoft.BillingBenefits/savingsPlanOrders/{order}`
+/// answers it: its one savings plan named in `properties.savingsPlans`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavingsPlanOrderResource {
+    /// `/providers/Microsoft.BillingBenefits/savingsPlanOrders/{order}`.
+    pub id: String,
+    /// `{order}`.
+    pub name: String,
+    /// `Microsoft.BillingBenefits/savingsPlanOrders`.
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    pub sku: SavingsPlanSku,
+    pub properties: SavingsPlanOrderProperties,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct SavingsPlanOrderProperties {
+    pub display_name: String,
+    pub provisioning_state: ProvisioningState,
+    pub billing_scope_id: String,
+    pub term: TermName,
+    pub billing_plan: BillingPlanName,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2026-11-25T06:30:00Z"))]
+    pub benefit_start_time: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2029-11-25T06:30:00Z"))]
+    pub expiry_date_time: String,
+    /// The order's savings plans, by id (one here).
+    pub savings_plans: Vec<String>,
+}
+
+impl SavingsPlanOrderResource {
+    pub fn from_domain(plan: &SavingsPlan) -> Self {
+        let alias = SavingsPlanOrderAliasResource::from_domain(plan);
+        let p = alias.properties;
+        Self {
+            id: format!("{SAVINGS_PLAN_ORDERS_PATH}/{}", plan.id),
+            name: plan.id.to_string(),
+            resource_type: "Microsoft.BillingBenefits/savingsPlanOrders".to_string(),
+            sku: alias.sku,
+            properties: SavingsPlanOrderProperties {
+                display_name: p.display_name,
+                provisioning_state: p.provisioning_state,
+                billing_scope_id: p.billing_scope_id,
+                term: p.term,
+                billing_plan: p.billing_plan,
+                benefit_start_time: p.benefit_start_time,
+                expiry_date_time: p.expiry_date_time,
+                savings_plans: vec![savings_plan_path(&plan.id)],
+            },
+        }
+    }
+}
+
 impl SavingsPlanResource {
     pub fn from_domain(plan: &SavingsPlan) -> Self {
         let alias = SavingsPlanOrderAliasResource::from_domain(plan);
@@ -230,6 +286,12 @@ impl SavingsPlanResource {
 }
 
 impl SavingsPlanOrderAliasResource {
+    /// With who placed its order (as the lists give it).
+    pub fn placed_by(mut self, by: &domain::PlacedBy) -> Self {
+        self.properties.placed_by = Some(crate::order::PlacedBy::from_domain(by));
+        self
+    }
+
     pub fn from_domain(plan: &SavingsPlan) -> Self {
         let (applied_scope_type, applied_scope_properties) = applied_scope_to_wire(&plan.scope);
         Self {

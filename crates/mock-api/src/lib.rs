@@ -47,6 +47,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(routes::azure_subscriptions::routes())
         .merge(routes::role_assignments::routes())
         .merge(routes::reservations::routes())
+        .merge(routes::reservation_lifecycle::routes())
+        .merge(routes::requests::routes())
         .merge(routes::savings_plans::routes())
 }
 
@@ -58,6 +60,7 @@ pub fn app(state: AppState) -> Router {
             Method::GET,
             Method::POST,
             Method::PUT,
+            Method::PATCH,
             Method::DELETE,
             Method::OPTIONS,
         ])

@@ -50,6 +50,7 @@ pub const BEARER: &str = "bearerAuth";
         (name = crate::routes::role_assignments::TAG, description = "Azure Resource Manager: Access control (IAM) of an Azure subscription."),
         (name = crate::routes::reservations::TAG, description = "Azure Resource Manager: reservations a customer user buys on their own, billed to the partner."),
         (name = crate::routes::savings_plans::TAG, description = "Azure Resource Manager: savings plans a customer user buys on their own, billed to the partner."),
+        (name = crate::routes::requests::TAG, description = "This API's addition, not a Partner Center resource: a customer user asks the partner to exchange, cancel or renew a purchase; the partner approves by doing it (`?approvesRequest=` on the Azure call) or declines with a reason."),
         (name = crate::routes::demo::TAG, description = "The demo partner, its users and their tokens, and this document."),
     )
 )]

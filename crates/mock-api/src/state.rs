@@ -225,7 +225,7 @@ impl Writer<'_> {
 
 /// A new id the server chooses (a cart's, a quote's session): from the time, a counter and
 /// the process, so two made in the same nanosecond differ.
-fn fresh_id() -> Uuid {
+pub fn fresh_id() -> Uuid {
     let nanos = OffsetDateTime::now_utc().unix_timestamp_nanos() as u64;
     let counter = CART_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     domain::rng::DemoRng::new(nanos ^ counter.rotate_left(48) ^ u64::from(std::process::id()).rotate_left(24)).uuid()

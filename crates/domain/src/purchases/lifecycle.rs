@@ -215,13 +215,6 @@ impl PartnerStore {
             }
         };
         let wanted = |c: &CustomerId| only.is_none_or(|o| o == *c);
-        let placed_by = |benefit: &Benefit| {
-            self.orders
-                .get(&benefit.customer_id)
-                .and_then(|orders| orders.iter().find(|o| o.id == benefit.order_id))
-                .map(|o| o.placed_by.clone())
-                .unwrap_or_else(|| PlacedBy::Customer(benefit.purchased_by.clone()))
-        };
         let mut found: Vec<PurchasedBenefit> = self
             .reservations
             .iter()
@@ -233,10 +226,20 @@ impl PartnerStore {
                     .filter(|(c, _)| wanted(c))
                     .flat_map(|(_, list)| list.iter().map(|p| BenefitItem::SavingsPlan(p.clone()))),
             )
-            .map(|item| PurchasedBenefit { placed_by: placed_by(item.benefit()), item })
+            .map(|item| PurchasedBenefit { placed_by: self.placed_by(item.benefit()), item })
             .collect();
         found.sort_by(|a, b| b.item.benefit().effective.cmp(&a.item.benefit().effective));
         Ok(found)
+    }
+
+    /// Who placed the order of a purchase: the customer's user, or the partner's staff (an
+    /// exchange).
+    pub fn placed_by(&self, benefit: &Benefit) -> PlacedBy {
+        self.orders
+            .get(&benefit.customer_id)
+            .and_then(|orders| orders.iter().find(|o| o.id == benefit.order_id))
+            .map(|o| o.placed_by.clone())
+            .unwrap_or_else(|| PlacedBy::Customer(benefit.purchased_by.clone()))
     }
 
     /// A reservation still active at `now`, by its order id.

@@ -210,6 +210,14 @@ impl PartnerStore {
         Ok(found.clone())
     }
 
+    /// One savings plan, by its order id, to a partner user or a user of its customer.
+    pub fn savings_plan(&self, caller: &Caller, id: &SavingsPlanOrderId) -> Result<SavingsPlan, DomainError> {
+        let unknown = || DomainError::UnknownSavingsPlan(id.to_string());
+        let found = self.savings_plans.values().flatten().find(|p| p.id == *id).ok_or_else(unknown)?;
+        self.check_purchase_reader(caller, &found.customer_id).map_err(|_| unknown())?;
+        Ok(found.clone())
+    }
+
     /// One savings plan, by the name it was bought under, to a partner user or a user of
     /// its customer.
     pub fn savings_plan_by_alias(&self, caller: &Caller, alias: &str) -> Result<SavingsPlan, DomainError> {

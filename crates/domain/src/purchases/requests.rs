@@ -133,8 +133,9 @@ impl PartnerStore {
         let upn = caller.customer()?;
         let (customer, _) = self.customer_user(upn)?;
         let (customer_id, customer_name) = (customer.id, customer.company_name.clone());
-        if self.requests.values().flatten().any(|r| r.id == id) {
-            return Err(DomainError::PurchaseIdTaken);
+        if let Some(earlier) = self.requests.values().flatten().find(|r| r.id == id) {
+            // Asked again with the same id: nothing new (another customer's id is taken).
+            return if earlier.customer_id == customer_id { Ok(None) } else { Err(DomainError::PurchaseIdTaken) };
         }
         let now = clock.now();
         let (current, returnable) = match benefit {

@@ -10,7 +10,9 @@ pub mod customers;
 pub mod demo;
 pub mod orders;
 pub mod policies;
+pub mod reservation_lifecycle;
 pub mod reservations;
+pub mod requests;
 pub mod role_assignments;
 pub mod savings_plans;
 
@@ -78,19 +80,33 @@ pub fn guid<T>(text: &str, name: &str, parse: fn(&str) -> Option<T>) -> Result<T
     })
 }
 
-/// Whose purchases a list is of: the `customerId` asked for, which a partner user must
-/// give; a customer user's own company when they give none.
-pub fn purchases_customer(
-    store: &domain::PartnerStore,
-    caller: &domain::Caller,
-    query: &api_types::reservation::PurchasesQuery,
-) -> Result<domain::CustomerId, ApiError> {
-    let asked = query.customer_id.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    match (asked, caller) {
-        (Some(text), _) => Ok(domain::CustomerId::parse(text)?),
-        (None, domain::Caller::Customer(upn)) => Ok(store.customer_user(upn)?.0.id),
-        (None, domain::Caller::Partner(_)) => Err(ApiError::Unprocessable(
-            "a partner user names the customer whose purchases to list: ?customerId={id}".to_string(),
-        )),
-    }
+/// Whose purchases a list is of (`None`: all the caller may see; a customer user's are their
+/// own company's) and where its page starts.
+pub fn purchases_asked(query: &api_types::reservation::PurchasesQuery) -> Result<(Option<domain::CustomerId>, usize), ApiError> {
+    let customer = match query.customer_id.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => Some(domain::CustomerId::parse(text)?),
+        None => None,
+    };
+    let skip = match query.skip_token.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n < 1_000_000_000)
+            .ok_or_else(|| ApiError::BadRequest("$skiptoken is a page's start, as nextLink gives it".to_string()))?,
+        None => 0,
+    };
+    Ok((customer, skip))
+}
+
+/// One page of an Azure list from `skip` on, with `nextLink` (`{path}?…$skiptoken=…`) when
+/// more follow.
+pub fn arm_page<T>(all: Vec<T>, skip: usize, path: &str, customer: Option<domain::CustomerId>) -> api_types::arm::ArmList<T> {
+    let page_size = api_types::reservation::PURCHASES_PAGE;
+    let more = all.len() > skip.saturating_add(page_size);
+    let value: Vec<T> = all.into_iter().skip(skip).take(page_size).collect();
+    let next_link = more.then(|| {
+        let customer = customer.map(|c| format!("customerId={c}&")).unwrap_or_default();
+        format!("{path}?{customer}$skiptoken={}", skip + page_size)
+    });
+    api_types::arm::ArmList { value, next_link }
 }

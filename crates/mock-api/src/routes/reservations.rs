@@ -3,19 +3,17 @@
 //! (the partner's permission, an Azure plan, Owner of the subscription) are the domain's.
 
 use api_types::arm::{ArmErrorBody, ArmList};
-use api_types::reservation::{NewReservationOrder, PurchasesQuery, ReservationOrderResource};
+use api_types::reservation::{NewReservationOrder, PurchasesQuery, ReservationOrderResource, RESERVATION_ORDERS_PATH};
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::{Caller as DomainCaller, ReservationOrderId};
+use domain::{BenefitItem, Caller as DomainCaller, ReservationOrderId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::{Caller, CustomerCaller};
 use crate::error::ApiError;
 use crate::extract::{Body, Params, PathId};
-use crate::routes::{guid, purchases_customer};
+use crate::routes::{arm_page, guid, purchases_asked};
 use crate::state::{AppState, SecondsClock};
 
 pub const TAG: &str = "Reservations";
@@ -24,7 +22,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list)).routes(routes!(read, purchase))
 }
 
-/// A customer's reservation orders, newest first.
+/// Reservation orders, newest first, a page at a time: a customer user's company's; a partner
+/// user's of every customer, or of the one `customerId` names.
 #[utoipa::path(
     get,
     path = "/providers/Microsoft.Capacity/reservationOrders",
@@ -32,9 +31,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
     tag = TAG,
     params(PurchasesQuery),
     responses(
-        (status = 200, description = "The reservation orders, newest first.", body = ArmList<ReservationOrderResource>),
+        (status = 200, description = "The reservation orders, newest first; `nextLink` when more follow.", body = ArmList<ReservationOrderResource>),
         (status = 404, description = "No customer the caller may see has this id (code CustomerNotFound).", body = ArmErrorBody),
-        (status = 422, description = "A partner user gave no `customerId` (code UnprocessableEntity).", body = ArmErrorBody),
     )
 )]
 async fn list(
@@ -42,10 +40,17 @@ async fn list(
     Caller(caller): Caller,
     Params(query): Params<PurchasesQuery>,
 ) -> Result<Json<ArmList<ReservationOrderResource>>, ApiError> {
-    let store = state.read();
-    let customer = purchases_customer(&store, &caller, &query)?;
-    let reservations = store.reservations(&caller, &customer)?;
-    Ok(Json(ArmList::of(reservations.iter().map(ReservationOrderResource::from_domain).collect())))
+    let (customer, skip) = purchases_asked(&query)?;
+    let all = state
+        .read()
+        .purchased_benefits(&caller, customer.as_ref())?
+        .into_iter()
+        .filter_map(|bought| match bought.item {
+            BenefitItem::Reservation(r) => Some(ReservationOrderResource::from_domain(&r).placed_by(&bought.placed_by)),
+            BenefitItem::SavingsPlan(_) => None,
+        })
+        .collect();
+    Ok(Json(arm_page(all, skip, RESERVATION_ORDERS_PATH, customer)))
 }
 
 /// One reservation order: to any partner user, and to the users of the customer who bought it.
@@ -68,11 +73,14 @@ async fn read(
     PathId(id): PathId,
 ) -> Result<Json<ReservationOrderResource>, ApiError> {
     let id = guid(&id, "reservationOrderId", ReservationOrderId::parse)?;
-    Ok(Json(ReservationOrderResource::from_domain(&state.read().reservation(&caller, &id)?)))
+    let store = state.read();
+    let found = store.reservation(&caller, &id)?;
+    Ok(Json(ReservationOrderResource::from_domain(&found).placed_by(&store.placed_by(&found))))
 }
 
-/// Buy a reservation (customer users only), billed to the partner: 201 with the new order;
-/// 200 with it when this reservation order exists already (nothing more is bought).
+/// Buy a reservation (customer users only), billed to the partner: 200 with the new order
+/// (as Azure answers a purchase that completed), and 200 with it again when this reservation
+/// order exists already (nothing more is bought).
 /// Refused when the partner has not allowed it, without an Azure plan, for a subscription
 /// that is not the buyer's, and when the buyer is not its Owner; then nothing is bought
 /// and nothing logged.
@@ -85,8 +93,7 @@ async fn read(
         example = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a")),
     request_body = NewReservationOrder,
     responses(
-        (status = 200, description = "This reservation order was bought already; nothing more is bought.", body = ReservationOrderResource),
-        (status = 201, description = "Bought: the reservation order, and what the partner is billed.", body = ReservationOrderResource),
+        (status = 200, description = "Bought: the reservation order, and what the partner is billed (the same again when it was bought already: nothing more is bought).", body = ReservationOrderResource),
         (status = 403, description = "The partner has not allowed it (code PurchaseNotAllowedByPartner), no active Azure plan (code NoEligibleSubscriptions), the buyer is not Owner (code NotOwnerOfSubscription), or a partner user's token (code CustomerUsersOnly).", body = ArmErrorBody),
         (status = 404, description = "The subscription is not one of the buyer's (code SubscriptionNotFound).", body = ArmErrorBody),
         (status = 409, description = "Another customer bought under this id (code PurchaseIdTaken).", body = ArmErrorBody),
@@ -98,17 +105,13 @@ async fn purchase(
     CustomerCaller(buyer): CustomerCaller,
     PathId(id): PathId,
     Body(input): Body<NewReservationOrder>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<ReservationOrderResource>, ApiError> {
     let id = guid(&id, "reservationOrderId", ReservationOrderId::parse)?;
     let request = input.into_domain(id).map_err(ApiError::Unprocessable)?;
     let mut writer = state.write();
-    let status = match writer.store().decide_reservation_purchase(&buyer, request, &SecondsClock)? {
-        Some(change) => {
-            writer.keep(change, None)?;
-            StatusCode::CREATED
-        }
-        None => StatusCode::OK,
-    };
+    if let Some(change) = writer.store().decide_reservation_purchase(&buyer, request, &SecondsClock)? {
+        writer.keep(change, None)?;
+    }
     let bought = writer.store().reservation(&DomainCaller::Customer(buyer), &id)?;
-    Ok((status, Json(ReservationOrderResource::from_domain(&bought))).into_response())
+    Ok(Json(ReservationOrderResource::from_domain(&bought).placed_by(&writer.store().placed_by(&bought))))
 }

@@ -4,28 +4,37 @@
 
 use api_types::arm::{ArmErrorBody, ArmList};
 use api_types::reservation::PurchasesQuery;
-use api_types::savings_plan::{NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource};
+use api_types::request::ApprovesQuery;
+use api_types::reservation_lifecycle::BenefitPatch;
+use api_types::savings_plan::{
+    NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource, SavingsPlanOrderResource, SavingsPlanResource,
+    SAVINGS_PLAN_ORDERS_PATH,
+};
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::Caller as DomainCaller;
+use domain::{BenefitId, BenefitItem, Caller as DomainCaller, SavingsPlanOrderId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::{Caller, CustomerCaller};
 use crate::error::ApiError;
-use crate::extract::{Body, Params, PathId};
-use crate::routes::purchases_customer;
+use crate::extract::{Body, Params, PathId, PathPair};
+use crate::routes::reservation_lifecycle::approves;
+use crate::routes::{arm_page, guid, purchases_asked};
 use crate::state::{AppState, SecondsClock};
 
 pub const TAG: &str = "Savings plans";
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list)).routes(routes!(read, purchase))
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(read, purchase))
+        .routes(routes!(read_order))
+        .routes(routes!(read_plan, patch_plan))
 }
 
-/// A customer's savings plans, newest first, each as its order alias.
+/// Savings plans, newest first, each as its order alias, a page at a time: a customer user's
+/// company's; a partner user's of every customer, or of the one `customerId` names.
 #[utoipa::path(
     get,
     path = "/providers/Microsoft.BillingBenefits/savingsPlanOrders",
@@ -33,9 +42,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
     tag = TAG,
     params(PurchasesQuery),
     responses(
-        (status = 200, description = "The savings plans, newest first.", body = ArmList<SavingsPlanOrderAliasResource>),
+        (status = 200, description = "The savings plans, newest first; `nextLink` when more follow.", body = ArmList<SavingsPlanOrderAliasResource>),
         (status = 404, description = "No customer the caller may see has this id (code CustomerNotFound).", body = ArmErrorBody),
-        (status = 422, description = "A partner user gave no `customerId` (code UnprocessableEntity).", body = ArmErrorBody),
     )
 )]
 async fn list(
@@ -43,10 +51,17 @@ async fn list(
     Caller(caller): Caller,
     Params(query): Params<PurchasesQuery>,
 ) -> Result<Json<ArmList<SavingsPlanOrderAliasResource>>, ApiError> {
-    let store = state.read();
-    let customer = purchases_customer(&store, &caller, &query)?;
-    let plans = store.savings_plans(&caller, &customer)?;
-    Ok(Json(ArmList::of(plans.iter().map(SavingsPlanOrderAliasResource::from_domain).collect())))
+    let (customer, skip) = purchases_asked(&query)?;
+    let all = state
+        .read()
+        .purchased_benefits(&caller, customer.as_ref())?
+        .into_iter()
+        .filter_map(|bought| match bought.item {
+            BenefitItem::SavingsPlan(p) => Some(SavingsPlanOrderAliasResource::from_domain(&p).placed_by(&bought.placed_by)),
+            BenefitItem::Reservation(_) => None,
+        })
+        .collect();
+    Ok(Json(arm_page(all, skip, SAVINGS_PLAN_ORDERS_PATH, customer)))
 }
 
 /// One savings plan, by the name it was bought under: to any partner user, and to the users
@@ -68,11 +83,14 @@ async fn read(
     Caller(caller): Caller,
     PathId(name): PathId,
 ) -> Result<Json<SavingsPlanOrderAliasResource>, ApiError> {
-    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&state.read().savings_plan_by_alias(&caller, &name)?)))
+    let store = state.read();
+    let found = store.savings_plan_by_alias(&caller, &name)?;
+    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&found).placed_by(&store.placed_by(&found))))
 }
 
-/// Buy a savings plan under a name (customer users only), billed to the partner: 201 with
-/// it; 200 when a plan was bought under this name already (nothing more is bought). Refused
+/// Buy a savings plan under a name (customer users only), billed to the partner: 200 with
+/// it (as Azure answers a purchase that completed), and 200 with it again when a plan was
+/// bought under this name already (nothing more is bought). Refused
 /// as a reservation is; then nothing is bought and nothing logged.
 #[utoipa::path(
     put,
@@ -83,8 +101,7 @@ async fn read(
         pattern = "^[A-Za-z0-9_.-]{1,64}$", example = "compute-2026")),
     request_body = NewSavingsPlanOrderAlias,
     responses(
-        (status = 200, description = "A plan was bought under this name already; nothing more is bought.", body = SavingsPlanOrderAliasResource),
-        (status = 201, description = "Bought: the savings plan, and what the partner is billed.", body = SavingsPlanOrderAliasResource),
+        (status = 200, description = "Bought: the savings plan, and what the partner is billed (the same again when it was bought already: nothing more is bought).", body = SavingsPlanOrderAliasResource),
         (status = 403, description = "The partner has not allowed it (code PurchaseNotAllowedByPartner), no active Azure plan (code NoEligibleSubscriptions), the buyer is not Owner (code NotOwnerOfSubscription), or a partner user's token (code CustomerUsersOnly).", body = ArmErrorBody),
         (status = 404, description = "The subscription is not one of the buyer's (code SubscriptionNotFound).", body = ArmErrorBody),
         (status = 409, description = "Another customer bought under this name (code PurchaseIdTaken).", body = ArmErrorBody),
@@ -96,16 +113,111 @@ async fn purchase(
     CustomerCaller(buyer): CustomerCaller,
     PathId(name): PathId,
     Body(input): Body<NewSavingsPlanOrderAlias>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<SavingsPlanOrderAliasResource>, ApiError> {
     let request = input.into_domain(&name).map_err(ApiError::Unprocessable)?;
     let mut writer = state.write();
-    let status = match writer.store().decide_savings_plan_purchase(&buyer, request, &SecondsClock)? {
-        Some(change) => {
-            writer.keep(change, None)?;
-            StatusCode::CREATED
-        }
-        None => StatusCode::OK,
-    };
+    if let Some(change) = writer.store().decide_savings_plan_purchase(&buyer, request, &SecondsClock)? {
+        writer.keep(change, None)?;
+    }
     let bought = writer.store().savings_plan_by_alias(&DomainCaller::Customer(buyer), &name)?;
-    Ok((status, Json(SavingsPlanOrderAliasResource::from_domain(&bought))).into_response())
+    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&bought).placed_by(&writer.store().placed_by(&bought))))
+}
+
+/// One savings plan order, with its savings plan named: to any partner user, and to the users
+/// of the customer who bought it.
+#[utoipa::path(
+    get,
+    path = "/providers/Microsoft.BillingBenefits/savingsPlanOrders/{savingsPlanOrderId}",
+    operation_id = "readSavingsPlanOrder",
+    tag = TAG,
+    params(("savingsPlanOrderId" = uuid::Uuid, Path, description = "The savings plan order.",
+        example = "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392817")),
+    responses(
+        (status = 200, description = "The savings plan order; `properties.savingsPlans` names its plan.", body = SavingsPlanOrderResource),
+        (status = 404, description = "No savings plan the caller may see has this id (code SavingsPlanOrderAliasNotFound).", body = ArmErrorBody),
+    )
+)]
+async fn read_order(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    PathId(id): PathId,
+) -> Result<Json<SavingsPlanOrderResource>, ApiError> {
+    let id = guid(&id, "savingsPlanOrderId", SavingsPlanOrderId::parse)?;
+    Ok(Json(SavingsPlanOrderResource::from_domain(&state.read().savings_plan(&caller, &id)?)))
+}
+
+/// The savings plan order of a plan's path (the plan id is the order's one plan's: 404
+/// otherwise).
+fn plan_ids(order: &str, plan: &str) -> Result<SavingsPlanOrderId, ApiError> {
+    let id = guid(order, "savingsPlanOrderId", SavingsPlanOrderId::parse)?;
+    let plan = guid(plan, "savingsPlanId", |t| uuid::Uuid::try_parse(t).ok())?;
+    if plan != id.plan_id() {
+        return Err(domain::DomainError::UnknownSavingsPlan(id.to_string()).into());
+    }
+    Ok(id)
+}
+
+/// A savings plan: to any partner user, and to the users of the customer who bought it.
+#[utoipa::path(
+    get,
+    path = "/providers/Microsoft.BillingBenefits/savingsPlanOrders/{savingsPlanOrderId}/savingsPlans/{savingsPlanId}",
+    operation_id = "readSavingsPlan",
+    tag = TAG,
+    params(
+        ("savingsPlanOrderId" = uuid::Uuid, Path, description = "The savings plan order.", example = "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392817"),
+        ("savingsPlanId" = uuid::Uuid, Path, description = "Its savings plan.", example = "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392816"),
+    ),
+    responses(
+        (status = 200, description = "The savings plan.", body = SavingsPlanResource),
+        (status = 404, description = "No savings plan the caller may see has this id (code SavingsPlanOrderAliasNotFound).", body = ArmErrorBody),
+    )
+)]
+async fn read_plan(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    PathPair(order, plan): PathPair,
+) -> Result<Json<SavingsPlanResource>, ApiError> {
+    let id = plan_ids(&order, &plan)?;
+    Ok(Json(SavingsPlanResource::from_domain(&state.read().savings_plan(&caller, &id)?)))
+}
+
+/// Change a savings plan's auto-renew or name: Admin agents only. (A savings plan cannot be
+/// cancelled or exchanged: Azure's rule.)
+#[utoipa::path(
+    patch,
+    path = "/providers/Microsoft.BillingBenefits/savingsPlanOrders/{savingsPlanOrderId}/savingsPlans/{savingsPlanId}",
+    operation_id = "updateSavingsPlan",
+    tag = TAG,
+    params(
+        ("savingsPlanOrderId" = uuid::Uuid, Path, description = "The savings plan order.", example = "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392817"),
+        ("savingsPlanId" = uuid::Uuid, Path, description = "Its savings plan.", example = "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392816"),
+        ApprovesQuery,
+    ),
+    request_body = BenefitPatch,
+    responses(
+        (status = 200, description = "The savings plan as it is now.", body = SavingsPlanResource),
+        (status = 403, description = "A customer user (code CustomerCannotManagePurchase) or a Sales or Helpdesk agent (code NotAllowedToManagePurchases).", body = ArmErrorBody),
+        (status = 400, description = "A name not acceptable (code InvalidPurchaseRequest).", body = ArmErrorBody),
+        (status = 404, description = "No such savings plan (code SavingsPlanOrderAliasNotFound), or no such request to approve (code RequestNotFound).", body = ArmErrorBody),
+        (status = 409, description = "The savings plan is no longer active (code ReservationNotActive), or the request approved asks for something else (code RequestMismatch).", body = ArmErrorBody),
+    )
+)]
+async fn patch_plan(
+    State(state): State<AppState>,
+    Caller(caller): Caller,
+    PathPair(order, plan): PathPair,
+    Params(query): Params<ApprovesQuery>,
+    Body(input): Body<BenefitPatch>,
+) -> Result<Json<SavingsPlanResource>, ApiError> {
+    let id = plan_ids(&order, &plan)?;
+    let approves = approves(&query)?;
+    let mut writer = state.write();
+    let current = writer.store().savings_plan(&caller, &id)?;
+    let p = input.properties;
+    let renew = p.renew.unwrap_or(current.renew);
+    let benefit = BenefitId::SavingsPlan(id);
+    if let Some(change) = writer.store().decide_benefit_settings(&caller, benefit, renew, p.display_name.as_deref(), approves, &SecondsClock)? {
+        writer.keep(change, None)?;
+    }
+    Ok(Json(SavingsPlanResource::from_domain(&writer.store().savings_plan(&caller, &id)?)))
 }
