@@ -6,10 +6,10 @@
 mod support;
 
 use domain::{
-    ActivityAction, ActivityDetail, AppliedScope, AzureRole, CustomerId, DomainError, Etag, PartnerUser, Permission,
-    PermissionSet, PlacedBy, ProductKind, UserState,
+    ActivityAction, ActivityDetail, AppliedScope, AzureRole, BenefitId, BenefitStatus, Caller, CustomerId, DomainError, Etag,
+    PartnerUser, Permission, PermissionSet, PlacedBy, ProductKind, RequestKind, RequestStatus, ReservationOrderId, UserState,
 };
-use support::drivers::{Driver, InMemory, OverHttp, RecordView, Refusal};
+use support::drivers::{Driver, InMemory, OverHttp, PurchaseView, RecordView, Refusal};
 use time::{Date, Duration, OffsetDateTime};
 
 use ActivityAction::{
@@ -47,6 +47,12 @@ conformance!(
     a_customer_user_buys_a_reservation_once_the_partner_has_prepared_everything,
     a_purchase_is_refused_without_the_permission_without_owner_or_without_an_azure_plan,
     helpdesk_agents_cannot_order_sales_agents_cannot_assign_and_one_azure_plan_per_customer,
+    the_partner_sees_every_customers_purchases_with_who_placed_them,
+    an_admin_agent_cancels_a_reservation_refunded_and_others_are_refused,
+    a_refund_beyond_the_limit_is_refused_with_the_limit_named,
+    an_exchange_returns_the_old_and_buys_the_new_placed_by_the_agent,
+    savings_plans_only_renew_and_off_keeps_what_was_bought,
+    the_customer_asks_and_the_partner_approves_or_declines,
 );
 
 // ---- The demo partner's users and customers ----
@@ -664,4 +670,208 @@ fn helpdesk_agents_cannot_order_sales_agents_cannot_assign_and_one_azure_plan_pe
     // A Sales agent may order.
     api.add_azure_plan(&isaiah(), proseware).expect("ordered");
     assert_eq!(api.azure_plan_entitlements(proseware).len(), 1);
+}
+
+// ---- After the purchase ----
+
+const WIDE_WORLD: &str = "Wide World Importers";
+const LEE: &str = "leeg@wideworldimporters.onmicrosoft.com";
+const LITWARE: &str = "Litware Inc";
+const MIRIAM: &str = "miriamg@litware.onmicrosoft.com";
+
+fn partner(user: &PartnerUser) -> Caller {
+    Caller::Partner(user.id.clone())
+}
+
+fn customer(upn: &str) -> Caller {
+    Caller::Customer(domain::CustomerUpn::new(upn))
+}
+
+/// The demo's purchase of `customer` (a reservation at Wide World, a savings plan at Litware).
+fn purchase_of(api: &mut impl Driver, customer: CustomerId) -> PurchaseView {
+    api.purchases().into_iter().find(|p| p.customer == customer).expect("the demo's purchase")
+}
+
+fn reservation_order(view: &PurchaseView) -> ReservationOrderId {
+    match view.benefit {
+        BenefitId::Reservation(id) => id,
+        BenefitId::SavingsPlan(_) => panic!("a reservation: {view:?}"),
+    }
+}
+
+fn the_partner_sees_every_customers_purchases_with_who_placed_them(api: &mut impl Driver) {
+    let wide_world = api.customer_named(WIDE_WORLD);
+    let litware = api.customer_named(LITWARE);
+    let mut all = api.purchases();
+    all.sort_by(|a, b| b.name.cmp(&a.name));
+    let summary: Vec<_> = all.iter().map(|p| (p.customer, p.name.as_str(), p.quantity, p.status, p.renew, p.placed_by.clone())).collect();
+    assert_eq!(
+        summary,
+        [
+            (wide_world, "Web front ends, West Europe", 2, BenefitStatus::Succeeded, true, PlacedBy::Customer(domain::CustomerUpn::new(LEE))),
+            (litware, "Litware compute", 1, BenefitStatus::Succeeded, false, PlacedBy::Customer(domain::CustomerUpn::new(MIRIAM))),
+        ]
+    );
+}
+
+fn an_admin_agent_cancels_a_reservation_refunded_and_others_are_refused(api: &mut impl Driver) {
+    let wide_world = api.customer_named(WIDE_WORLD);
+    let bought = purchase_of(api, wide_world);
+    let order = reservation_order(&bought);
+    let count = recent(api).len();
+
+    // Any partner user sees the quote: the remaining value, and the limit untouched.
+    let quote = api.quote_refund(&partner(&isaiah()), order, 1).expect("a Sales agent sees the quote");
+    assert!(quote.refund > domain::Usd::ZERO, "{quote:?}");
+    assert_eq!((quote.consumed, quote.limit, quote.quantity), (domain::Usd::ZERO, domain::REFUND_LIMIT, 1));
+    // The customer is told to ask the partner, named with its e-mail; agents other than
+    // Admin agents see it read-only.
+    let ask = Refusal::Refused(DomainError::AskYourPartner {
+        partner_name: "Adatum Cloud Services".to_string(),
+        partner_email: "csp-support@adatum.com".to_string(),
+    });
+    assert_eq!(api.quote_refund(&customer(LEE), order, 1).err(), Some(ask.clone()));
+    assert_eq!(api.cancel(&customer(LEE), order, 1, None), Err(ask.clone()));
+    assert_eq!(api.set_renew(&customer(LEE), bought.benefit, false, None), Err(ask));
+    for agent in [isaiah(), lidia()] {
+        let refused = api.cancel(&partner(&agent), order, 1, None);
+        assert!(matches!(refused, Err(Refusal::Refused(DomainError::NotAllowedToManagePurchases { .. }))), "{refused:?}");
+    }
+    assert_eq!(purchase_of(api, wide_world), bought, "nothing changed");
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+
+    // An Admin agent returns one of the two, then the other.
+    api.cancel(&partner(&alex()), order, 1, None).expect("returned");
+    assert_eq!(purchase_of(api, wide_world).quantity, 1);
+    let second = api.quote_refund(&partner(&alex()), order, 1).expect("quoted");
+    assert_eq!(second.consumed, quote.refund, "the first refund counts against the limit");
+    api.cancel(&partner(&alex()), order, 1, None).expect("returned");
+    let now = purchase_of(api, wide_world);
+    assert_eq!(now.status, BenefitStatus::Cancelled);
+    assert_eq!(api.cancel(&partner(&alex()), order, 1, None), Err(Refusal::Refused(DomainError::BenefitNotActive)));
+
+    let logged = logged_since(api, count);
+    assert_eq!(logged.iter().map(|r| (r.action, r.user.as_str())).collect::<Vec<_>>(), [(ActivityAction::CancelReservation, alex().id.as_str()); 2]);
+    let Some(ActivityDetail::Return { quantity_before, quantity_after, refund, .. }) = &logged[1].detail else {
+        panic!("the return's detail: {:?}", logged[1]);
+    };
+    assert_eq!((*quantity_before, *quantity_after, *refund), (2, 1, quote.refund));
+}
+
+fn a_refund_beyond_the_limit_is_refused_with_the_limit_named(api: &mut impl Driver) {
+    let wide_world = api.customer_named(WIDE_WORLD);
+    let azure = api.readiness(wide_world).expect("reads").azure_subscriptions[0];
+    // A big reservation: 160 instances for three years (well beyond USD 50,000).
+    let mut request = test_support::reservation_request(azure);
+    request.quantity = 160;
+    request.term = domain::Term::ThreeYears;
+    let order = request.id;
+    api.buy_reservation(LEE, request).expect("bought");
+    let count = recent(api).len();
+
+    let quote = api.quote_refund(&partner(&alex()), order, 160).expect("quoted");
+    assert!(!quote.within_limit(), "{quote:?}");
+    let refused = api.cancel(&partner(&alex()), order, 160, None);
+    assert!(
+        matches!(refused, Err(Refusal::Refused(DomainError::RefundLimitExceeded { limit, consumed, .. }))
+            if limit == domain::REFUND_LIMIT && consumed == domain::Usd::ZERO),
+        "{refused:?}"
+    );
+    assert_eq!(logged_since(api, count), [], "nothing logged");
+    // Part of it fits.
+    api.cancel(&partner(&alex()), order, 10, None).expect("returned within the limit");
+}
+
+fn an_exchange_returns_the_old_and_buys_the_new_placed_by_the_agent(api: &mut impl Driver) {
+    let wide_world = api.customer_named(WIDE_WORLD);
+    let azure = api.readiness(wide_world).expect("reads").azure_subscriptions[0];
+    let order = reservation_order(&purchase_of(api, wide_world));
+    let count = recent(api).len();
+
+    // Something smaller than what is returned is refused.
+    let mut small = test_support::reservation_request(azure);
+    small.size = domain::VmSize::StandardB2ms;
+    let refused = api.exchange(&partner(&alex()), order, 2, small, None);
+    assert!(matches!(refused, Err(Refusal::Refused(DomainError::ExchangeBelowReturnedValue { .. }))), "{refused:?}");
+
+    // Three years of three bigger ones: the new reservation is the customer's, placed by the agent.
+    let mut bigger = test_support::reservation_request(azure);
+    bigger.size = domain::VmSize::StandardD4sV5;
+    bigger.term = domain::Term::ThreeYears;
+    bigger.quantity = 3;
+    bigger.display_name = "Web front ends, D4s v5".to_string();
+    let (quote, new_order) = api.exchange(&partner(&alex()), order, 2, bigger.clone(), None).expect("exchanged");
+    assert!(quote.is_allowed() && quote.net_payable() > domain::Usd::ZERO, "{quote:?}");
+
+    let all = api.purchases();
+    let old = all.iter().find(|p| p.benefit == BenefitId::Reservation(order)).expect("the old one");
+    assert_eq!(old.status, BenefitStatus::Cancelled);
+    let new = all.iter().find(|p| p.benefit == BenefitId::Reservation(new_order)).expect("the new one");
+    assert_eq!((new.customer, new.quantity, new.name.as_str()), (wide_world, 3, "Web front ends, D4s v5"));
+    assert_eq!(new.placed_by, PlacedBy::Partner(alex().id));
+    // Not a refund: the limit is untouched.
+    let check = api.quote_refund(&partner(&alex()), new_order, 1).expect("quoted");
+    assert_eq!(check.consumed, domain::Usd::ZERO);
+
+    let logged = logged_since(api, count);
+    assert_eq!(logged.iter().map(|r| r.action).collect::<Vec<_>>(), [ActivityAction::ExchangeReservation]);
+}
+
+fn savings_plans_only_renew_and_off_keeps_what_was_bought(api: &mut impl Driver) {
+    let litware = api.customer_named(LITWARE);
+    let plan = purchase_of(api, litware);
+    assert!(!plan.renew);
+    // The customer may not ask to cancel a savings plan: Azure's rule.
+    let refused = api.ask(MIRIAM, plan.benefit, RequestKind::Cancel, "");
+    assert_eq!(refused, Err(Refusal::Refused(DomainError::SavingsPlanNotReturnable)));
+
+    // Off stops new purchases only: the plan stays, and the partner still manages it.
+    api.set_permission(&alex(), litware, SavingsPlan, false).expect("revoked");
+    api.set_renew(&partner(&alex()), plan.benefit, true, None).expect("renews");
+    let now = purchase_of(api, litware);
+    assert_eq!((now.status, now.renew), (BenefitStatus::Succeeded, true));
+    // The same again changes nothing and logs nothing.
+    let count = recent(api).len();
+    api.set_renew(&partner(&alex()), plan.benefit, true, None).expect("nothing to do");
+    assert_eq!(logged_since(api, count), []);
+    let last = &recent(api)[0];
+    assert_eq!((last.action, last.user.as_str()), (ActivityAction::UpdateSavingsPlan, alex().id.as_str()));
+}
+
+fn the_customer_asks_and_the_partner_approves_or_declines(api: &mut impl Driver) {
+    let wide_world = api.customer_named(WIDE_WORLD);
+    let bought = purchase_of(api, wide_world);
+    let order = reservation_order(&bought);
+
+    // Lee asks to turn auto-renew off; once is enough.
+    let asked = api.ask(LEE, bought.benefit, RequestKind::Renew { on: false }, "We move to containers next year.").expect("asked");
+    let again = api.ask(LEE, bought.benefit, RequestKind::Cancel, "");
+    assert_eq!(again, Err(Refusal::Refused(DomainError::RequestPending)));
+    let requests = api.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!((requests[0].id, requests[0].status.clone()), (asked, RequestStatus::Pending));
+    assert_eq!(requests[0].note, "We move to containers next year.");
+
+    // Approving means doing what was asked, and nothing else.
+    let mismatch = api.cancel(&partner(&alex()), order, 1, Some(asked));
+    assert_eq!(mismatch, Err(Refusal::Refused(DomainError::RequestMismatch)));
+    api.set_renew(&partner(&alex()), bought.benefit, false, Some(asked)).expect("approved");
+    let approved = api.requests().into_iter().find(|r| r.id == asked).expect("the request");
+    assert!(matches!(&approved.status, RequestStatus::Approved { by, .. } if *by == alex().id), "{approved:?}");
+    assert!(!purchase_of(api, wide_world).renew);
+
+    // A second request, declined: a reason is needed, and only Admin agents decide.
+    let cancel = api.ask(LEE, bought.benefit, RequestKind::Cancel, "").expect("asked");
+    let refused = api.decline(&alex(), cancel, "  ");
+    assert!(matches!(refused, Err(Refusal::Refused(DomainError::InvalidRequestText(_)))), "{refused:?}");
+    let refused = api.decline(&isaiah(), cancel, "No.");
+    assert!(matches!(refused, Err(Refusal::Refused(DomainError::NotAllowedToManagePurchases { .. }))), "{refused:?}");
+    api.decline(&alex(), cancel, "The term ends next month anyway.").expect("declined");
+    let declined = api.requests().into_iter().find(|r| r.id == cancel).expect("the request");
+    assert!(
+        matches!(&declined.status, RequestStatus::Declined { reason, .. } if reason == "The term ends next month anyway."),
+        "{declined:?}"
+    );
+    assert_eq!(api.decline(&alex(), cancel, "Again."), Err(Refusal::Refused(DomainError::RequestDecided)));
+    assert_eq!(purchase_of(api, wide_world).status, BenefitStatus::Succeeded, "declining changes nothing");
 }

@@ -13,6 +13,21 @@ use api_types::{Collection, ErrorCode};
 use api_types::cart::NewCart;
 use api_types::endpoint::{ListAuditRecords, ListCustomerUsers, ListSelfServePolicies, ReadCustomer, ReadReadiness};
 use domain::{ActivityAction, ActivityDetail, AzureEntitlement, AzureRole, AzureSubscriptionId, Caller, Change, CustomerId, CustomerUpn, DemoSpec, DomainError, Etag, FixedClock, Offer, Order, PartnerStore, PartnerUser, Permission, PermissionSet, Precondition, RefusalKind, ReservationRequest, RoleAssignmentId, UserWithRoles};
+use api_types::endpoint::{
+    CalculateExchange, CalculateRefund, CreateRequest, DeclineCustomerRequest, Exchange, ListRequests, ListReservationOrders,
+    ListSavingsPlanOrders, PatchReservation, PatchSavingsPlan, ReturnReservation,
+};
+use api_types::purchase::ProvisioningState;
+use api_types::request::{BenefitRef, DeclineRequest, NewRequest, Request as ApiRequest};
+use api_types::reservation::{NewReservationOrder, ReservationOrderResource};
+use api_types::reservation_lifecycle::{
+    BenefitPatch, BenefitPatchProperties, CalculateExchangeRequest, CalculateRefundRequest, ExchangeRequest, ExchangeResponse,
+    ExchangeSession, RefundQuoteResponse, ReturnProperties, ReturnRequest, order_of_reservation,
+};
+use domain::{
+    BenefitId, BenefitItem, BenefitStatus, Clock, CustomerRequest, ExchangeQuote, PlacedBy, PurchasedBenefit, RefundQuote, RequestId,
+    RequestKind, ReservationOrderId, SavingsPlanOrderId,
+};
 use test_support::{admin, Client, DataFile, Reply, Request, Server};
 use time::{Date, OffsetDateTime};
 
@@ -111,6 +126,62 @@ pub trait Driver {
     fn buy_reservation(&mut self, upn: &str, request: ReservationRequest) -> Result<(), Refusal>;
     /// The customer's orders, newest first.
     fn orders(&mut self, customer: CustomerId) -> Vec<Order>;
+    /// Every customer's purchases, newest first, as a partner user reads them.
+    fn purchases(&mut self) -> Vec<PurchaseView>;
+    /// What returning `quantity` of a reservation would refund, as `who` is told.
+    fn quote_refund(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32) -> Result<RefundQuote, Refusal>;
+    /// Cancels (returns) `quantity` of a reservation, as `who`, on a fresh quote.
+    fn cancel(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32, approves: Option<RequestId>) -> Result<(), Refusal>;
+    /// Exchanges `quantity` of a reservation for `purchase`, as `who`, on a fresh quote: the
+    /// quote it was made on, and the new reservation order (its id is the backend's choice).
+    fn exchange(
+        &mut self,
+        who: &Caller,
+        order: ReservationOrderId,
+        quantity: u32,
+        purchase: ReservationRequest,
+        approves: Option<RequestId>,
+    ) -> Result<(ExchangeQuote, ReservationOrderId), Refusal>;
+    /// Turns auto-renew on or off, as `who`.
+    fn set_renew(&mut self, who: &Caller, benefit: BenefitId, on: bool, approves: Option<RequestId>) -> Result<(), Refusal>;
+    /// The customer user `upn` asks the partner.
+    fn ask(&mut self, upn: &str, benefit: BenefitId, kind: RequestKind, note: &str) -> Result<RequestId, Refusal>;
+    /// Declines a request, as `user`.
+    fn decline(&mut self, user: &PartnerUser, request: RequestId, reason: &str) -> Result<(), Refusal>;
+    /// Every request, newest first, as a partner user reads them.
+    fn requests(&mut self) -> Vec<CustomerRequest>;
+}
+
+/// A purchase as the partner's Reservations page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PurchaseView {
+    pub benefit: BenefitId,
+    pub customer: CustomerId,
+    pub name: String,
+    /// A reservation's instances (a savings plan: 1).
+    pub quantity: u32,
+    pub status: BenefitStatus,
+    pub renew: bool,
+    pub placed_by: PlacedBy,
+}
+
+impl PurchaseView {
+    fn of(bought: PurchasedBenefit) -> Self {
+        let quantity = match &bought.item {
+            BenefitItem::Reservation(r) => r.quantity,
+            BenefitItem::SavingsPlan(_) => 1,
+        };
+        let b = bought.item.benefit();
+        Self {
+            benefit: bought.item.id(),
+            customer: b.customer_id,
+            name: b.display_name.clone(),
+            quantity,
+            status: b.status,
+            renew: b.renew,
+            placed_by: bought.placed_by,
+        }
+    }
 }
 
 // ---- In memory: the domain's store, with a clock moved by hand ----
@@ -306,6 +377,61 @@ impl Driver for InMemory {
 
     fn orders(&mut self, customer: CustomerId) -> Vec<Order> {
         self.store.orders(&self.reader, &customer).expect("reads")
+    }
+
+    fn purchases(&mut self) -> Vec<PurchaseView> {
+        let reader = Caller::Partner(self.reader.clone());
+        self.store.purchased_benefits(&reader, None).expect("reads").into_iter().map(PurchaseView::of).collect()
+    }
+
+    fn quote_refund(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32) -> Result<RefundQuote, Refusal> {
+        self.store.quote_refund(who, &order, quantity, self.clock.now()).map_err(refusal)
+    }
+
+    fn cancel(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32, approves: Option<RequestId>) -> Result<(), Refusal> {
+        self.tick();
+        let decided = self.store.decide_return(who, &order, quantity, approves, &self.clock);
+        self.apply(decided)
+    }
+
+    fn exchange(
+        &mut self,
+        who: &Caller,
+        order: ReservationOrderId,
+        quantity: u32,
+        purchase: ReservationRequest,
+        approves: Option<RequestId>,
+    ) -> Result<(ExchangeQuote, ReservationOrderId), Refusal> {
+        self.tick();
+        let quote = self.store.quote_exchange(who, &order, quantity, purchase.clone(), self.clock.now()).map_err(refusal)?;
+        let id = purchase.id;
+        let decided = self.store.decide_exchange(who, &order, quantity, purchase, approves, &self.clock);
+        self.apply(decided)?;
+        Ok((quote, id))
+    }
+
+    fn set_renew(&mut self, who: &Caller, benefit: BenefitId, on: bool, approves: Option<RequestId>) -> Result<(), Refusal> {
+        self.tick();
+        let decided = self.store.decide_benefit_settings(who, benefit, on, None, approves, &self.clock);
+        self.apply(decided)
+    }
+
+    fn ask(&mut self, upn: &str, benefit: BenefitId, kind: RequestKind, note: &str) -> Result<RequestId, Refusal> {
+        self.tick();
+        let id = RequestId::from_uuid(test_support::fresh_guid());
+        let decided = self.store.decide_request(&Caller::Customer(CustomerUpn::new(upn)), id, benefit, kind, note, &self.clock);
+        self.apply(decided)?;
+        Ok(id)
+    }
+
+    fn decline(&mut self, user: &PartnerUser, request: RequestId, reason: &str) -> Result<(), Refusal> {
+        self.tick();
+        let decided = self.store.decide_decline(&Caller::Partner(user.id.clone()), &request, reason, &self.clock);
+        self.apply(decided)
+    }
+
+    fn requests(&mut self) -> Vec<CustomerRequest> {
+        self.store.requests(&Caller::Partner(self.reader.clone()), None).expect("reads")
     }
 }
 
@@ -616,4 +742,150 @@ impl Driver for OverHttp {
             .map(|o| o.into_domain().expect("an order the domain reads"))
             .collect()
     }
+
+    fn purchases(&mut self) -> Vec<PurchaseView> {
+        let mut found = Vec::new();
+        let mut skip = 0;
+        loop {
+            let page = self.reader.ok(&ListReservationOrders { customer: None, skip });
+            found.extend(page.value.into_iter().map(|o| {
+                let reservation = o.properties.reservations.first().expect("its reservation");
+                PurchaseView {
+                    benefit: BenefitId::Reservation(o.name),
+                    customer: o.properties.customer_id,
+                    name: o.properties.display_name.clone(),
+                    quantity: reservation.properties.quantity,
+                    status: status(o.properties.provisioning_state),
+                    renew: reservation.properties.renew,
+                    placed_by: o.properties.placed_by.clone().expect("lists say who placed it").into_domain(),
+                }
+            }));
+            match page.next_link {
+                Some(link) => skip = link.rsplit("$skiptoken=").next().and_then(|n| n.parse().ok()).expect("a page start"),
+                None => break,
+            }
+        }
+        let plans = self.reader.ok(&ListSavingsPlanOrders { customer: None, skip: 0 });
+        assert!(plans.next_link.is_none(), "one page of savings plans here");
+        found.extend(plans.value.into_iter().map(|p| PurchaseView {
+            benefit: BenefitId::SavingsPlan(
+                p.properties.savings_plan_order_id.rsplit('/').next().and_then(SavingsPlanOrderId::parse).expect("an order id"),
+            ),
+            customer: p.properties.customer_id,
+            name: p.properties.display_name.clone(),
+            quantity: 1,
+            status: status(p.properties.provisioning_state),
+            renew: p.properties.renew,
+            placed_by: p.properties.placed_by.clone().expect("lists say who placed it").into_domain(),
+        }));
+        // (Reservations, then savings plans: scenarios do not rely on the order across the two.)
+        found
+    }
+
+    fn quote_refund(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32) -> Result<RefundQuote, Refusal> {
+        let reply = self.as_caller(who).call(&CalculateRefund { order, body: CalculateRefundRequest::new(&order, quantity) });
+        let quote: RefundQuoteResponse = self.success(&reply)?;
+        Ok(quote.into_domain(order).expect("a quote the domain reads"))
+    }
+
+    fn cancel(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32, approves: Option<RequestId>) -> Result<(), Refusal> {
+        let client = self.as_caller(who);
+        let reply = client.call(&CalculateRefund { order, body: CalculateRefundRequest::new(&order, quantity) });
+        let quote: RefundQuoteResponse = self.success(&reply)?;
+        let asked = CalculateRefundRequest::new(&order, quantity).properties;
+        let body = ReturnRequest {
+            properties: ReturnProperties {
+                session_id: quote.properties.session_id,
+                scope: asked.scope,
+                reservation_to_return: asked.reservation_to_return,
+                return_reason: Some("Conformance".to_string()),
+            },
+        };
+        let reply = client.call(&ReturnReservation { order, approves, body });
+        self.success::<ReservationOrderResource>(&reply).map(|_| ())
+    }
+
+    fn exchange(
+        &mut self,
+        who: &Caller,
+        order: ReservationOrderId,
+        quantity: u32,
+        purchase: ReservationRequest,
+        approves: Option<RequestId>,
+    ) -> Result<(ExchangeQuote, ReservationOrderId), Refusal> {
+        let client = self.as_caller(who);
+        let body = CalculateExchangeRequest::new(&order, quantity, NewReservationOrder::from_domain(&purchase));
+        let quote: ExchangeResponse = self.success(&client.call(&CalculateExchange { body }))?;
+        let session = quote.properties.session_id.clone();
+        let reply = client.call(&Exchange { approves, body: ExchangeRequest { properties: ExchangeSession { session_id: session } } });
+        let done: ExchangeResponse = self.success(&reply)?;
+        let new = done.properties.reservations_to_purchase[0].reservation_order_id.as_deref().and_then(order_of_reservation);
+        Ok((quote.into_domain(purchase.id).expect("a quote the domain reads"), new.expect("the new reservation order")))
+    }
+
+    fn set_renew(&mut self, who: &Caller, benefit: BenefitId, on: bool, approves: Option<RequestId>) -> Result<(), Refusal> {
+        let body = BenefitPatch { properties: BenefitPatchProperties { renew: Some(on), display_name: None } };
+        let client = self.as_caller(who);
+        let reply = match benefit {
+            BenefitId::Reservation(order) => client.call(&PatchReservation { order, approves, body }),
+            BenefitId::SavingsPlan(order) => client.call(&PatchSavingsPlan { order, approves, body }),
+        };
+        self.success::<serde_json::Value>(&reply).map(|_| ())
+    }
+
+    fn ask(&mut self, upn: &str, benefit: BenefitId, kind: RequestKind, note: &str) -> Result<RequestId, Refusal> {
+        let client = self.server.client().as_customer(upn);
+        let customer = self.purchases().into_iter().find(|p| p.benefit == benefit).map(|p| p.customer).expect("a purchase");
+        let id = RequestId::from_uuid(test_support::fresh_guid());
+        let body = NewRequest { id, benefit: BenefitRef::of(benefit), kind: kind.into(), note: note.to_string() };
+        let reply = client.call(&CreateRequest { customer, body });
+        self.success::<ApiRequest>(&reply).map(|made| made.id)
+    }
+
+    fn decline(&mut self, user: &PartnerUser, request: RequestId, reason: &str) -> Result<(), Refusal> {
+        let customer = self.requests().into_iter().find(|r| r.id == request).map(|r| r.customer_id).expect("a request");
+        let reply = self.client_of(user).call(&DeclineCustomerRequest { customer, id: request, body: DeclineRequest { reason: reason.to_string() } });
+        self.success::<ApiRequest>(&reply).map(|_| ())
+    }
+
+    fn requests(&mut self) -> Vec<CustomerRequest> {
+        self.reader
+            .ok(&ListRequests { customer: None })
+            .items
+            .into_iter()
+            .map(|r| r.into_domain().expect("a request the domain reads"))
+            .collect()
+    }
+}
+
+/// A purchase's provisioning state as the domain has it.
+fn status(state: ProvisioningState) -> BenefitStatus {
+    match state {
+        ProvisioningState::Succeeded => BenefitStatus::Succeeded,
+        ProvisioningState::Cancelled => BenefitStatus::Cancelled,
+        ProvisioningState::Expired => BenefitStatus::Expired,
+    }
+}
+
+impl OverHttp {
+    /// A client signed in as `who`.
+    fn as_caller(&self, who: &Caller) -> Client {
+        match who {
+            Caller::Partner(id) => {
+                let user = test_support::users().into_iter().find(|u| u.partner_user.id == *id).expect("a demo user");
+                self.server.as_user(&user)
+            }
+            Caller::Customer(upn) => self.server.client().as_customer(upn.as_str()),
+        }
+    }
+
+    /// A 2xx reply's body, or the refusal it carries.
+    fn success<T: serde::de::DeserializeOwned>(&self, reply: &Reply) -> Result<T, Refusal> {
+        match (reply.status, reply.refusal()) {
+            (200..=299, _) => Ok(reply.body()),
+            (_, Some(error)) => Err(refusal(error)),
+            _ => Err(Refusal::Unexpected(format!("{} {}", reply.status, reply.text))),
+        }
+    }
+
 }
