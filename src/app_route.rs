@@ -4,7 +4,7 @@
 //! nest: a customer's tabs are one [`Section`], rendered inside one customer layout, and
 //! the customer user's own view (their company's Azure portal, under `/azure`) is another.
 
-use domain::{AzureSubscriptionId, Caller, CustomerId};
+use domain::{AzureSubscriptionId, BenefitId, Caller, CustomerId, ReservationOrderId, SavingsPlanOrderId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppRoute {
@@ -21,6 +21,17 @@ pub enum AppRoute {
     ManageAzureSubscription(CustomerId, AzureSubscriptionId),
     /// `/customers/{id}/orders`: Order history.
     Orders(CustomerId),
+    /// `/customers/{id}/reservations`: what the customer bought on their own (and what the
+    /// partner exchanged it for).
+    CustomerPurchases(CustomerId),
+    /// `/reservations` (filters in the query: `?status=…&placedBy=…`): every customer's
+    /// reservations and savings plans.
+    Purchases,
+    /// `/reservations/reservation/{orderId}`, `/reservations/savings-plan/{orderId}`: one
+    /// purchase, and what the partner can do with it.
+    Purchase(BenefitId),
+    /// `/requests`: what customers asked the partner to do.
+    Requests,
     /// `/activity-log`
     ActivityLog,
     /// `/azure/subscriptions` (also `/azure`): a customer user's Azure subscriptions.
@@ -46,6 +57,8 @@ pub enum Section {
     Home,
     Customers,
     Customer(CustomerId),
+    /// The partner's Reservations and Requests pages.
+    Purchases,
     ActivityLog,
     /// The customer user's own view (their company's Azure portal).
     Portal,
@@ -59,6 +72,7 @@ pub enum CustomerTab {
     Account,
     Subscriptions,
     Orders,
+    Reservations,
 }
 
 /// Which side of the product a section belongs to: Partner Center (the partner's staff) or
@@ -87,9 +101,12 @@ impl AppRoute {
         match self {
             Self::Home => Section::Home,
             Self::Customers => Section::Customers,
-            Self::Account(id) | Self::Subscriptions(id) | Self::ManageAzureSubscription(id, _) | Self::Orders(id) => {
-                Section::Customer(*id)
-            }
+            Self::Account(id)
+            | Self::Subscriptions(id)
+            | Self::ManageAzureSubscription(id, _)
+            | Self::Orders(id)
+            | Self::CustomerPurchases(id) => Section::Customer(*id),
+            Self::Purchases | Self::Purchase(_) | Self::Requests => Section::Purchases,
             Self::ActivityLog => Section::ActivityLog,
             Self::MySubscriptions | Self::MyReservations | Self::BuyReservation | Self::MySavingsPlans | Self::BuySavingsPlan => {
                 Section::Portal
@@ -105,6 +122,7 @@ impl AppRoute {
             Self::Account(_) => Some(CustomerTab::Account),
             Self::Subscriptions(_) | Self::ManageAzureSubscription(..) => Some(CustomerTab::Subscriptions),
             Self::Orders(_) => Some(CustomerTab::Orders),
+            Self::CustomerPurchases(_) => Some(CustomerTab::Reservations),
             _ => None,
         }
     }
@@ -112,9 +130,12 @@ impl AppRoute {
     /// Whose pages these are: the partner's staff's, or a customer user's.
     pub fn side(&self) -> Side {
         match self.section() {
-            Section::Home | Section::Customers | Section::Customer(_) | Section::ActivityLog | Section::InvalidCustomerId(_) => {
-                Side::Partner
-            }
+            Section::Home
+            | Section::Customers
+            | Section::Customer(_)
+            | Section::Purchases
+            | Section::ActivityLog
+            | Section::InvalidCustomerId(_) => Side::Partner,
             Section::Portal => Side::Customer,
             Section::NotFound => Side::Either,
         }
@@ -129,9 +150,18 @@ impl AppRoute {
             [] => Self::Home,
             ["customers"] => Self::Customers,
             ["activity-log"] => Self::ActivityLog,
-            ["customers", id, page @ ("account" | "subscriptions" | "orders")] => match CustomerId::parse(id) {
+            ["reservations"] => Self::Purchases,
+            ["reservations", "reservation", id] => {
+                ReservationOrderId::parse(id).map_or(Self::NotFound, |id| Self::Purchase(BenefitId::Reservation(id)))
+            }
+            ["reservations", "savings-plan", id] => {
+                SavingsPlanOrderId::parse(id).map_or(Self::NotFound, |id| Self::Purchase(BenefitId::SavingsPlan(id)))
+            }
+            ["requests"] => Self::Requests,
+            ["customers", id, page @ ("account" | "subscriptions" | "orders" | "reservations")] => match CustomerId::parse(id) {
                 Ok(id) if *page == "account" => Self::Account(id),
                 Ok(id) if *page == "orders" => Self::Orders(id),
+                Ok(id) if *page == "reservations" => Self::CustomerPurchases(id),
                 Ok(id) => Self::Subscriptions(id),
                 Err(_) => Self::InvalidCustomerId((*id).to_string()),
             },
@@ -158,6 +188,11 @@ impl AppRoute {
             Self::Subscriptions(id) => format!("/customers/{id}/subscriptions"),
             Self::ManageAzureSubscription(id, azure) => format!("/customers/{id}/subscriptions/azure/{azure}"),
             Self::Orders(id) => format!("/customers/{id}/orders"),
+            Self::CustomerPurchases(id) => format!("/customers/{id}/reservations"),
+            Self::Purchases => "/reservations".to_string(),
+            Self::Purchase(BenefitId::Reservation(id)) => format!("/reservations/reservation/{id}"),
+            Self::Purchase(BenefitId::SavingsPlan(id)) => format!("/reservations/savings-plan/{id}"),
+            Self::Requests => "/requests".to_string(),
             Self::ActivityLog => "/activity-log".to_string(),
             Self::MySubscriptions => "/azure/subscriptions".to_string(),
             Self::MyReservations => "/azure/reservations".to_string(),
@@ -195,6 +230,11 @@ mod tests {
             AppRoute::Subscriptions(id),
             AppRoute::ManageAzureSubscription(id, azure),
             AppRoute::Orders(id),
+            AppRoute::CustomerPurchases(id),
+            AppRoute::Purchases,
+            AppRoute::Purchase(BenefitId::Reservation(ReservationOrderId::parse(AZURE_ID).unwrap())),
+            AppRoute::Purchase(BenefitId::SavingsPlan(SavingsPlanOrderId::parse(AZURE_ID).unwrap())),
+            AppRoute::Requests,
             AppRoute::ActivityLog,
             AppRoute::MySubscriptions,
             AppRoute::MyReservations,
@@ -224,6 +264,9 @@ mod tests {
         assert_eq!(AppRoute::Orders(id).customer_tab(), Some(CustomerTab::Orders));
         assert_eq!(AppRoute::parse(&format!("/customers/{ID}/subscriptions/azure/nope")), AppRoute::NotFound);
         assert_eq!(AppRoute::parse("/azure/reservations/nope"), AppRoute::NotFound);
+        assert_eq!(AppRoute::Requests.side(), Side::Partner);
+        assert_eq!(AppRoute::CustomerPurchases(id).customer_tab(), Some(CustomerTab::Reservations));
+        assert_eq!(AppRoute::parse("/reservations/reservation/nope"), AppRoute::NotFound);
     }
 
     #[test]

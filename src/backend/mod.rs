@@ -13,6 +13,7 @@
 
 mod activity;
 mod azure_access;
+mod benefits;
 mod browser_clock;
 mod customers;
 mod demo_data;
@@ -22,6 +23,7 @@ mod orders;
 mod partner_center_api;
 mod permissions;
 mod purchases;
+mod requests;
 mod revision;
 mod staff;
 mod subscriptions;
@@ -32,6 +34,7 @@ use domain::DomainError;
 
 pub use activity::Activity;
 pub use azure_access::AzureAccess;
+pub use benefits::Benefits;
 pub use browser_clock::{random_guid, BrowserClock};
 pub use customers::{CustomerList, Customers};
 pub use demo_data::DemoData;
@@ -41,13 +44,15 @@ pub use partner_center_api::PartnerCenterApi;
 use partner_center_api::unreadable;
 pub use permissions::{Granted, Permissions, PolicyVersion};
 pub use purchases::Purchases;
+pub use requests::{PendingRequests, Requests};
 pub use revision::Revision;
 pub use staff::{SignInList, Staff};
 pub use subscriptions::Subscriptions;
 
 /// What the first page (the Customers list, with the shell around it) needs: who can sign
-/// in, the customer list, starting the demo again, and which backend this is.
-pub trait Core: Staff + CustomerList + DemoData {
+/// in, the customer list, starting the demo again, the requests waiting (the top bar's
+/// count), and which backend this is.
+pub trait Core: Staff + CustomerList + DemoData + PendingRequests {
     fn kind(&self) -> BackendKind;
 
     /// What this backend has kept so far, bumped after every change it keeps.
@@ -55,9 +60,15 @@ pub trait Core: Staff + CustomerList + DemoData {
 }
 
 /// Every area, from one backend.
-pub trait Backend: Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Activity {}
+pub trait Backend:
+    Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Activity
+{
+}
 
-impl<T: Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Activity> Backend for T {}
+impl<T> Backend for T where
+    T: Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Activity
+{
+}
 
 /// Where the whole backend comes from.
 #[derive(Clone)]

@@ -253,6 +253,10 @@ pub struct ReservationOrderProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = crate::order::PlacedBy, required = false))]
     pub placed_by: Option<crate::order::PlacedBy>,
+    /// The customer's company name (this API's addition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub customer_name: Option<String>,
 }
 
 /// A reservation order, as Azure Resource Manager answers it.
@@ -300,9 +304,10 @@ impl ReservationResource {
 }
 
 impl ReservationOrderResource {
-    /// With who placed its order (as the lists give it).
-    pub fn placed_by(mut self, by: &domain::PlacedBy) -> Self {
-        self.properties.placed_by = Some(crate::order::PlacedBy::from_domain(by));
+    /// With who placed its order and the customer's name (what the partner's lists show).
+    pub fn with_origin(mut self, placed_by: &domain::PlacedBy, customer_name: &str) -> Self {
+        self.properties.placed_by = Some(crate::order::PlacedBy::from_domain(placed_by));
+        self.properties.customer_name = Some(customer_name.to_string());
         self
     }
 
@@ -327,6 +332,7 @@ impl ReservationOrderResource {
                 purchased_by: r.purchased_by.as_str().to_string(),
                 billed_price: BilledPrice::from_domain(&r.price),
                 placed_by: None,
+                customer_name: None,
             },
         }
     }

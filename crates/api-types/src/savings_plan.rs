@@ -177,6 +177,10 @@ pub struct SavingsPlanProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = crate::order::PlacedBy, required = false))]
     pub placed_by: Option<crate::order::PlacedBy>,
+    /// The customer's company name (this API's addition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub customer_name: Option<String>,
 }
 
 /// A savings plan, as its order alias: the answer to the alias's PUT and GET, and each item
@@ -286,9 +290,10 @@ impl SavingsPlanResource {
 }
 
 impl SavingsPlanOrderAliasResource {
-    /// With who placed its order (as the lists give it).
-    pub fn placed_by(mut self, by: &domain::PlacedBy) -> Self {
-        self.properties.placed_by = Some(crate::order::PlacedBy::from_domain(by));
+    /// With who placed its order and the customer's name (what the partner's lists show).
+    pub fn with_origin(mut self, placed_by: &domain::PlacedBy, customer_name: &str) -> Self {
+        self.properties.placed_by = Some(crate::order::PlacedBy::from_domain(placed_by));
+        self.properties.customer_name = Some(customer_name.to_string());
         self
     }
 
@@ -317,6 +322,7 @@ impl SavingsPlanOrderAliasResource {
                 purchased_by: plan.purchased_by.as_str().to_string(),
                 billed_price: BilledPrice::from_domain(&plan.price),
                 placed_by: None,
+                customer_name: None,
             },
         }
     }

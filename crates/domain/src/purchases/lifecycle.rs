@@ -67,6 +67,8 @@ impl BenefitItem {
 pub struct PurchasedBenefit {
     pub item: BenefitItem,
     pub placed_by: PlacedBy,
+    /// The customer's company name.
+    pub customer_name: String,
 }
 
 /// What returning (part of) a reservation would refund, and the customer's refund limit.
@@ -226,7 +228,11 @@ impl PartnerStore {
                     .filter(|(c, _)| wanted(c))
                     .flat_map(|(_, list)| list.iter().map(|p| BenefitItem::SavingsPlan(p.clone()))),
             )
-            .map(|item| PurchasedBenefit { placed_by: self.placed_by(item.benefit()), item })
+            .map(|item| PurchasedBenefit {
+                placed_by: self.placed_by(item.benefit()),
+                customer_name: self.customer_name(&item.benefit().customer_id),
+                item,
+            })
             .collect();
         found.sort_by(|a, b| b.item.benefit().effective.cmp(&a.item.benefit().effective));
         Ok(found)
@@ -240,6 +246,11 @@ impl PartnerStore {
             .and_then(|orders| orders.iter().find(|o| o.id == benefit.order_id))
             .map(|o| o.placed_by.clone())
             .unwrap_or_else(|| PlacedBy::Customer(benefit.purchased_by.clone()))
+    }
+
+    /// The company name of a customer (empty for one the store does not have).
+    pub fn customer_name(&self, id: &CustomerId) -> String {
+        self.customers.get(id).map(|c| c.company_name.clone()).unwrap_or_default()
     }
 
     /// A reservation still active at `now`, by its order id.

@@ -197,7 +197,7 @@ async fn return_reservation(
     }
     state.end_quote(&asked.session_id);
     let returned = writer.store().reservation(&caller, &id)?;
-    Ok(Json(ReservationOrderResource::from_domain(&returned).placed_by(&writer.store().placed_by(&returned))))
+    Ok(Json(ReservationOrderResource::from_domain(&returned).with_origin(&writer.store().placed_by(&returned), &writer.store().customer_name(&returned.customer_id))))
 }
 
 /// What exchanging (part of) a reservation for a new one would come to: the remaining value

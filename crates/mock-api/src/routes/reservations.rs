@@ -46,7 +46,7 @@ async fn list(
         .purchased_benefits(&caller, customer.as_ref())?
         .into_iter()
         .filter_map(|bought| match bought.item {
-            BenefitItem::Reservation(r) => Some(ReservationOrderResource::from_domain(&r).placed_by(&bought.placed_by)),
+            BenefitItem::Reservation(r) => Some(ReservationOrderResource::from_domain(&r).with_origin(&bought.placed_by, &bought.customer_name)),
             BenefitItem::SavingsPlan(_) => None,
         })
         .collect();
@@ -75,7 +75,7 @@ async fn read(
     let id = guid(&id, "reservationOrderId", ReservationOrderId::parse)?;
     let store = state.read();
     let found = store.reservation(&caller, &id)?;
-    Ok(Json(ReservationOrderResource::from_domain(&found).placed_by(&store.placed_by(&found))))
+    Ok(Json(ReservationOrderResource::from_domain(&found).with_origin(&store.placed_by(&found), &store.customer_name(&found.customer_id))))
 }
 
 /// Buy a reservation (customer users only), billed to the partner: 200 with the new order
@@ -113,5 +113,5 @@ async fn purchase(
         writer.keep(change, None)?;
     }
     let bought = writer.store().reservation(&DomainCaller::Customer(buyer), &id)?;
-    Ok(Json(ReservationOrderResource::from_domain(&bought).placed_by(&writer.store().placed_by(&bought))))
+    Ok(Json(ReservationOrderResource::from_domain(&bought).with_origin(&writer.store().placed_by(&bought), &writer.store().customer_name(&bought.customer_id))))
 }

@@ -57,7 +57,7 @@ async fn list(
         .purchased_benefits(&caller, customer.as_ref())?
         .into_iter()
         .filter_map(|bought| match bought.item {
-            BenefitItem::SavingsPlan(p) => Some(SavingsPlanOrderAliasResource::from_domain(&p).placed_by(&bought.placed_by)),
+            BenefitItem::SavingsPlan(p) => Some(SavingsPlanOrderAliasResource::from_domain(&p).with_origin(&bought.placed_by, &bought.customer_name)),
             BenefitItem::Reservation(_) => None,
         })
         .collect();
@@ -85,7 +85,7 @@ async fn read(
 ) -> Result<Json<SavingsPlanOrderAliasResource>, ApiError> {
     let store = state.read();
     let found = store.savings_plan_by_alias(&caller, &name)?;
-    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&found).placed_by(&store.placed_by(&found))))
+    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&found).with_origin(&store.placed_by(&found), &store.customer_name(&found.customer_id))))
 }
 
 /// Buy a savings plan under a name (customer users only), billed to the partner: 200 with
@@ -120,7 +120,7 @@ async fn purchase(
         writer.keep(change, None)?;
     }
     let bought = writer.store().savings_plan_by_alias(&DomainCaller::Customer(buyer), &name)?;
-    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&bought).placed_by(&writer.store().placed_by(&bought))))
+    Ok(Json(SavingsPlanOrderAliasResource::from_domain(&bought).with_origin(&writer.store().placed_by(&bought), &writer.store().customer_name(&bought.customer_id))))
 }
 
 /// One savings plan order, with its savings plan named: to any partner user, and to the users
