@@ -166,6 +166,9 @@ fn CurrentPage() -> impl IntoView {
             (_, Section::Customer(id)) => {
                 view! { <LazyView preload=chunks::preload_customer_pages load=move || chunks::customer_pages(id, route)/> }.into_any()
             }
+            (_, Section::Purchases) => {
+                view! { <LazyView preload=chunks::preload_purchases load=move || chunks::purchases_pages(route)/> }.into_any()
+            }
             (_, Section::ActivityLog) => {
                 view! { <LazyView preload=chunks::preload_activity_log load=chunks::activity_log_page/> }.into_any()
             }

@@ -87,7 +87,7 @@ impl PartnerCenterApi {
             headers.push(("If-Match", etag));
         }
         let text = self.send(caller, E::METHOD, &endpoint.path(), body, &headers).await?;
-        if E::METHOD != api_types::Method::Get {
+        if E::CHANGES {
             // The server kept a change (or found nothing to change: reading again is harmless).
             self.revision.bump();
         }

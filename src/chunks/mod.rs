@@ -127,3 +127,11 @@ split_point! {
         view! { <crate::pages::portal::PortalPage route=route/> }.into_any()
     }
 }
+
+split_point! {
+    #[chunk(purchases, preload = preload_purchases)]
+    /// The partner's Reservations and Requests pages (`/reservations…`, `/requests`).
+    pub fn purchases_pages(route: Memo<AppRoute>) -> AnyView {
+        view! { <crate::pages::purchases::PurchasesSection route=route/> }.into_any()
+    }
+}

@@ -35,6 +35,7 @@ async fn preload(side: Side) {
         Side::Partner => {
             let _ = super::preload_store_operations().await;
             let _ = super::preload_customer_pages().await;
+            let _ = super::preload_purchases().await;
             let _ = super::preload_activity_log().await;
         }
         Side::Customer => {

@@ -15,6 +15,10 @@ pub fn ConfirmDialog(
     confirm_label: &'static str,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
+    /// While true, the primary button cannot be pressed (a quote still loading, a change
+    /// under way, a form not valid).
+    #[prop(optional, into)]
+    confirm_disabled: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
     let confirm_button = NodeRef::<html::Button>::new();
@@ -42,6 +46,7 @@ pub fn ConfirmDialog(
                 <div id="dialog-body" class="dialog-body">{children()}</div>
                 <div class="dialog-actions">
                     <button type="button" class="button button-primary" node_ref=confirm_button
+                        prop:disabled=move || confirm_disabled.get()
                         on:click=move |_| on_confirm.run(())>{confirm_label}</button>
                     <button type="button" class="button" on:click=move |_| on_cancel.run(())>{use_app().t().cancel}</button>
                 </div>

@@ -38,6 +38,7 @@ pub fn CustomerHeader(id: CustomerId, #[prop(into)] company_name: String) -> imp
                 {tab(AppRoute::Account(id), m.account)}
                 {tab(AppRoute::Subscriptions(id), m.subscriptions)}
                 {tab(AppRoute::Orders(id), m.order_history)}
+                {tab(AppRoute::CustomerPurchases(id), m.nav_reservations)}
             </ul>
         </nav>
     }

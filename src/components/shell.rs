@@ -12,6 +12,7 @@ use crate::components::identity_switcher::IdentitySwitcher;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::message_bar::MessageBar;
 use crate::i18n::fill;
+use crate::pages::read_core_as_user;
 use crate::use_route;
 
 #[component]
@@ -62,6 +63,7 @@ fn TopBar() -> impl IntoView {
             }}
             <div class="top-bar-end">
                 <span class="backend-badge" title=backend_hint data-testid="backend">{backend_name}</span>
+                {move || (!customer.get()).then(|| view! { <RequestsWaiting/> })}
                 {move || (!customer.get()).then(|| view! {
                     <a class="icon-button" href=app.href(&AppRoute::ActivityLog) aria-label=m.settings title=m.settings>
                         <GearIcon/>
@@ -71,6 +73,24 @@ fn TopBar() -> impl IntoView {
                 <IdentitySwitcher/>
             </div>
         </header>
+    }
+}
+
+/// The top bar's count of customers' requests waiting for the partner: a link to them,
+/// shown while there are any. It follows every change kept (a request made in the
+/// customer's portal, one approved or declined).
+#[component]
+fn RequestsWaiting() -> impl IntoView {
+    let app = use_app();
+    let m = app.t();
+    let waiting = read_core_as_user(app, || (), move |core, caller| async move { core.pending_requests(&caller).await });
+    move || match waiting.get().flatten() {
+        Some(Ok(count)) if count > 0 => Some(view! {
+            <a class="requests-badge" href=app.href(&AppRoute::Requests) data-testid="requests-waiting">
+                {m.plural(m.requests_waiting, count)}
+            </a>
+        }),
+        _ => None,
     }
 }
 
@@ -102,6 +122,8 @@ fn LeftNav() -> impl IntoView {
                 view! {
                     <ul>
                         {item(AppRoute::Customers, m.nav_customers, |r| matches!(r.section(), Section::Customers | Section::Customer(_) | Section::InvalidCustomerId(_)))}
+                        {item(AppRoute::Purchases, m.nav_reservations, |r| matches!(r, AppRoute::Purchases | AppRoute::Purchase(_)))}
+                        {item(AppRoute::Requests, m.nav_requests, |r| *r == AppRoute::Requests)}
                         {item(AppRoute::ActivityLog, m.activity_log, |r| *r == AppRoute::ActivityLog)}
                     </ul>
                 }.into_any()

@@ -15,6 +15,7 @@ mod wording;
 pub use activity::ActivityTexts;
 pub use customer::CustomerTexts;
 pub use portal::PortalTexts;
+pub use purchases::PurchasesTexts;
 
 pub use intl::{format_date, format_date_time, format_money, format_number, join_list};
 
@@ -161,6 +162,7 @@ macro_rules! catalogue {
 pub mod activity;
 pub mod customer;
 pub mod portal;
+pub mod purchases;
 
 use de::DE;
 use en::EN;
@@ -349,6 +351,33 @@ catalogue! {
         error_request_text_empty: &'static str,
         error_request_text_too_long: &'static str,
         error_request_text_control: &'static str,
+        /// The partner's left navigation and the top bar: the customers' requests.
+        nav_requests: &'static str,
+        /// The top bar's link to the Requests page: {count} requests waiting for the partner.
+        requests_waiting: Plural,
+        request_kind_exchange: &'static str,
+        request_kind_cancel: &'static str,
+        request_kind_renew_on: &'static str,
+        request_kind_renew_off: &'static str,
+        request_pending: &'static str,
+        request_approved: &'static str,
+        request_declined: &'static str,
+        /// Who decided a request ({user}) and on which {date}.
+        decided_by: &'static str,
+        /// Why the partner declined a request: the partner's {reason}.
+        declined_because: &'static str,
+        /// Notice: some of the reservation {name} was returned, refunded.
+        reservation_cancelled: &'static str,
+        /// Notice: the reservation {name} was exchanged.
+        reservation_exchanged: &'static str,
+        /// Notice: auto-renew turned on for {name}.
+        renew_turned_on: &'static str,
+        /// Notice: auto-renew turned off for {name}.
+        renew_turned_off: &'static str,
+        /// Notice: the customer's request went to the {partner}.
+        request_sent: &'static str,
+        /// Notice: the request of {customer} was declined.
+        request_was_declined: &'static str,
         action_cancel_reservation_explained: &'static str,
         action_exchange_reservation_explained: &'static str,
         action_update_reservation_explained: &'static str,
@@ -437,6 +466,7 @@ mod tests {
         same_texts::<CustomerTexts>();
         same_texts::<PortalTexts>();
         same_texts::<ActivityTexts>();
+        same_texts::<PurchasesTexts>();
         assert_eq!(Lang::En.messages().lang, Lang::En);
         assert_eq!(Lang::De.messages().lang, Lang::De);
         assert_eq!(PortalTexts::of(Lang::De).lang, Lang::De);
@@ -478,6 +508,7 @@ mod tests {
             CustomerTexts::of(Lang::En).entries(),
             PortalTexts::of(Lang::En).entries(),
             ActivityTexts::of(Lang::En).entries(),
+            PurchasesTexts::of(Lang::En).entries(),
         ];
         for (key, _) in all.iter().flatten() {
             assert!(seen.insert(*key), "{key} is declared twice");

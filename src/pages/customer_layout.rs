@@ -15,6 +15,7 @@ use crate::pages::customer_actions::CustomerActions;
 use crate::pages::manage_azure_subscription_page::ManageAzureSubscriptionPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::orders_page::OrdersPage;
+use crate::pages::purchases::purchases_page::PurchasesPage;
 use crate::pages::read_as_user;
 use crate::pages::subscriptions_page::SubscriptionsPage;
 
@@ -48,6 +49,7 @@ pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
                                 view! { <ManageAzureSubscriptionPage azure=azure/> }.into_any()
                             }
                             AppRoute::Orders(_) => view! { <OrdersPage/> }.into_any(),
+                            AppRoute::CustomerPurchases(id) => view! { <PurchasesPage customer=Some(id)/> }.into_any(),
                             _ => ().into_any(),
                         }}
                     }.into_any()

@@ -11,6 +11,7 @@ pub mod not_found_page;
 pub mod orders_page;
 pub mod other_side_page;
 pub mod portal;
+pub mod purchases;
 pub mod subscriptions_page;
 
 use std::any::Any;

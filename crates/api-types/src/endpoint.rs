@@ -71,6 +71,9 @@ pub type Ignored = IgnoredAny;
 /// One operation of the API.
 pub trait Endpoint {
     const METHOD: Method;
+    /// Whether a success changed something on the server (every method but GET, except a
+    /// quote: a POST that only calculates). Clients read again after a change.
+    const CHANGES: bool = !matches!(Self::METHOD, Method::Get);
     /// The JSON body sent ([`NoBody`] for none).
     type Body: Serialize;
     /// A success's body ([`Ignored`] when it is not read; an empty body reads as `null`).
@@ -120,6 +123,32 @@ macro_rules! endpoint_with_body {
 
         impl Endpoint for $name {
             const METHOD: Method = Method::$method;
+            type Body = $body;
+            type Reply = $reply;
+
+            fn path(&self) -> String {
+                let $this = self;
+                $path
+            }
+
+            fn body(&self) -> Option<&$body> {
+                Some(&self.body)
+            }
+        }
+    };
+}
+
+/// Declares a quote: a POST with a body that calculates and changes nothing
+/// (`name { fields } quotes Body => Reply, |self| path`).
+macro_rules! quote_endpoint {
+    ($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty),* $(,)? } quotes $body:ty => $reply:ty, |$this:ident| $path:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name { $(pub $field: $ty,)* pub body: $body }
+
+        impl Endpoint for $name {
+            const METHOD: Method = Method::Post;
+            const CHANGES: bool = false;
             type Body = $body;
             type Reply = $reply;
 
@@ -260,15 +289,15 @@ endpoint! {
     |e| list_path(RESERVATION_ORDERS_PATH, e.customer, e.skip)
 }
 
-endpoint_with_body! {
+quote_endpoint! {
     /// `POST /providers/Microsoft.Capacity/calculatePrice`: what a purchase would cost.
-    CalculatePrice {} sends NewReservationOrder => Post PriceQuoteResponse,
+    CalculatePrice {} quotes NewReservationOrder => PriceQuoteResponse,
     |_e| "/providers/Microsoft.Capacity/calculatePrice".to_string()
 }
 
-endpoint_with_body! {
+quote_endpoint! {
     /// `POST …/reservationOrders/{order}/calculateRefund`: what returning would refund.
-    CalculateRefund { order: ReservationOrderId } sends CalculateRefundRequest => Post RefundQuoteResponse,
+    CalculateRefund { order: ReservationOrderId } quotes CalculateRefundRequest => RefundQuoteResponse,
     |e| format!("{}/calculateRefund", reservation_order_path(&e.order))
 }
 
@@ -279,9 +308,9 @@ endpoint_with_body! {
     |e| with_approval(format!("{}/return", reservation_order_path(&e.order)), e.approves)
 }
 
-endpoint_with_body! {
+quote_endpoint! {
     /// `POST /providers/Microsoft.Capacity/calculateExchange`: what an exchange would come to.
-    CalculateExchange {} sends CalculateExchangeRequest => Post ExchangeResponse,
+    CalculateExchange {} quotes CalculateExchangeRequest => ExchangeResponse,
     |_e| "/providers/Microsoft.Capacity/calculateExchange".to_string()
 }
 

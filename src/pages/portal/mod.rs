@@ -3,6 +3,7 @@
 //! billed to the partner. One page per file; `purchase_form.rs` holds the pieces both
 //! purchase forms share.
 
+pub mod ask_partner;
 pub mod buy_reservation_page;
 pub mod buy_savings_plan_page;
 pub mod my_subscriptions_page;

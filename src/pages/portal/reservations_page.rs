@@ -1,11 +1,12 @@
 //! Azure portal › Reservations: what the company reserved, newest first, and the way to
 //! buy more. Exchanging, cancelling and renewing are the partner's (the seed's rule).
 
-use domain::{Customer, Reservation};
+use domain::{BenefitItem, Customer, Reservation};
 use leptos::prelude::*;
 
 use crate::i18n::PortalTexts;
 
+use super::ask_partner::{ManageButtons, MyRequests};
 use super::{on_off, PurchasesTop};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
@@ -20,19 +21,20 @@ pub fn ReservationsPage(company: Customer) -> impl IntoView {
     let id = company.id;
     let reservations = read_as_user(app, || (), move |backend, caller| async move { backend.reservations(&caller, id).await });
     view! {
-        <PurchasesTop title=m.reservations_title company=company.company_name buy=AppRoute::BuyReservation note=m.reservations_partner_note/>
+        <PurchasesTop title=m.reservations_title company=company.company_name.clone() buy=AppRoute::BuyReservation note=m.reservations_partner_note/>
         <Transition fallback=Loading>
             {move || reservations.get().map(|read| match read {
                 None => view! { <Loading/> }.into_any(),
-                Some(Ok(reservations)) => view! { <ReservationTable reservations=reservations/> }.into_any(),
+                Some(Ok(reservations)) => view! { <ReservationTable reservations=reservations company=company.clone()/> }.into_any(),
                 Some(Err(error)) => backend_error(&error),
             })}
         </Transition>
+        <MyRequests reservations=true/>
     }
 }
 
 #[component]
-fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
+fn ReservationTable(reservations: Vec<Reservation>, company: Customer) -> impl IntoView {
     let m = use_app().texts::<PortalTexts>();
     if reservations.is_empty() {
         return view! { <EmptyText text=m.no_reservations/> }.into_any();
@@ -53,6 +55,7 @@ fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
                     <td class="nowrap">{m.date(r.expiry.date())}</td>
                     <td>{on_off(m, r.renew)}</td>
                     <td class="nowrap">{m.money(r.price.total)}</td>
+                    <td><ManageButtons item=BenefitItem::Reservation(r.clone()) company=company.clone()/></td>
                 </tr>
             }
         })
@@ -62,7 +65,7 @@ fn ReservationTable(reservations: Vec<Reservation>) -> impl IntoView {
             <table class="table portal-table" data-testid="reservations-table">
                 <TableHead columns=vec![
                     m.col_name, m.col_product, m.col_quantity, m.col_term, m.col_billing_frequency, m.col_scope,
-                    m.col_status, m.col_effective, m.col_expiry, m.col_renew, m.col_total_billed,
+                    m.col_status, m.col_effective, m.col_expiry, m.col_renew, m.col_total_billed, m.portal_col_manage,
                 ]/>
                 <tbody>{rows}</tbody>
             </table>

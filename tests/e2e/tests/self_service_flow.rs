@@ -12,51 +12,6 @@ const OWNER: &str = "Henrietta Mueller";
 const OWNER_UPN: &str = "henriettam@proseware.onmicrosoft.com";
 const NOT_OWNER: &str = "Tomás Rojas";
 
-/// Signs in as `name` with the identity switcher (a partner user's label, or a customer
-/// user's name) and waits until the top bar says so.
-async fn sign_in(client: &Client, label: &str, name: &str) {
-    let select = client.wait().at_most(WAIT).for_element(Locator::Css("#identity-select")).await.expect("identity switcher");
-    select.select_by_label(label).await.expect("choose a user");
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let current = client.find(Locator::Css("[data-testid=current-user]")).await.expect("current user");
-        let shown = current.text().await.unwrap_or_default();
-        let hidden_name = client
-            .execute("return document.querySelector('[data-testid=current-user] .identity-name').textContent", vec![])
-            .await
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        if shown.contains(name) || hidden_name == name {
-            return;
-        }
-        assert!(std::time::Instant::now() < deadline, "never signed in as {name}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
-/// As the signed-in customer user: Reservations › Purchase, the demo's first product, the
-/// first subscription, and Buy; the text of the page afterwards (confirmation or refusal).
-async fn buy_reservation(client: &Client) -> String {
-    click(client, Locator::LinkText("Reservations")).await;
-    click(client, Locator::Css("a[href$='/azure/reservations/purchase']")).await;
-    client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=price-preview]")).await.expect("price preview");
-    let quantity = client.find(Locator::Css("#reservation-quantity")).await.expect("quantity");
-    quantity.clear().await.expect("clear the quantity");
-    quantity.send_keys("2").await.expect("type a quantity");
-    click(client, Locator::Css("#buy-reservation")).await;
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let confirmed = client.find(Locator::Css("[data-testid=purchase-confirmation]")).await.is_ok();
-        let refused = client.find(Locator::Css("[data-testid=purchase-refusal]")).await.is_ok();
-        if confirmed || refused {
-            return body_text(client).await;
-        }
-        assert!(std::time::Instant::now() < deadline, "the purchase never answered:\n{}", body_text(client).await);
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 async fn self_service_flow(client: &Client, start_url: &str) {
     client.goto(start_url).await.expect("open the app");
     wait_text(client, "Showing 1–24 of 24").await;
