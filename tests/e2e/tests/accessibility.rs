@@ -160,6 +160,74 @@ async fn the_self_service_pages_have_no_axe_violation_in_either_language() {
     .await;
 }
 
+/// After the purchase: the partner's Reservations (and a customer's tab), a purchase with its
+/// Cancel, Exchange and Renew confirmations, the same page read-only for a Sales agent,
+/// Requests with the Decline dialog; in the portal, the refusal with Ask my partner and the
+/// list of requests. In both languages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_after_purchase_pages_and_dialogs_have_no_axe_violation_in_either_language() {
+    let axe = axe_core();
+    with_browser(|client, base| async move {
+        let mut found = Vec::new();
+        for (language, all_customers) in [("English", "Showing 1–24 of 24"), ("Deutsch", "1–24 von 24")] {
+            open_customers_in(&client, &base, language, all_customers).await;
+            // The customer asks first, so that the partner has a request.
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("customer:leeg@wideworldimporters.onmicrosoft.com").await.expect("a customer user");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=my-subscriptions-table]")).await.expect("portal");
+            client.goto(&format!("{base}azure/reservations")).await.expect("portal reservations");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=reservations-table] button")).await.expect("buttons");
+            found.extend(violations(&client, &axe, &format!("{language} portal reservations with requests")).await);
+            click(&client, Locator::Css("[data-testid=reservations-table] button")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=manage-refused]")).await.expect("the refusal");
+            found.extend(violations(&client, &axe, &format!("{language} Ask my partner dialog")).await);
+            click(&client, Locator::Css("[role=dialog] .button-primary")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=my-request]")).await.expect("the request");
+            found.extend(violations(&client, &axe, &format!("{language} portal requests")).await);
+
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("alex.wilber@adatumcloud.onmicrosoft.com").await.expect("an Admin agent");
+            client.goto(&format!("{base}reservations")).await.expect("the partner's Reservations");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=purchases-table]")).await.expect("purchases");
+            found.extend(violations(&client, &axe, &format!("{language} Reservations")).await);
+            click(&client, Locator::Css("[data-testid=purchases-table] a[href*='/reservations/reservation/']")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("#purchase-cancel")).await.expect("a reservation");
+            let purchase = client.current_url().await.expect("the address").to_string();
+            found.extend(violations(&client, &axe, &format!("{language} a reservation")).await);
+            for (button, ready) in [
+                ("#purchase-cancel", "[data-testid=refund-quote]"),
+                ("#purchase-exchange", "[data-testid=exchange-quote]"),
+                ("#purchase-renew", "[data-testid=renew-text]"),
+            ] {
+                client.goto(&purchase).await.expect("the reservation");
+                click(&client, Locator::Css(button)).await;
+                client.wait().at_most(WAIT).for_element(Locator::Css(ready)).await.expect("the confirmation");
+                found.extend(violations(&client, &axe, &format!("{language} {button} dialog")).await);
+            }
+            client.goto(&format!("{base}requests")).await.expect("Requests");
+            click(&client, Locator::Css("[data-testid=requests-table] button[id^=decline]")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("#decline-reason")).await.expect("the reason");
+            found.extend(violations(&client, &axe, &format!("{language} Decline dialog")).await);
+            let reason = client.find(Locator::Css("#decline-reason")).await.expect("the reason");
+            reason.send_keys("Not this month.").await.expect("a reason");
+            click(&client, Locator::Css("[role=dialog] .button-primary")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=request-row]")).await.expect("the request");
+            found.extend(violations(&client, &axe, &format!("{language} Requests")).await);
+
+            // Read-only for a Sales agent, with the reason.
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("isaiah.langer@adatumcloud.onmicrosoft.com").await.expect("a Sales agent");
+            client.goto(&purchase).await.expect("the reservation");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=read-only-reason]")).await.expect("the reason");
+            found.extend(violations(&client, &axe, &format!("{language} a reservation, read-only")).await);
+            let select = client.find(Locator::Css("#identity-select")).await.expect("users");
+            select.select_by_value("alex.wilber@adatumcloud.onmicrosoft.com").await.expect("back to the Admin agent");
+        }
+        assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
+    })
+    .await;
+}
+
 /// A page whose chunk cannot be loaded: its message and buttons, in both languages.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chunk_that_failed_has_no_axe_violation_in_either_language() {
