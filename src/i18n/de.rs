@@ -180,6 +180,7 @@ pub static DE: Messages = Messages {
     error_request_text_empty: "Bitte geben Sie einen Grund an.",
     error_request_text_too_long: "Höchstens 500 Zeichen.",
     error_request_text_control: "Steuerzeichen sind nicht erlaubt.",
+    error_quantity_not_available: "Die Reservierung hat {available} Instanzen: Mehr können nicht zurückgegeben oder umgetauscht werden.",
     nav_requests: "Anfragen",
     requests_waiting: Plural { one: "{count} offene Anfrage", other: "{count} offene Anfragen" },
     request_kind_exchange: "Umtauschen",

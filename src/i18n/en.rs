@@ -177,6 +177,7 @@ pub static EN: Messages = Messages {
     error_request_text_empty: "Please give a reason.",
     error_request_text_too_long: "At most 500 characters.",
     error_request_text_control: "Control characters are not allowed.",
+    error_quantity_not_available: "The reservation has {available} instances: no more can be returned or exchanged.",
     nav_requests: "Requests",
     requests_waiting: Plural { one: "{count} request waiting", other: "{count} requests waiting" },
     request_kind_exchange: "Exchange",

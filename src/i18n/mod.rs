@@ -351,6 +351,8 @@ catalogue! {
         error_request_text_empty: &'static str,
         error_request_text_too_long: &'static str,
         error_request_text_control: &'static str,
+        /// More instances than the reservation's {available}.
+        error_quantity_not_available: &'static str,
         /// The partner's left navigation and the top bar: the customers' requests.
         nav_requests: &'static str,
         /// The top bar's link to the Requests page: {count} requests waiting for the partner.

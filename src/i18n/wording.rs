@@ -274,6 +274,9 @@ impl Messages {
             DomainError::RequestDecided => self.error_request_decided,
             DomainError::RequestMismatch => self.error_request_mismatch,
             DomainError::RequestPending => self.error_request_pending,
+            DomainError::QuantityNotAvailable { available } => {
+                return fill(self.error_quantity_not_available, &[("available", &self.number(*available as usize))]);
+            }
             DomainError::InvalidRequestText(problem) => match problem {
                 RequestTextProblem::Empty => self.error_request_text_empty,
                 RequestTextProblem::TooLong => self.error_request_text_too_long,

@@ -12,6 +12,7 @@
 //! - `split`  trunk's post_build hook (Trunk.toml): splits the Wasm into lazily loaded modules
 //! - `root`  prints the workspace the commands work on (the one of the current folder)
 
+mod azure_sdk;
 mod bench;
 mod schemathesis;
 mod setup;
@@ -187,6 +188,7 @@ fn test() -> Result<()> {
     step("schemathesis against the mock API: no 400 for a request its OpenAPI document allows", &|| {
         schemathesis::run(&env, &mock_api)
     });
+    step("the official Azure SDK for Python against the mock API's Azure routes", &|| azure_sdk::run(&env, &mock_api));
     let e2e_dist = target_dir().join("e2e-dist");
     let public_url = "/partner-center/";
     match dist(&env, public_url, &e2e_dist) {

@@ -18,6 +18,11 @@ const WASM_OPT_VERSION_TEXT: &str = "version 132";
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// axe-core from the npm registry: the end-to-end tests run it on every page.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// The official Azure SDK for Python, which the mock API's Azure routes are tested with
+/// (`xtask/src/azure_sdk.rs`), pinned: installed beside schemathesis in its virtual
+/// environment.
+pub const AZURE_SDK_PACKAGES: [&str; 3] =
+    ["azure-mgmt-reservations==3.0.0", "azure-mgmt-billingbenefits==1.0.0b2", "azure-mgmt-authorization==4.0.0"];
 
 /// What building the app needs: PATH with the project's build tools first (`serve`,
 /// `dist` and the trunk hook that splits the Wasm need nothing else).
@@ -32,6 +37,8 @@ pub struct ToolEnv {
     pub chromedriver: PathBuf,
     /// schemathesis's `st`.
     pub schemathesis: PathBuf,
+    /// The Python of schemathesis's virtual environment, which has the Azure SDK too.
+    pub python: PathBuf,
     /// axe-core's script (`axe.min.js`), for the accessibility test.
     pub axe_core: PathBuf,
 }
@@ -169,6 +176,18 @@ fn test_tools(build: BuildEnv) -> Result<ToolEnv> {
         Ok(Status::Installed)
     })?;
 
+    let python = venv.join("bin").join("python");
+    step("the official Azure SDK for Python (PyPI)", || {
+        let installed = output(Cmd::new(python.to_string_lossy().as_ref()).args(["-m", "pip", "freeze", "--disable-pip-version-check"]));
+        if installed.is_some_and(|list| AZURE_SDK_PACKAGES.iter().all(|p| list.lines().any(|l| l.trim().eq_ignore_ascii_case(p)))) {
+            return Ok(Status::Ready);
+        }
+        run(Cmd::new(python.to_string_lossy().as_ref())
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+            .args(AZURE_SDK_PACKAGES))?;
+        Ok(Status::Installed)
+    })?;
+
     let axe_dir = tools_dir().join("axe-core");
     let axe_core = axe_dir.join("node_modules").join("axe-core").join("axe.min.js");
     step(&format!("axe-core {AXE_CORE_VERSION} (npm)"), || {
@@ -200,7 +219,7 @@ fn test_tools(build: BuildEnv) -> Result<ToolEnv> {
 
     let chromium = which("chromium", &path).ok_or("chromium is not on PATH after set-up")?;
     let chromedriver = which("chromedriver", &path).ok_or("chromedriver is not on PATH after set-up")?;
-    Ok(ToolEnv { build, chromium, chromedriver, schemathesis, axe_core })
+    Ok(ToolEnv { build, chromium, chromedriver, schemathesis, python, axe_core })
 }
 
 enum Status {

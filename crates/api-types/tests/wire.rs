@@ -200,6 +200,7 @@ fn every_domain_error() -> Vec<DomainError> {
         DomainError::RequestDecided,
         DomainError::RequestMismatch,
         DomainError::RequestPending,
+        DomainError::QuantityNotAvailable { available: 2 },
         DomainError::InvalidRequestText(domain::RequestTextProblem::TooLong),
     ]
 }

@@ -134,6 +134,9 @@ pub enum DomainError {
 
     /// The request's note or the decline's reason is not acceptable.
     InvalidRequestText(RequestTextProblem),
+
+    /// More instances asked to be returned or exchanged than the reservation has.
+    QuantityNotAvailable { available: u32 },
 }
 
 /// What is wrong with a request's note or a decline's reason.
@@ -241,6 +244,7 @@ refusal_codes! {
     RequestDecided => 900041, 409, "RequestDecided", "The request was approved or declined already.";
     RequestMismatch => 900042, 409, "RequestMismatch", "What is done is not what the request asked for (another purchase or another action).";
     RequestPending => 900043, 409, "RequestPending", "This purchase has a request waiting for the partner already.";
+    QuantityNotAvailable => 900045, 422, "QuantityNotAvailable", "More instances asked to be returned or exchanged than the reservation has (the refusal says how many it has).";
     InvalidRequestText => 900044, 400, "InvalidRequestText", "A request's note or a decline's reason is not acceptable (a decline needs a reason; at most 500 characters, no control characters).";
 }
 

@@ -305,6 +305,7 @@ fn domain_description(error: &DomainError) -> String {
             "what is done is not what the request asked for (another purchase or another action)".to_string()
         }
         DomainError::RequestPending => "this purchase has a request waiting for the partner already".to_string(),
+        DomainError::QuantityNotAvailable { available } => format!("the reservation has {available} instances"),
         DomainError::InvalidRequestText(problem) => match problem {
             RequestTextProblem::Empty => "a reason is needed".to_string(),
             RequestTextProblem::TooLong => format!("at most {} characters", domain::purchases::MAX_REQUEST_TEXT),

@@ -36,7 +36,7 @@ pub fn PurchasePage(benefit: BenefitId) -> impl IntoView {
         <nav class="breadcrumb" aria-label=m.breadcrumb>
             <a href=app.href(&AppRoute::Purchases)>{m.nav_reservations}</a>
             <span aria-hidden="true">" › "</span>
-            <span class="breadcrumb-current">{m.purchase_details}</span>
+            <span class="breadcrumb-current">{m.details_crumb}</span>
         </nav>
         <Transition fallback=Loading>
             {move || purchase.get().map(|read| match read {

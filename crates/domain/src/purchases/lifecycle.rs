@@ -283,8 +283,11 @@ impl PartnerStore {
     }
 
     fn check_quantity(reservation: &Reservation, quantity: u32) -> Result<(), DomainError> {
-        if quantity == 0 || quantity > reservation.quantity {
+        if quantity == 0 {
             return Err(DomainError::InvalidPurchase(PurchaseProblem::Quantity));
+        }
+        if quantity > reservation.quantity {
+            return Err(DomainError::QuantityNotAvailable { available: reservation.quantity });
         }
         Ok(())
     }

@@ -128,8 +128,8 @@ fn same_order(path: &ReservationOrderId, named: &str) -> Result<(), ApiError> {
         (status = 403, description = "A customer user (code CustomerCannotManagePurchase).", body = ArmErrorBody),
         (status = 404, description = "No reservation order the caller may see has this id (code ReservationOrderNotFound).", body = ArmErrorBody),
         (status = 409, description = "The reservation is no longer active (code ReservationNotActive).", body = ArmErrorBody),
-        (status = 400, description = "A quantity of 0 or more than the reservation's (code InvalidPurchaseRequest).", body = ArmErrorBody),
-        (status = 422, description = "The body names another reservation order than the path (code UnprocessableEntity).", body = ArmErrorBody),
+        (status = 400, description = "The id is not a GUID (code 400).", body = ArmErrorBody),
+        (status = 422, description = "More instances than the reservation has (code QuantityNotAvailable), or the body names another reservation order than the path (code UnprocessableEntity).", body = ArmErrorBody),
     )
 )]
 async fn calculate_refund(
@@ -165,11 +165,11 @@ async fn calculate_refund(
     request_body = ReturnRequest,
     responses(
         (status = 200, description = "Returned: the reservation order as it is now (`Cancelled` when all of it was returned).", body = ReservationOrderResource),
-        (status = 400, description = "A quantity of 0 or more than the reservation's (code InvalidPurchaseRequest).", body = ArmErrorBody),
+        (status = 400, description = "The id is not a GUID (code 400).", body = ArmErrorBody),
         (status = 403, description = "A customer user (code CustomerCannotManagePurchase), or a Sales or Helpdesk agent (code NotAllowedToManagePurchases).", body = ArmErrorBody),
         (status = 404, description = "No such reservation order (code ReservationOrderNotFound), no quote has this session (code QuoteNotFound), or no such request to approve (code RequestNotFound).", body = ArmErrorBody),
         (status = 409, description = "Beyond the refund limit (code RefundLimitExceeded), the reservation no longer active (code ReservationNotActive), or the request approved asks for something else (code RequestMismatch) or was decided (code RequestDecided).", body = ArmErrorBody),
-        (status = 422, description = "The session was quoted for another reservation or quantity, or is an exchange's (code UnprocessableEntity).", body = ArmErrorBody),
+        (status = 422, description = "More instances than the reservation has (code QuantityNotAvailable), or the session was quoted for another reservation or quantity, or is an exchange's (code UnprocessableEntity).", body = ArmErrorBody),
     )
 )]
 async fn return_reservation(
@@ -212,11 +212,11 @@ async fn return_reservation(
     request_body = CalculateExchangeRequest,
     responses(
         (status = 200, description = "The quote, with its `sessionId`.", body = ExchangeResponse),
-        (status = 400, description = "A quantity of 0 or more than the reservation's, or a name not acceptable (code InvalidPurchaseRequest).", body = ArmErrorBody),
+        (status = 400, description = "A name not acceptable (code InvalidPurchaseRequest).", body = ArmErrorBody),
         (status = 403, description = "A customer user (code CustomerCannotManagePurchase).", body = ArmErrorBody),
         (status = 404, description = "No such reservation order (code ReservationOrderNotFound), or a subscription not the customer's (code SubscriptionNotFound).", body = ArmErrorBody),
         (status = 409, description = "The reservation is no longer active (code ReservationNotActive).", body = ArmErrorBody),
-        (status = 422, description = "Not exactly one reservation to return and one to buy, a savings plan to buy, or a `Single` scope without its subscription (code UnprocessableEntity).", body = ArmErrorBody),
+        (status = 422, description = "More instances than the reservation has (code QuantityNotAvailable); not exactly one reservation to return and one to buy, a savings plan to buy, or a `Single` scope without its subscription (code UnprocessableEntity).", body = ArmErrorBody),
     )
 )]
 async fn calculate_exchange(
@@ -308,6 +308,7 @@ fn reservation_ids(order: &str, reservation: &str) -> Result<ReservationOrderId,
     ),
     responses(
         (status = 200, description = "The reservation.", body = ReservationResource),
+        (status = 400, description = "An id is not a GUID (code 400).", body = ArmErrorBody),
         (status = 404, description = "No reservation the caller may see has this id (code ReservationOrderNotFound).", body = ArmErrorBody),
     )
 )]

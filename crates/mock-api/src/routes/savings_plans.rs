@@ -134,6 +134,7 @@ async fn purchase(
         example = "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392817")),
     responses(
         (status = 200, description = "The savings plan order; `properties.savingsPlans` names its plan.", body = SavingsPlanOrderResource),
+        (status = 400, description = "The id is not a GUID (code 400).", body = ArmErrorBody),
         (status = 404, description = "No savings plan the caller may see has this id (code SavingsPlanOrderAliasNotFound).", body = ArmErrorBody),
     )
 )]
@@ -169,6 +170,7 @@ fn plan_ids(order: &str, plan: &str) -> Result<SavingsPlanOrderId, ApiError> {
     ),
     responses(
         (status = 200, description = "The savings plan.", body = SavingsPlanResource),
+        (status = 400, description = "An id is not a GUID (code 400).", body = ArmErrorBody),
         (status = 404, description = "No savings plan the caller may see has this id (code SavingsPlanOrderAliasNotFound).", body = ArmErrorBody),
     )
 )]
@@ -197,7 +199,7 @@ async fn read_plan(
     responses(
         (status = 200, description = "The savings plan as it is now.", body = SavingsPlanResource),
         (status = 403, description = "A customer user (code CustomerCannotManagePurchase) or a Sales or Helpdesk agent (code NotAllowedToManagePurchases).", body = ArmErrorBody),
-        (status = 400, description = "A name not acceptable (code InvalidPurchaseRequest).", body = ArmErrorBody),
+        (status = 400, description = "A name not acceptable (code InvalidPurchaseRequest), or an id not a GUID (code 400).", body = ArmErrorBody),
         (status = 404, description = "No such savings plan (code SavingsPlanOrderAliasNotFound), or no such request to approve (code RequestNotFound).", body = ArmErrorBody),
         (status = 409, description = "The savings plan is no longer active (code ReservationNotActive), or the request approved asks for something else (code RequestMismatch).", body = ArmErrorBody),
     )
