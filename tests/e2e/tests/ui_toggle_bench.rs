@@ -2,8 +2,9 @@
 //! HTTP to the mock API on loopback, and on the embedded store with 10,000 customers); on the
 //! embedded store with 10,000 customers, how long a reload takes to show them, how long a
 //! keystroke in the search takes to show its result, and how many bytes a toggle writes to
-//! localStorage; and how long a customer user's purchase takes from Buy to its confirmation
-//! over HTTP. `cargo xtask bench` runs them (`--ignored`); they print medians and
+//! localStorage; how long a customer user's purchase takes from Buy to its confirmation
+//! over HTTP; and how long an Admin agent waits from Approve on a customer's request to the
+//! confirmation with the refund, over HTTP. `cargo xtask bench` runs them (`--ignored`); they print medians and
 //! percentiles and never fail on the numbers.
 
 use std::time::Duration;
@@ -218,6 +219,63 @@ async fn ui_purchase_to_confirmation_over_http() {
         }
         let (p50, p99, max) = percentiles(times);
         println!("UI purchase to confirmation over HTTP (mock API on loopback, {PURCHASES} reservations): p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms");
+    })
+    .await;
+    drop(api);
+}
+
+const APPROVALS: usize = 50;
+
+/// Clicks Approve on the request, then resolves with the milliseconds until the confirmation
+/// with the refund is on the screen (-1: nothing within 10 s).
+const APPROVE_SCRIPT: &str = r#"
+const done = arguments[arguments.length - 1];
+const started = performance.now();
+const shown = () => document.querySelector('[data-testid=refund-quote]');
+const observer = new MutationObserver(() => {
+  if (shown()) { observer.disconnect(); done(performance.now() - started); }
+});
+observer.observe(document.body, { subtree: true, childList: true });
+[...document.querySelectorAll('[data-testid=requests-table] button')].find(b => b.textContent.trim() === 'Approve').click();
+setTimeout(() => { observer.disconnect(); done(-1); }, 10000);
+"#;
+
+/// A customer user (Lee Gu, Wide World Importers) asks the partner to cancel a reservation;
+/// an Admin agent opens the request's Approve [`APPROVALS`] times against the mock API: from
+/// the click until the confirmation with the refund and the refund limit is on the screen (the
+/// quote's request, the server's calculation, and the render). Each time the dialog is closed
+/// without cancelling.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: cargo xtask bench runs it"]
+async fn ui_approve_to_confirmation_over_http() {
+    let api = mock_api().await;
+    let api_url = api.url.clone();
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={api_url}")).await.expect("open the app");
+        wait_text(&client, "Fabrikam Inc").await;
+        let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
+        select.select_by_value("customer:leeg@wideworldimporters.onmicrosoft.com").await.expect("sign in as Lee Gu");
+        client.goto(&format!("{base}azure/reservations")).await.expect("her reservations");
+        click(&client, Locator::XPath("//tr[contains(., 'Web front ends')]//button[normalize-space()='Cancel']")).await;
+        client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=manage-refused]")).await.expect("the refusal");
+        click(&client, Locator::Css("[role=dialog] .button-primary")).await;
+        client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=my-request]")).await.expect("asked");
+        let select = client.find(Locator::Css("#identity-select")).await.expect("identity switcher");
+        select.select_by_value("alex.wilber@adatumcloud.onmicrosoft.com").await.expect("sign in as Alex Wilber");
+        client.goto(&format!("{base}requests")).await.expect("the requests");
+        client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=requests-table] button")).await.expect("Approve");
+        let mut times = Vec::with_capacity(APPROVALS);
+        for _ in 0..APPROVALS {
+            let value = client.execute_async(APPROVE_SCRIPT, vec![]).await.expect("approve");
+            let ms = value.as_f64().unwrap_or(-1.0);
+            assert!(ms >= 0.0, "the confirmation did not show within 10 s");
+            times.push(ms);
+            let close = client.find(Locator::XPath("//div[@role='dialog']//button[normalize-space()='Cancel']")).await.expect("close");
+            close.click().await.expect("close the dialog");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=requests-table] button")).await.expect("Approve");
+        }
+        let (p50, p99, max) = percentiles(times);
+        println!("UI Approve to the confirmation with the refund over HTTP (mock API on loopback, {APPROVALS} times): p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms");
     })
     .await;
     drop(api);
