@@ -108,6 +108,9 @@ pub struct AppState {
     next_notice: StoredValue<u64>,
     /// How many changes the backend has kept: every read follows it.
     pub revision: RwSignal<u64>,
+    /// Whether the whole backend is there ([`AppState::backend`]): what the top bar's count
+    /// of requests waits for, so that the first page does not load it.
+    pub backend_ready: RwSignal<bool>,
     /// Starting the demo again with this many customers: it touches every page, so every
     /// page's data reads again when it is done.
     pub reset_demo: Action<usize, Result<(), BackendError>>,
@@ -115,6 +118,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(core: Rc<dyn Core>, operations: Operations, base: String) -> Self {
+        let loaded = matches!(operations, Operations::Loaded(_));
         let reset_backend = core.clone();
         let revision = RwSignal::new(core.revision().get());
         core.revision().listen(move |kept| {
@@ -137,6 +141,7 @@ impl AppState {
             notices,
             next_notice,
             revision,
+            backend_ready: RwSignal::new(loaded),
             reset_demo: Action::new_local(move |customers: &usize| {
                 let backend = reset_backend.clone();
                 let customers = *customers;
@@ -212,6 +217,7 @@ impl AppState {
         let operations = self.operations.try_get_value().ok_or(BackendError::ChunkUnavailable)?;
         let backend = operations.load().await?;
         self.backend.try_set_value(Some(backend));
+        self.backend_ready.try_set(true);
         Ok(())
     }
 

@@ -151,7 +151,7 @@ fn CurrentPage() -> impl IntoView {
     // Once the page is on screen, the chunks of the user's side arrive while the browser idles.
     Effect::new(move |_| {
         if let Some(side) = signed_in.get() {
-            chunks::preload::when_idle(side);
+            chunks::preload::when_idle(side, app);
         }
     });
     move || {

@@ -31,10 +31,18 @@ enum Base {
     Snapshot(StoreSnapshot),
 }
 
+/// [`Base::Demo`] on its own: written as `Base` writes it (`{"Demo": spec}`), so that fresh
+/// demo data (the first page's) does not need the serialization of a whole snapshot, which
+/// grows with every kind of change and belongs to the `saved_data` chunk.
+#[derive(Serialize)]
+enum DemoBase<'a> {
+    Demo(&'a DemoSpec),
+}
+
 #[derive(Serialize, Deserialize)]
-struct SavedBase {
+struct SavedBase<B = Base> {
     version: u32,
-    base: Base,
+    base: B,
 }
 
 /// Data saved by the first release (its `version` is checked by [`read_versioned`]).
@@ -101,7 +109,7 @@ impl EmbeddedStore {
     /// works for this visit).
     fn fresh(journal: &Journal, clock: &BrowserClock) -> PartnerStore {
         let spec = DemoSpec::new(0, clock.now());
-        let _ = journal.start_over(Base::Demo(spec.clone()));
+        let _ = journal.start_over(DemoBase::Demo(&spec));
         PartnerStore::demo(spec)
     }
 
@@ -153,7 +161,7 @@ impl EmbeddedStore {
     /// before it replaces what is in memory.
     pub(super) fn reset(&self, extra_customers: u32) -> Result<(), BackendError> {
         let spec = DemoSpec::new(extra_customers, self.clock.now());
-        self.journal.start_over(Base::Demo(spec.clone()))?;
+        self.journal.start_over(DemoBase::Demo(&spec))?;
         *self.store.borrow_mut() = PartnerStore::demo(spec);
         self.revision.bump();
         Ok(())
@@ -253,7 +261,7 @@ impl Journal {
 
     /// Makes `base` the whole kept data: the new base is written first (if that fails,
     /// nothing changed), then every earlier change and the first release's key go.
-    fn start_over(&self, base: Base) -> Result<(), BackendError> {
+    fn start_over<B: Serialize>(&self, base: B) -> Result<(), BackendError> {
         let Some(storage) = &self.storage else { return Ok(()) };
         let text = super::json::to_string(&SavedBase { version: FORMAT_VERSION, base }).map_err(BackendError::Storage)?;
         storage.set_item(STORAGE_PREFIX, &text).map_err(storage_error)?;
@@ -273,5 +281,21 @@ fn read_versioned<T: serde::de::DeserializeOwned>(text: &str, version: u32) -> R
         Ok(saved) if saved.version != version => Err(LoadOutcome::OldVersion),
         Ok(_) => super::json::from_str(text).map_err(|_| LoadOutcome::Unreadable),
         Err(_) => Err(LoadOutcome::Unreadable),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// A first visit writes its base without a snapshot's serialization; a later visit reads
+    /// it as the one `Base` it is.
+    #[test]
+    fn fresh_demo_data_is_kept_as_the_base_a_later_visit_reads() {
+        let spec = DemoSpec::new(3, time::OffsetDateTime::UNIX_EPOCH);
+        let written = serde_json::to_string(&SavedBase { version: FORMAT_VERSION, base: DemoBase::Demo(&spec) }).expect("JSON");
+        let read: SavedBase = serde_json::from_str(&written).expect("read back");
+        assert_eq!(read.version, FORMAT_VERSION);
+        assert!(matches!(read.base, Base::Demo(kept) if kept == spec), "{written}");
     }
 }

@@ -44,15 +44,14 @@ pub use partner_center_api::PartnerCenterApi;
 use partner_center_api::unreadable;
 pub use permissions::{Granted, Permissions, PolicyVersion};
 pub use purchases::Purchases;
-pub use requests::{PendingRequests, Requests};
+pub use requests::Requests;
 pub use revision::Revision;
 pub use staff::{SignInList, Staff};
 pub use subscriptions::Subscriptions;
 
 /// What the first page (the Customers list, with the shell around it) needs: who can sign
-/// in, the customer list, starting the demo again, the requests waiting (the top bar's
-/// count), and which backend this is.
-pub trait Core: Staff + CustomerList + DemoData + PendingRequests {
+/// in, the customer list, starting the demo again, and which backend this is.
+pub trait Core: Staff + CustomerList + DemoData {
     fn kind(&self) -> BackendKind;
 
     /// What this backend has kept so far, bumped after every change it keeps.

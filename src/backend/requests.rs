@@ -3,36 +3,11 @@
 //! `approves`) or declines with a reason. Over HTTP: `/v1/requests` (this API's addition).
 
 use api_types::endpoint::{CreateRequest, DeclineCustomerRequest, ListRequests};
-use api_types::request::{BenefitRef, DeclineRequest, NewRequest, RequestStatusName};
+use api_types::request::{BenefitRef, DeclineRequest, NewRequest};
 use async_trait::async_trait;
 use domain::{BenefitId, Caller, CustomerId, CustomerRequest, RequestId, RequestKind, RequestStatus};
 
 use super::{BackendError, EmbeddedStore, PartnerCenterApi};
-
-/// How many requests wait for the partner (the top bar's count, on every page: part of the
-/// first page's [`super::Core`]).
-#[async_trait(?Send)]
-pub trait PendingRequests {
-    /// The requests waiting for a decision that a partner user sees (none for a customer user).
-    async fn pending_requests(&self, caller: &Caller) -> Result<usize, BackendError>;
-}
-
-#[async_trait(?Send)]
-impl PendingRequests for EmbeddedStore {
-    async fn pending_requests(&self, caller: &Caller) -> Result<usize, BackendError> {
-        caller.partner()?;
-        self.read(|store| Ok(store.requests(caller, None)?.iter().filter(|r| r.status == RequestStatus::Pending).count()))
-    }
-}
-
-#[async_trait(?Send)]
-impl PendingRequests for PartnerCenterApi {
-    async fn pending_requests(&self, caller: &Caller) -> Result<usize, BackendError> {
-        caller.partner()?;
-        let found = self.call(caller, &ListRequests { customer: None }).await?;
-        Ok(found.items.iter().filter(|r| r.status == RequestStatusName::Pending).count())
-    }
-}
 
 #[async_trait(?Send)]
 pub trait Requests {
@@ -53,6 +28,12 @@ pub trait Requests {
 
     /// The partner declines a request of `customer`, with a reason.
     async fn decline_request(&self, caller: &Caller, customer: CustomerId, id: RequestId, reason: String) -> Result<(), BackendError>;
+
+    /// How many requests wait for the partner (the top bar's count; a partner user's only).
+    async fn pending_requests(&self, caller: &Caller) -> Result<usize, BackendError> {
+        caller.partner()?;
+        Ok(self.requests(caller, None).await?.iter().filter(|r| r.status == RequestStatus::Pending).count())
+    }
 }
 
 #[async_trait(?Send)]

@@ -12,7 +12,7 @@ use crate::components::identity_switcher::IdentitySwitcher;
 use crate::components::language_picker::LanguagePicker;
 use crate::components::message_bar::MessageBar;
 use crate::i18n::fill;
-use crate::pages::read_core_as_user;
+use crate::pages::read_as_user;
 use crate::use_route;
 
 #[component]
@@ -78,12 +78,15 @@ fn TopBar() -> impl IntoView {
 
 /// The top bar's count of customers' requests waiting for the partner: a link to them,
 /// shown while there are any. It follows every change kept (a request made in the
-/// customer's portal, one approved or declined).
+/// customer's portal, one approved or declined). It needs the whole backend, which the first
+/// page does not load: it appears once that is there (loaded while the browser idles).
 #[component]
 fn RequestsWaiting() -> impl IntoView {
     let app = use_app();
     let m = app.t();
-    let waiting = read_core_as_user(app, || (), move |core, caller| async move { core.pending_requests(&caller).await });
+    let waiting = read_as_user(app, move || app.backend_ready.track(), move |backend, caller| async move {
+        backend.pending_requests(&caller).await
+    });
     move || match waiting.get().flatten() {
         Some(Ok(count)) if count > 0 => Some(view! {
             <a class="requests-badge" href=app.href(&AppRoute::Requests) data-testid="requests-waiting">

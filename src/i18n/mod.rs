@@ -16,6 +16,7 @@ pub use activity::ActivityTexts;
 pub use customer::CustomerTexts;
 pub use portal::PortalTexts;
 pub use purchases::PurchasesTexts;
+pub use requests::RequestTexts;
 
 pub use intl::{format_date, format_date_time, format_money, format_number, join_list};
 
@@ -163,6 +164,7 @@ pub mod activity;
 pub mod customer;
 pub mod portal;
 pub mod purchases;
+pub mod requests;
 
 use de::DE;
 use en::EN;
@@ -357,17 +359,6 @@ catalogue! {
         nav_requests: &'static str,
         /// The top bar's link to the Requests page: {count} requests waiting for the partner.
         requests_waiting: Plural,
-        request_kind_exchange: &'static str,
-        request_kind_cancel: &'static str,
-        request_kind_renew_on: &'static str,
-        request_kind_renew_off: &'static str,
-        request_pending: &'static str,
-        request_approved: &'static str,
-        request_declined: &'static str,
-        /// Who decided a request ({user}) and on which {date}.
-        decided_by: &'static str,
-        /// Why the partner declined a request: the partner's {reason}.
-        declined_because: &'static str,
         /// Notice: some of the reservation {name} was returned, refunded.
         reservation_cancelled: &'static str,
         /// Notice: the reservation {name} was exchanged.
@@ -469,6 +460,7 @@ mod tests {
         same_texts::<PortalTexts>();
         same_texts::<ActivityTexts>();
         same_texts::<PurchasesTexts>();
+        same_texts::<RequestTexts>();
         assert_eq!(Lang::En.messages().lang, Lang::En);
         assert_eq!(Lang::De.messages().lang, Lang::De);
         assert_eq!(PortalTexts::of(Lang::De).lang, Lang::De);
@@ -511,6 +503,7 @@ mod tests {
             PortalTexts::of(Lang::En).entries(),
             ActivityTexts::of(Lang::En).entries(),
             PurchasesTexts::of(Lang::En).entries(),
+            RequestTexts::of(Lang::En).entries(),
         ];
         for (key, _) in all.iter().flatten() {
             assert!(seen.insert(*key), "{key} is declared twice");

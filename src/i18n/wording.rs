@@ -2,7 +2,7 @@
 
 use domain::{
     ActivityAction, AppliedScope, AzureRole, BenefitStatus, BillingCycle, BillingPlan, BillingType, DomainError, NewCustomerProblem,
-    Offer, OrderStatus, PartnerRole, Permission, PurchaseProblem, Region, RequestKind, RequestTextProblem, SubscriptionStatus, Term,
+    Offer, OrderStatus, PartnerRole, Permission, PurchaseProblem, Region, RequestTextProblem, SubscriptionStatus, Term,
     Usd, UserState,
 };
 use time::{Date, OffsetDateTime};
@@ -176,15 +176,6 @@ impl Messages {
             BenefitStatus::Succeeded => self.benefit_succeeded,
             BenefitStatus::Cancelled => self.benefit_cancelled,
             BenefitStatus::Expired => self.benefit_expired,
-        }
-    }
-
-    pub fn request_kind(&self, kind: RequestKind) -> &'static str {
-        match kind {
-            RequestKind::Exchange => self.request_kind_exchange,
-            RequestKind::Cancel => self.request_kind_cancel,
-            RequestKind::Renew { on: true } => self.request_kind_renew_on,
-            RequestKind::Renew { on: false } => self.request_kind_renew_off,
         }
     }
 

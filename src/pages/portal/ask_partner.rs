@@ -11,7 +11,7 @@ use crate::app_state::{use_app, NoticeKind, NoticeText};
 use crate::backend::{random_guid, BackendError};
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::{fill, PortalTexts};
+use crate::i18n::{fill, PortalTexts, RequestTexts};
 use crate::pages::read_as_user;
 
 /// The requests a purchase can be the subject of: a reservation's three, a savings plan's
@@ -127,6 +127,7 @@ fn AskPartnerDialog(item: BenefitItem, kind: RequestKind, company: Customer, on_
         RequestKind::Renew { on: false } => m.manage_renew_off,
     };
     let options = kinds_for(&item);
+    let rt = app.texts::<RequestTexts>();
     view! {
         <ConfirmDialog
             title=fill(m.ask_title, &[("action", action), ("name", &b.display_name)])
@@ -156,7 +157,7 @@ fn AskPartnerDialog(item: BenefitItem, kind: RequestKind, company: Customer, on_
                     }
                 }>
                     {kinds_for(&item).into_iter().map(|k| view! {
-                        <option value=kind_value(k) prop:selected=move || chosen.get() == k>{m.request_kind(k)}</option>
+                        <option value=kind_value(k) prop:selected=move || chosen.get() == k>{rt.request_kind(k)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -206,24 +207,25 @@ pub fn MyRequests(reservations: bool) -> impl IntoView {
 #[component]
 fn RequestList(requests: Vec<CustomerRequest>) -> impl IntoView {
     let m = use_app().texts::<PortalTexts>();
+    let rt = use_app().texts::<RequestTexts>();
     let rows = requests
         .into_iter()
         .map(|r| {
             let status = match &r.status {
-                RequestStatus::Pending => view! { {m.request_pending} }.into_any(),
+                RequestStatus::Pending => view! { {rt.request_pending} }.into_any(),
                 RequestStatus::Approved { at, .. } => view! {
-                    {m.request_approved}<div class="secondary">{m.date(at.date())}</div>
+                    {rt.request_approved}<div class="secondary">{m.date(at.date())}</div>
                 }.into_any(),
                 RequestStatus::Declined { at, reason, .. } => view! {
-                    {m.request_declined}<div class="secondary">{m.date(at.date())}</div>
-                    <div>{fill(m.declined_because, &[("reason", reason)])}</div>
+                    {rt.request_declined}<div class="secondary">{m.date(at.date())}</div>
+                    <div>{fill(rt.declined_because, &[("reason", reason)])}</div>
                 }.into_any(),
             };
             view! {
                 <tr data-testid="my-request">
                     <td class="nowrap">{m.date_time(r.at)}</td>
                     <td>{r.benefit_name.clone()}</td>
-                    <td>{m.request_kind(r.kind)}</td>
+                    <td>{rt.request_kind(r.kind)}</td>
                     <td class="note">{r.note.clone()}</td>
                     <td>{status}</td>
                 </tr>

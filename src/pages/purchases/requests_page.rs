@@ -13,7 +13,7 @@ use crate::app_state::{set_title, use_app, NoticeText};
 use crate::components::acting_user::ActingUser;
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::{fill, PurchasesTexts};
+use crate::i18n::{fill, PurchasesTexts, RequestTexts};
 use crate::pages::read_as_user;
 
 /// The requests, each with the purchase it is about (if the caller still sees it).
@@ -84,6 +84,7 @@ fn approve_dialog(request: CustomerRequest, bought: PurchasedBenefit, close: Cal
 fn RequestTable(listed: Listed, open: RwSignal<Option<Open>>) -> impl IntoView {
     let app = use_app();
     let m = app.texts::<PurchasesTexts>();
+    let rt = app.texts::<RequestTexts>();
     let manage = may_manage();
     let rows = listed
         .into_iter()
@@ -93,15 +94,15 @@ fn RequestTable(listed: Listed, open: RwSignal<Option<Open>>) -> impl IntoView {
                 None => request.benefit_name.clone().into_any(),
             };
             let status = match &request.status {
-                RequestStatus::Pending => view! { <span>{m.request_pending}</span> }.into_any(),
+                RequestStatus::Pending => view! { <span>{rt.request_pending}</span> }.into_any(),
                 RequestStatus::Approved { by, at } => view! {
-                    <span>{m.request_approved}</span>
-                    <div class="secondary">{fill(m.decided_by, &[("user", by.as_str()), ("date", &m.date(at.date()))])}</div>
+                    <span>{rt.request_approved}</span>
+                    <div class="secondary">{fill(rt.decided_by, &[("user", by.as_str()), ("date", &m.date(at.date()))])}</div>
                 }.into_any(),
                 RequestStatus::Declined { by, at, reason } => view! {
-                    <span>{m.request_declined}</span>
-                    <div class="secondary">{fill(m.decided_by, &[("user", by.as_str()), ("date", &m.date(at.date()))])}</div>
-                    <div>{fill(m.declined_because, &[("reason", reason)])}</div>
+                    <span>{rt.request_declined}</span>
+                    <div class="secondary">{fill(rt.decided_by, &[("user", by.as_str()), ("date", &m.date(at.date()))])}</div>
+                    <div>{fill(rt.declined_because, &[("reason", reason)])}</div>
                 }.into_any(),
             };
             let actions = (manage && request.status == RequestStatus::Pending).then(|| {
@@ -122,7 +123,7 @@ fn RequestTable(listed: Listed, open: RwSignal<Option<Open>>) -> impl IntoView {
                     <td class="nowrap">{m.date_time(request.at)}</td>
                     <td><a href=app.href(&AppRoute::CustomerPurchases(request.customer_id))>{request.customer_name.clone()}</a></td>
                     <td>{purchase}</td>
-                    <td>{m.request_kind(request.kind)}</td>
+                    <td>{rt.request_kind(request.kind)}</td>
                     <td class="note">{request.note.clone()}</td>
                     <td><ActingUser by=domain::Caller::Customer(request.requested_by.clone())/></td>
                     <td>{status}</td>
@@ -173,7 +174,7 @@ fn DeclineDialog(request: CustomerRequest, on_close: Callback<()>) -> impl IntoV
             })
             on_cancel=on_close
         >
-            <p>{fill(m.decline_what, &[("request", m.request_kind(request.kind)), ("purchase", &request.benefit_name)])}</p>
+            <p>{fill(m.decline_what, &[("request", app.texts::<RequestTexts>().request_kind(request.kind)), ("purchase", &request.benefit_name)])}</p>
             <div class="field">
                 <label for="decline-reason">{m.decline_reason}</label>
                 <textarea id="decline-reason" rows="3" maxlength="500"
