@@ -28,13 +28,14 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
     let switch = Action::new_local(move |(permission, on, read): &SwitchMove| {
         let (backend, caller) = (app.backend(), app.caller());
         let (permission, on, read) = (*permission, *on, read.clone());
+        // Read now: the owner of the name may be gone when the change completes.
+        let customer = company_name.try_get_value().unwrap_or_default();
         async move {
             let (backend, caller) = (backend?, caller?);
             let wanted = with_permission(read.permissions.clone(), permission, on);
             let result = backend.set_permissions(&caller, id, wanted, &read).await;
             match &result {
                 Ok(now) => {
-                    let customer = company_name.try_get_value().unwrap_or_default();
                     let text = if now.permissions.contains(&permission) {
                         NoticeText::TurnedOn { permission, customer }
                     } else {

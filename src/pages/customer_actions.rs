@@ -42,15 +42,16 @@ pub struct CustomerActions {
 impl CustomerActions {
     pub fn new(app: AppState, customer: &Customer) -> Self {
         let id = customer.id;
-        let company = StoredValue::new(customer.company_name.clone());
-        let customer_name = move || company.try_get_value().unwrap_or_default();
+        // The name goes into each notice as it is (not through the owner of these actions,
+        // which may be gone when a change completes).
+        let company = customer.company_name.clone();
         // Runs `change` as the signed-in user; its outcome is told in the message bar.
         let order_azure_plan = Action::new_local(move |_: &()| {
-            let (backend, caller) = (app.backend(), app.caller());
+            let (backend, caller, customer) = (app.backend(), app.caller(), company.clone());
             async move {
                 let (backend, caller) = (backend?, caller?);
                 let result = backend.order_azure_plan(&caller, id).await;
-                tell(app, &result, || NoticeText::AzurePlanOrdered { customer: customer_name() });
+                tell(app, &result, || NoticeText::AzurePlanOrdered { customer });
                 result
             }
         });

@@ -32,10 +32,12 @@ pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
     let app = use_app();
     // The page inside the frame: the route, as long as it is one of this customer's.
     let page = Memo::new(move |_| route.get());
-    let customer = read_as_user(app, || (), move |backend, caller| async move { backend.customer(&caller, id).await });
+    // Settled: a read that brings the same customer again (after any change kept) renders
+    // nothing anew, so the tab inside keeps its state (an open dialog, a change under way).
+    let customer =
+        read_as_user(app, || (), move |backend, caller| async move { backend.customer(&caller, id).await }).settled();
     view! {
-        <Transition fallback=Loading>
-            {move || customer.get().map(|read| match read {
+        {move || match customer.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(customer)) => {
                     provide_context(CurrentCustomer(customer.clone()));
@@ -58,7 +60,6 @@ pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
                     view! { <NotFoundPage detail=fill(app.texts::<CustomerTexts>().customer_not_found, &[("id", &id.to_string())])/> }.into_any()
                 }
                 Some(Err(error)) => backend_error(&error),
-            })}
-        </Transition>
+        }}
     }
 }
