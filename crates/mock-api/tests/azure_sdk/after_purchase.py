@@ -1,7 +1,9 @@
 """The mock API's Azure routes driven by the official Azure SDK for Python, unchanged, as a
 partner's tooling would: azure-mgmt-reservations (purchase, price, refund quote, return,
-exchange quote and exchange, a reservation read and renewed, the lists, refusals) and
-azure-mgmt-billingbenefits (a savings plan order and plan read, auto-renew changed).
+exchange quote and exchange, a reservation read and renewed, the lists, refusals),
+azure-mgmt-billingbenefits (a savings plan order and plan read, auto-renew changed) and
+azure-mgmt-authorization (an Azure subscription's role assignments listed, one given and
+removed on the customer's behalf).
 
 Run by `cargo xtask test` (see xtask/src/azure_sdk.rs) against a server on a fresh data file:
     python after_purchase.py BASE_URL ADMIN_TOKEN SALES_TOKEN CUSTOMER_TOKEN
@@ -14,6 +16,7 @@ import uuid
 
 from azure.core.exceptions import HttpResponseError
 from azure.core.pipeline.policies import SansIOHTTPPolicy
+from azure.mgmt.authorization import AuthorizationManagementClient
 from azure.mgmt.billingbenefits import BillingBenefitsMgmtClient
 from azure.mgmt.reservations import ReservationsMgmtClient
 
@@ -49,6 +52,33 @@ def billing_benefits(token):
     return BillingBenefitsMgmtClient(
         credential=NoCredential(), subscription_id=str(uuid.uuid4()), base_url=BASE, authentication_policy=DemoToken(token), polling_interval=0
     )
+
+
+def authorization(token, subscription):
+    return AuthorizationManagementClient(
+        credential=NoCredential(), subscription_id=subscription, base_url=BASE, authentication_policy=DemoToken(token)
+    )
+
+
+READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7"
+
+
+def roles_on_behalf_of_the_customer(subscription):
+    """The Admin agent gives the customer's Owner the Reader role too, then removes it; the
+    customer user sees the assignments; giving roles here is the partner's (admin-on-behalf-of)."""
+    scope = f"/subscriptions/{subscription}"
+    admin = authorization(ADMIN, subscription)
+    owners = [a for a in admin.role_assignments.list_for_subscription() if a.role_definition_id.endswith("8e3af657-a8ff-443c-a75c-2fe8c4bcb635")]
+    assert owners, "the customer's Owner is listed"
+    principal = owners[0].principal_id
+    name = str(uuid.uuid4())
+    parameters = {"properties": {"roleDefinitionId": f"{scope}/providers/Microsoft.Authorization/roleDefinitions/{READER}", "principalId": principal}}
+    given = admin.role_assignments.create(scope, name, parameters)
+    assert given.principal_id == principal and given.role_definition_id.endswith(READER), given
+    assert any(a.name == name for a in authorization(CUSTOMER, subscription).role_assignments.list_for_subscription())
+    refused(lambda: authorization(CUSTOMER, subscription).role_assignments.create(scope, str(uuid.uuid4()), parameters), "PartnerUsersOnly")
+    admin.role_assignments.delete(scope, name)
+    assert all(a.name != name for a in admin.role_assignments.list_for_subscription())
 
 
 def refused(call, code):
@@ -188,8 +218,10 @@ def main():
         "NotAllowedToManagePurchases",
     )
 
+    roles_on_behalf_of_the_customer(subscription)
+
     assert PARTNER in message and PARTNER_EMAIL in message, message
-    print("the official Azure SDK for Python: purchase, price, refund quote, return, exchange, renew, savings plans and refusals work")
+    print("the official Azure SDK for Python: purchase, price, refund quote, return, exchange, renew, savings plans, role assignments and refusals work")
 
 
 if __name__ == "__main__":
