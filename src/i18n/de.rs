@@ -187,6 +187,7 @@ pub static DE: Messages = Messages {
     reservation_exchanged: "„{name}“ gegen die neue Reservierung umgetauscht.",
     renew_turned_on: "Die automatische Verlängerung ist für „{name}“ eingeschaltet.",
     renew_turned_off: "Die automatische Verlängerung ist für „{name}“ ausgeschaltet.",
+    renamed: "Umbenannt in „{name}“.",
     request_sent: "Ihre Anfrage wurde an {partner} gesendet.",
     request_was_declined: "Die Anfrage von {customer} wurde abgelehnt.",
     action_cancel_reservation_explained: "Eine Reservierung des Kunden wurde storniert (zurückgegeben), ganz oder teilweise, und erstattet.",

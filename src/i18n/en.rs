@@ -184,6 +184,7 @@ pub static EN: Messages = Messages {
     reservation_exchanged: "“{name}” exchanged for the new reservation.",
     renew_turned_on: "Auto-renew is on for “{name}”.",
     renew_turned_off: "Auto-renew is off for “{name}”.",
+    renamed: "Renamed to “{name}”.",
     request_sent: "Your request was sent to {partner}.",
     request_was_declined: "The request of {customer} was declined.",
     action_cancel_reservation_explained: "A customer's reservation was cancelled (returned), all of it or some instances, and refunded.",

@@ -367,6 +367,8 @@ catalogue! {
         renew_turned_on: &'static str,
         /// Notice: auto-renew turned off for {name}.
         renew_turned_off: &'static str,
+        /// Notice: a purchase has its new {name}.
+        renamed: &'static str,
         /// Notice: the customer's request went to the {partner}.
         request_sent: &'static str,
         /// Notice: the request of {customer} was declined.

@@ -88,6 +88,11 @@ catalogue! {
         /// What is declined: the {request} for the {purchase}.
         decline_what: &'static str,
         decline_reason: &'static str,
+        rename: &'static str,
+        /// The rename dialog's title: the purchase's {name}.
+        rename_title: &'static str,
+        new_name: &'static str,
+        new_name_hint: &'static str,
     }
 }
 
@@ -169,6 +174,10 @@ pub static EN: PurchasesTexts = PurchasesTexts {
     decline_title: "Decline the request of {customer}",
     decline_what: "{request}: {purchase}",
     decline_reason: "Reason (the customer reads it)",
+    rename: "Rename",
+    rename_title: "Rename “{name}”",
+    new_name: "New name",
+    new_name_hint: "At most 64 characters. The customer sees it in their Azure portal too.",
 };
 
 pub static DE: PurchasesTexts = PurchasesTexts {
@@ -239,4 +248,8 @@ pub static DE: PurchasesTexts = PurchasesTexts {
     decline_title: "Anfrage von {customer} ablehnen",
     decline_what: "{request}: {purchase}",
     decline_reason: "Grund (der Kunde liest ihn)",
+    rename: "Umbenennen",
+    rename_title: "„{name}“ umbenennen",
+    new_name: "Neuer Name",
+    new_name_hint: "Höchstens 64 Zeichen. Der Kunde sieht ihn auch in seinem Azure-Portal.",
 };

@@ -286,3 +286,46 @@ pub fn RenewDialog(
         </ConfirmDialog>
     }
 }
+
+#[component]
+pub fn RenameDialog(
+    /// The purchase to rename (its auto-renew stays as it is).
+    item: BenefitItem,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let m = app.texts::<PurchasesTexts>();
+    let b = item.benefit().clone();
+    let (benefit, renew) = (item.id(), b.renew);
+    let name = RwSignal::new(b.display_name.clone());
+    let rename = Action::new_local(move |wanted: &String| {
+        let (backend, caller, wanted) = (app.backend(), app.caller(), wanted.trim().to_string());
+        async move {
+            let (backend, caller) = (backend?, caller?);
+            let result = backend.update_benefit(&caller, benefit, renew, Some(wanted.clone()), None).await;
+            tell(app, &result, || NoticeText::Renamed { name: wanted });
+            if result.is_ok() {
+                on_close.run(());
+            }
+            result
+        }
+    });
+    view! {
+        <ConfirmDialog
+            title=fill(m.rename_title, &[("name", &b.display_name)])
+            confirm_label=m.rename
+            confirm_disabled=Signal::derive(move || rename.pending().get() || name.with(|n| n.trim().is_empty()))
+            on_confirm=Callback::new(move |()| {
+                rename.dispatch(name.get_untracked());
+            })
+            on_cancel=on_close
+        >
+            <div class="field">
+                <label for="rename-name">{m.new_name}</label>
+                <input id="rename-name" type="text" maxlength="64" aria-describedby="rename-hint"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <p class="hint" id="rename-hint">{m.new_name_hint}</p>
+            </div>
+        </ConfirmDialog>
+    }
+}

@@ -6,7 +6,7 @@
 use domain::{BenefitId, BenefitItem, BenefitStatus, PurchasedBenefit};
 use leptos::prelude::*;
 
-use super::dialogs::{CancelDialog, ExchangeDialog, RenewDialog};
+use super::dialogs::{CancelDialog, ExchangeDialog, RenameDialog, RenewDialog};
 use super::{may_manage, product_text, quantity};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
@@ -23,6 +23,7 @@ enum Open {
     Cancel,
     Exchange,
     Renew,
+    Rename,
 }
 
 #[component]
@@ -111,6 +112,7 @@ fn PurchaseActions(item: BenefitItem) -> impl IntoView {
         let id = match was {
             Some(Open::Cancel) => "purchase-cancel",
             Some(Open::Exchange) => "purchase-exchange",
+            Some(Open::Rename) => "purchase-rename",
             _ => "purchase-renew",
         };
         focus_by_id(id);
@@ -137,8 +139,13 @@ fn PurchaseActions(item: BenefitItem) -> impl IntoView {
         <div class="toolbar">
             {returnable}
             <button type="button" id="purchase-renew" class="button" on:click=move |_| open.set(Some(Open::Renew))>{renew_label}</button>
+            <button type="button" id="purchase-rename" class="button" on:click=move |_| open.set(Some(Open::Rename))>{m.rename}</button>
         </div>
-        {move || (open.get() == Some(Open::Renew)).then(|| view! { <RenewDialog item=item.clone() approves=None on_close=close/> })}
+        {move || match open.get() {
+            Some(Open::Renew) => view! { <RenewDialog item=item.clone() approves=None on_close=close/> }.into_any(),
+            Some(Open::Rename) => view! { <RenameDialog item=item.clone() on_close=close/> }.into_any(),
+            _ => ().into_any(),
+        }}
     }
     .into_any()
 }

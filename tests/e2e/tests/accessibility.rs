@@ -198,6 +198,7 @@ async fn the_after_purchase_pages_and_dialogs_have_no_axe_violation_in_either_la
                 ("#purchase-cancel", "[data-testid=refund-quote]"),
                 ("#purchase-exchange", "[data-testid=exchange-quote]"),
                 ("#purchase-renew", "[data-testid=renew-text]"),
+                ("#purchase-rename", "#rename-name"),
             ] {
                 client.goto(&purchase).await.expect("the reservation");
                 click(&client, Locator::Css(button)).await;

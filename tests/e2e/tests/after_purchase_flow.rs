@@ -101,12 +101,21 @@ async fn after_purchase_flow(client: &Client, start_url: &str) {
     client.goto(start_url).await.expect("back to the start");
     click(client, Locator::Css("nav.left-nav a[href$='/reservations']")).await;
     click(client, Locator::LinkText("Web front ends, West Europe")).await;
+    let facts = text_of(client, "[data-testid=purchase-facts]").await;
+    assert!(facts.contains("Wide World Importers") && facts.contains("Lee Gu"), "{facts}");
     click(client, Locator::Css("#purchase-renew")).await;
     let renew = text_of(client, "[data-testid=renew-text]").await;
     assert!(renew.contains("is not renewed"), "{renew}");
     press_in_dialog(client, "Turn auto-renew off").await;
     wait_text(client, "Auto-renew is off for “Web front ends, West Europe”.").await;
     wait_text(client, "Turn auto-renew on").await;
+
+    click(client, Locator::Css("#purchase-rename")).await;
+    let name = client.wait().at_most(WAIT).for_element(Locator::Css("#rename-name")).await.expect("the name");
+    name.clear().await.expect("clear the name");
+    name.send_keys("Web front ends, WE").await.expect("a new name");
+    press_in_dialog(client, "Rename").await;
+    wait_text(client, "Renamed to “Web front ends, WE”.").await;
 
     click(client, Locator::Css("#purchase-exchange")).await;
     let size = client.wait().at_most(WAIT).for_element(Locator::Css("#exchange-size")).await.expect("the new size");
