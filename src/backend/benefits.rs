@@ -7,14 +7,15 @@ use api_types::endpoint::{
     CalculateExchange, CalculateRefund, Exchange, ListReservationOrders, ListSavingsPlanOrders, PatchReservation,
     PatchSavingsPlan, ReturnReservation,
 };
-use api_types::reservation::NewReservationOrder;
+use api_types::reservation::{NewReservationOrder, ReservationOrderResource};
+use api_types::savings_plan::SavingsPlanOrderAliasResource;
 use api_types::reservation_lifecycle::{
     order_of_reservation, BenefitPatch, BenefitPatchProperties, CalculateExchangeRequest, CalculateRefundRequest,
     ExchangeRequest, ExchangeSession, ReturnProperties, ReturnRequest,
 };
 use async_trait::async_trait;
 use domain::{
-    BenefitId, BenefitItem, Caller, Clock, CustomerId, ExchangeQuote, PlacedBy, PurchasedBenefit, RefundQuote, RequestId,
+    BenefitId, Caller, Clock, CustomerId, ExchangeQuote, PurchasedBenefit, RefundQuote, RequestId,
     ReservationOrderId, ReservationRequest,
 };
 
@@ -133,37 +134,14 @@ impl Benefits for PartnerCenterApi {
             Caller::Customer(_) => None,
             Caller::Partner(_) => customer,
         };
-        let mut found = Vec::new();
-        let mut skip = 0;
-        loop {
-            let page = self.call(caller, &ListReservationOrders { customer, skip }).await?;
-            skip += page.value.len();
-            for order in page.value {
-                let placed_by = order.properties.placed_by.clone().map(|by| by.into_domain());
-                let customer_name = order.properties.customer_name.clone().unwrap_or_default();
-                let reservation = order.into_domain().ok_or_else(unreadable)?;
-                let placed_by = placed_by.unwrap_or_else(|| PlacedBy::Customer(reservation.purchased_by.clone()));
-                found.push(PurchasedBenefit { item: BenefitItem::Reservation(reservation), placed_by, customer_name });
-            }
-            if page.next_link.is_none() {
-                break;
-            }
-        }
-        let mut skip = 0;
-        loop {
-            let page = self.call(caller, &ListSavingsPlanOrders { customer, skip }).await?;
-            skip += page.value.len();
-            for alias in page.value {
-                let placed_by = alias.properties.placed_by.clone().map(|by| by.into_domain());
-                let customer_name = alias.properties.customer_name.clone().unwrap_or_default();
-                let plan = alias.into_domain().ok_or_else(unreadable)?;
-                let placed_by = placed_by.unwrap_or_else(|| PlacedBy::Customer(plan.purchased_by.clone()));
-                found.push(PurchasedBenefit { item: BenefitItem::SavingsPlan(plan), placed_by, customer_name });
-            }
-            if page.next_link.is_none() {
-                break;
-            }
-        }
+        let reservations = self.all_pages(caller, |skip| ListReservationOrders { customer, skip }).await?;
+        let plans = self.all_pages(caller, |skip| ListSavingsPlanOrders { customer, skip }).await?;
+        let mut found = reservations
+            .into_iter()
+            .map(ReservationOrderResource::into_purchased)
+            .chain(plans.into_iter().map(SavingsPlanOrderAliasResource::into_purchased))
+            .collect::<Option<Vec<PurchasedBenefit>>>()
+            .ok_or_else(unreadable)?;
         found.sort_by(|a, b| b.item.benefit().effective.cmp(&a.item.benefit().effective));
         Ok(found)
     }

@@ -74,6 +74,23 @@ impl PartnerCenterApi {
         self.tokens.borrow().get(caller).cloned().ok_or(BackendError::NotSignedIn)
     }
 
+    /// Every page of an Azure list: `page(skip)` is the list from its `skip`th item, followed
+    /// while the server gives a `nextLink`.
+    pub(super) async fn all_pages<E, T>(&self, caller: &Caller, page: impl Fn(usize) -> E) -> Result<Vec<T>, BackendError>
+    where
+        E: Endpoint<Reply = api_types::arm::ArmList<T>>,
+    {
+        let mut all = Vec::new();
+        loop {
+            let list = self.call(caller, &page(all.len())).await?;
+            let more = list.next_link.is_some() && !list.value.is_empty();
+            all.extend(list.value);
+            if !more {
+                return Ok(all);
+            }
+        }
+    }
+
     /// One operation as `caller`: its reply. A POST gets a fresh `MS-RequestId` (so a retry
     /// would not create twice); a change made on a version read sends it as `If-Match`.
     pub(super) async fn call<E: Endpoint>(&self, caller: &Caller, endpoint: &E) -> Result<E::Reply, BackendError> {

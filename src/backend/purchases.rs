@@ -76,13 +76,15 @@ impl Purchases for PartnerCenterApi {
     }
 
     async fn reservations(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<Reservation>, BackendError> {
-        let found = self.call(caller, &ListReservationOrders { customer: named_customer(caller, customer), skip: 0 }).await?;
-        Ok(found.value.into_iter().filter_map(ReservationOrderResource::into_domain).collect())
+        let customer = named_customer(caller, customer);
+        let found = self.all_pages(caller, |skip| ListReservationOrders { customer, skip }).await?;
+        Ok(found.into_iter().filter_map(ReservationOrderResource::into_domain).collect())
     }
 
     async fn savings_plans(&self, caller: &Caller, customer: CustomerId) -> Result<Vec<SavingsPlan>, BackendError> {
-        let found = self.call(caller, &ListSavingsPlanOrders { customer: named_customer(caller, customer), skip: 0 }).await?;
-        Ok(found.value.into_iter().filter_map(SavingsPlanOrderAliasResource::into_domain).collect())
+        let customer = named_customer(caller, customer);
+        let found = self.all_pages(caller, |skip| ListSavingsPlanOrders { customer, skip }).await?;
+        Ok(found.into_iter().filter_map(SavingsPlanOrderAliasResource::into_domain).collect())
     }
 
     /// `PUT /providers/Microsoft.Capacity/reservationOrders/{id}`, as the Azure portal buys.

@@ -7,9 +7,9 @@
 use domain::{AzureRole, AzureSubscriptionId, Customer, CustomerId, CustomerUser, CustomerUserId, Order, RoleAssignmentId, UserState};
 use leptos::prelude::*;
 
-use crate::app_state::{AppState, NoticeKind, NoticeText};
+use crate::app_state::{AppState, NoticeText};
 use crate::backend::BackendError;
-use crate::pages::{read_as_user, UserRead};
+use crate::pages::{read_as_user, tell, UserRead};
 
 /// A role to give: to whom, which, where (with the names the notice says).
 #[derive(Debug, Clone, PartialEq)]
@@ -97,15 +97,6 @@ impl CustomerActions {
     /// Whether a change is under way.
     pub fn pending(&self) -> bool {
         self.order_azure_plan.pending().get() || self.assign_role.pending().get() || self.remove_role.pending().get()
-    }
-}
-
-/// The outcome of a change in the message bar: `success` when it went through, the failure
-/// in words otherwise.
-fn tell<T>(app: AppState, result: &Result<T, BackendError>, success: impl FnOnce() -> NoticeText) {
-    match result {
-        Ok(_) => app.notify(NoticeKind::Success, success()),
-        Err(error) => app.report(error.clone()),
     }
 }
 

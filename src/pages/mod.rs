@@ -10,6 +10,7 @@ pub mod manage_azure_subscription_page;
 pub mod not_found_page;
 pub mod orders_page;
 pub mod other_side_page;
+pub mod placed_by_filter;
 pub mod portal;
 pub mod purchases;
 pub mod subscriptions_page;
@@ -23,7 +24,7 @@ use std::rc::Rc;
 use domain::Caller;
 use leptos::prelude::*;
 
-use crate::app_state::AppState;
+use crate::app_state::{use_app, AppState, NoticeKind, NoticeText};
 use crate::backend::{Backend, BackendError, Core};
 
 /// What every read gives, whatever it reads: `None` until someone is signed in.
@@ -118,6 +119,46 @@ fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> Any
                 Some(fetch) => Some(fetch.await),
                 None => None,
             }
+        }
+    })
+}
+
+/// The outcome of a change in the message bar: `success` when it went through, the failure
+/// in words otherwise.
+pub fn tell<T>(app: AppState, result: &Result<T, BackendError>, success: impl FnOnce() -> NoticeText) {
+    match result {
+        Ok(_) => app.notify(NoticeKind::Success, success()),
+        Err(error) => app.report(error.clone()),
+    }
+}
+
+/// The one change a dialog makes: `change` run as the signed-in user with what the dialog
+/// gathered, its outcome told (`success`, worded from the same input), and the dialog closed
+/// (`on_close`) once it went through.
+pub fn dialog_change<I, T, Fut>(
+    on_close: Callback<()>,
+    change: impl Fn(Rc<dyn Backend>, Caller, I) -> Fut + 'static,
+    success: impl Fn(&I) -> NoticeText + 'static,
+) -> Action<I, Result<T, BackendError>>
+where
+    I: Clone + 'static,
+    T: 'static,
+    Fut: Future<Output = Result<T, BackendError>> + 'static,
+{
+    let app = use_app();
+    let change = Rc::new(change);
+    let success = Rc::new(success);
+    Action::new_local(move |input: &I| {
+        let (backend, caller, input) = (app.backend(), app.caller(), input.clone());
+        let (change, success) = (change.clone(), success.clone());
+        async move {
+            let (backend, caller) = (backend?, caller?);
+            let result = change(backend, caller, input.clone()).await;
+            tell(app, &result, || success(&input));
+            if result.is_ok() {
+                on_close.run(());
+            }
+            result
         }
     })
 }

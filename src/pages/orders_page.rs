@@ -2,7 +2,7 @@
 //! what the customer's users bought on their own, with who placed each (Partner Center's
 //! own page does not say; ours does, so a partner can tell self-service purchases apart).
 
-use domain::{Order, PlacedBy, Term};
+use domain::{Order, Term};
 use leptos::prelude::*;
 
 use crate::app_state::{set_title, use_app};
@@ -10,47 +10,17 @@ use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_layout::use_customer;
+use crate::pages::placed_by_filter::PlacedByFilter;
 use crate::pages::read_as_user;
 
 const PLACED_BY_ID: &str = "orders-placed-by";
 
-/// Whose orders are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PlacedByFilter {
-    Everyone,
-    PartnerStaff,
-    CustomerUsers,
-}
-
-impl PlacedByFilter {
-    const ALL: [PlacedByFilter; 3] = [Self::Everyone, Self::PartnerStaff, Self::CustomerUsers];
-
-    /// The option's value.
-    fn value(self) -> &'static str {
-        match self {
-            Self::Everyone => "everyone",
-            Self::PartnerStaff => "partner",
-            Self::CustomerUsers => "customer",
-        }
-    }
-
-    fn from_value(value: &str) -> Self {
-        Self::ALL.into_iter().find(|f| f.value() == value).unwrap_or(Self::Everyone)
-    }
-
-    fn label(self, m: &CustomerTexts) -> &'static str {
-        match self {
-            Self::Everyone => m.placed_by_everyone,
-            Self::PartnerStaff => m.placed_by_partner_staff,
-            Self::CustomerUsers => m.placed_by_customer_users,
-        }
-    }
-
-    fn admits(self, placed_by: &PlacedBy) -> bool {
-        matches!(
-            (self, placed_by),
-            (Self::Everyone, _) | (Self::PartnerStaff, PlacedBy::Partner(_)) | (Self::CustomerUsers, PlacedBy::Customer(_))
-        )
+/// The filter's words.
+fn label(filter: PlacedByFilter, m: &CustomerTexts) -> &'static str {
+    match filter {
+        PlacedByFilter::Everyone => m.placed_by_everyone,
+        PlacedByFilter::PartnerStaff => m.placed_by_partner_staff,
+        PlacedByFilter::CustomerUsers => m.placed_by_customer_users,
     }
 }
 
@@ -73,7 +43,7 @@ pub fn OrdersPage() -> impl IntoView {
                 <label for=PLACED_BY_ID>{m.col_placed_by}</label>
                 <select id=PLACED_BY_ID on:change=move |ev| placed_by.set(PlacedByFilter::from_value(&event_target_value(&ev)))>
                     {PlacedByFilter::ALL.into_iter().map(|filter| view! {
-                        <option value=filter.value() prop:selected=move || placed_by.get() == filter>{filter.label(m)}</option>
+                        <option value=filter.value() prop:selected=move || placed_by.get() == filter>{label(filter, m)}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -167,3 +167,16 @@ impl BilledPrice {
         Some(Price { per_month: Usd::from_dollars(self.per_month)?, total: Usd::from_dollars(self.total)? })
     }
 }
+
+/// A purchase read from an Azure list, with who placed its order (its buyer when the list does
+/// not say) and the customer's name (empty when it does not say).
+pub(crate) fn purchased(
+    item: domain::BenefitItem,
+    placed_by: Option<crate::order::PlacedBy>,
+    customer_name: Option<String>,
+) -> domain::PurchasedBenefit {
+    let placed_by = placed_by
+        .map(crate::order::PlacedBy::into_domain)
+        .unwrap_or_else(|| domain::PlacedBy::Customer(item.benefit().purchased_by.clone()));
+    domain::PurchasedBenefit { item, placed_by, customer_name: customer_name.unwrap_or_default() }
+}

@@ -338,6 +338,14 @@ impl ReservationOrderResource {
     }
 
     /// The reservation as the domain has it; `None` when something in it cannot be read.
+    /// A purchase as the partner's lists give it (who placed its order, the customer's
+    /// name); a list item without them was placed by its buyer.
+    pub fn into_purchased(self) -> Option<domain::PurchasedBenefit> {
+        let (placed_by, customer_name) = (self.properties.placed_by.clone(), self.properties.customer_name.clone());
+        let reservation = self.into_domain()?;
+        Some(crate::purchase::purchased(domain::BenefitItem::Reservation(reservation), placed_by, customer_name))
+    }
+
     pub fn into_domain(self) -> Option<Reservation> {
         let p = self.properties;
         let first = p.reservations.into_iter().next()?;

@@ -328,6 +328,13 @@ impl SavingsPlanOrderAliasResource {
     }
 
     /// The savings plan as the domain has it; `None` when something in it cannot be read.
+    /// A purchase as the partner's lists give it (see the reservation order's).
+    pub fn into_purchased(self) -> Option<domain::PurchasedBenefit> {
+        let (placed_by, customer_name) = (self.properties.placed_by.clone(), self.properties.customer_name.clone());
+        let plan = self.into_domain()?;
+        Some(crate::purchase::purchased(domain::BenefitItem::SavingsPlan(plan), placed_by, customer_name))
+    }
+
     pub fn into_domain(self) -> Option<SavingsPlan> {
         let p = self.properties;
         let order_id = p.savings_plan_order_id.rsplit('/').next().and_then(SavingsPlanOrderId::parse)?;

@@ -33,6 +33,12 @@ impl PartnerRole {
         matches!(self, Self::AdminAgent)
     }
 
+    /// Only an Admin agent exchanges, cancels and renews what customers bought, and decides
+    /// their requests (admin-on-behalf-of).
+    pub fn may_manage_purchases(self) -> bool {
+        matches!(self, Self::AdminAgent)
+    }
+
     /// Admin and Sales agents may create customers; Helpdesk agents may not.
     pub fn may_create_customers(self) -> bool {
         matches!(self, Self::AdminAgent | Self::SalesAgent)

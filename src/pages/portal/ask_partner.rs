@@ -7,12 +7,12 @@
 use domain::{BenefitId, BenefitItem, Customer, CustomerRequest, DomainError, RequestId, RequestKind, RequestStatus};
 use leptos::prelude::*;
 
-use crate::app_state::{use_app, NoticeKind, NoticeText};
+use crate::app_state::{use_app, NoticeText};
 use crate::backend::{random_guid, BackendError};
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{fill, PortalTexts, RequestTexts};
-use crate::pages::read_as_user;
+use crate::pages::{dialog_change, read_as_user};
 
 /// The requests a purchase can be the subject of: a reservation's three, a savings plan's
 /// renewal only (Azure's rule).
@@ -103,23 +103,16 @@ fn AskPartnerDialog(item: BenefitItem, kind: RequestKind, company: Customer, on_
     let chosen = RwSignal::new(kind);
     let note = RwSignal::new(String::new());
     let customer = company.id;
-    let ask = Action::new_local(move |(kind, note): &(RequestKind, String)| {
-        let (backend, caller, kind, note) = (app.backend(), app.caller(), *kind, note.clone());
-        let partner = untrack(|| refusal.get()).flatten().and_then(|r| r.ok()).flatten().and_then(|e| partner_of(&e));
-        async move {
-            let (backend, caller) = (backend?, caller?);
-            let id = RequestId::from_uuid(random_guid());
-            let result = backend.ask_partner(&caller, customer, id, benefit, kind, note).await;
-            match &result {
-                Ok(()) => {
-                    app.notify(NoticeKind::Success, NoticeText::RequestSent { partner: partner.unwrap_or_default() });
-                    on_close.run(());
-                }
-                Err(error) => app.report(error.clone()),
-            }
-            result
-        }
-    });
+    let ask = dialog_change(
+        on_close,
+        move |backend, caller, (kind, note): (RequestKind, String)| async move {
+            backend.ask_partner(&caller, customer, RequestId::from_uuid(random_guid()), benefit, kind, note).await
+        },
+        move |_| {
+            let partner = untrack(|| refusal.get()).flatten().and_then(|r| r.ok()).flatten().and_then(|e| partner_of(&e));
+            NoticeText::RequestSent { partner: partner.unwrap_or_default() }
+        },
+    );
     let action = match kind {
         RequestKind::Exchange => m.manage_exchange,
         RequestKind::Cancel => m.manage_cancel,

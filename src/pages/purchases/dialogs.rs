@@ -9,13 +9,12 @@ use domain::{
 };
 use leptos::prelude::*;
 
-use super::tell;
 use crate::app_state::{use_app, NoticeText};
 use crate::backend::random_guid;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::status_text::{backend_error, Loading};
 use crate::i18n::{fill, PurchasesTexts};
-use crate::pages::read_as_user;
+use crate::pages::{dialog_change, read_as_user};
 
 /// A line of a quote: what, and how much.
 fn money_line(label: &'static str, amount: String) -> impl IntoView {
@@ -55,18 +54,11 @@ pub fn CancelDialog(
         }
     });
     let notice_name = name.clone();
-    let cancel = Action::new_local(move |quantity: &u32| {
-        let (backend, caller, quantity, name) = (app.backend(), app.caller(), *quantity, notice_name.clone());
-        async move {
-            let (backend, caller) = (backend?, caller?);
-            let result = backend.cancel_reservation(&caller, order, quantity, approves).await;
-            tell(app, &result, || NoticeText::ReservationCancelled { name });
-            if result.is_ok() {
-                on_close.run(());
-            }
-            result
-        }
-    });
+    let cancel = dialog_change(
+        on_close,
+        move |backend, caller, quantity: u32| async move { backend.cancel_reservation(&caller, order, quantity, approves).await },
+        move |_| NoticeText::ReservationCancelled { name: notice_name.clone() },
+    );
     let within_limit = move || matches!(quote.get(), Some(Some(Ok(Some(q)))) if q.within_limit());
     view! {
         <ConfirmDialog
@@ -160,18 +152,13 @@ pub fn ExchangeDialog(
         }
     });
     let notice_name = name.clone();
-    let exchange = Action::new_local(move |purchase: &ReservationRequest| {
-        let (backend, caller, purchase, name) = (app.backend(), app.caller(), purchase.clone(), notice_name.clone());
-        async move {
-            let (backend, caller) = (backend?, caller?);
-            let result = backend.exchange_reservation(&caller, order, returned, purchase, approves).await;
-            tell(app, &result, || NoticeText::ReservationExchanged { name });
-            if result.is_ok() {
-                on_close.run(());
-            }
-            result
-        }
-    });
+    let exchange = dialog_change(
+        on_close,
+        move |backend, caller, purchase: ReservationRequest| async move {
+            backend.exchange_reservation(&caller, order, returned, purchase, approves).await
+        },
+        move |_| NoticeText::ReservationExchanged { name: notice_name.clone() },
+    );
     let allowed = move || matches!(quote.get(), Some(Some(Ok(Some(q)))) if q.is_allowed());
     view! {
         <ConfirmDialog
@@ -254,18 +241,11 @@ pub fn RenewDialog(
     let (benefit, on, name) = (item.id(), !b.renew, b.display_name.clone());
     let expiry = m.date(b.expiry.date());
     let notice_name = name.clone();
-    let renew = Action::new_local(move |_: &()| {
-        let (backend, caller, name) = (app.backend(), app.caller(), notice_name.clone());
-        async move {
-            let (backend, caller) = (backend?, caller?);
-            let result = backend.update_benefit(&caller, benefit, on, None, approves).await;
-            tell(app, &result, || NoticeText::RenewChanged { name, on });
-            if result.is_ok() {
-                on_close.run(());
-            }
-            result
-        }
-    });
+    let renew = dialog_change(
+        on_close,
+        move |backend, caller, ()| async move { backend.update_benefit(&caller, benefit, on, None, approves).await },
+        move |_| NoticeText::RenewChanged { name: notice_name.clone(), on },
+    );
     let (title, label, text) = if on {
         (m.renew_on_title, m.turn_renew_on, fill(m.renew_on_text, &[("date", &expiry), ("total", &m.money(b.price.total))]))
     } else {
@@ -298,18 +278,13 @@ pub fn RenameDialog(
     let b = item.benefit().clone();
     let (benefit, renew) = (item.id(), b.renew);
     let name = RwSignal::new(b.display_name.clone());
-    let rename = Action::new_local(move |wanted: &String| {
-        let (backend, caller, wanted) = (app.backend(), app.caller(), wanted.trim().to_string());
-        async move {
-            let (backend, caller) = (backend?, caller?);
-            let result = backend.update_benefit(&caller, benefit, renew, Some(wanted.clone()), None).await;
-            tell(app, &result, || NoticeText::Renamed { name: wanted });
-            if result.is_ok() {
-                on_close.run(());
-            }
-            result
-        }
-    });
+    let rename = dialog_change(
+        on_close,
+        move |backend, caller, wanted: String| async move {
+            backend.update_benefit(&caller, benefit, renew, Some(wanted.trim().to_string()), None).await
+        },
+        |wanted| NoticeText::Renamed { name: wanted.trim().to_string() },
+    );
     view! {
         <ConfirmDialog
             title=fill(m.rename_title, &[("name", &b.display_name)])

@@ -13,8 +13,7 @@ use domain::{BenefitItem, PurchasedBenefit};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
-use crate::app_state::{use_app, AppState, NoticeKind, NoticeText};
-use crate::backend::BackendError;
+use crate::app_state::{use_app, AppState};
 use crate::i18n::{fill, PurchasesTexts};
 
 use purchase_page::PurchasePage;
@@ -40,30 +39,13 @@ pub fn product_text(m: &PurchasesTexts, item: &BenefitItem) -> String {
     }
 }
 
-/// A purchase's quantity: a reservation's instances; a savings plan is one.
-pub fn quantity(item: &BenefitItem) -> u32 {
-    match item {
-        BenefitItem::Reservation(r) => r.quantity,
-        BenefitItem::SavingsPlan(_) => 1,
-    }
-}
-
 /// The link to a purchase's own page.
 pub fn purchase_link(app: AppState, bought: &PurchasedBenefit) -> impl IntoView {
     let name = bought.item.benefit().display_name.clone();
     view! { <a href=app.href(&AppRoute::Purchase(bought.item.id()))>{name}</a> }
 }
 
-/// The outcome of a change in the message bar: `success` when it went through, the failure
-/// in words otherwise.
-pub fn tell<T>(app: AppState, result: &Result<T, BackendError>, success: impl FnOnce() -> NoticeText) {
-    match result {
-        Ok(_) => app.notify(NoticeKind::Success, success()),
-        Err(error) => app.report(error.clone()),
-    }
-}
-
 /// Whether the signed-in partner user may exchange, cancel and renew (an Admin agent).
 pub fn may_manage() -> bool {
-    use_app().user().is_some_and(|u| u.role == domain::PartnerRole::AdminAgent)
+    use_app().user().is_some_and(|u| u.role.may_manage_purchases())
 }

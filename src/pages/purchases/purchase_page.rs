@@ -7,7 +7,7 @@ use domain::{BenefitId, BenefitItem, BenefitStatus, PurchasedBenefit};
 use leptos::prelude::*;
 
 use super::dialogs::{CancelDialog, ExchangeDialog, RenameDialog, RenewDialog};
-use super::{may_manage, product_text, quantity};
+use super::{may_manage, product_text};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::acting_user::ActingUser;
@@ -61,7 +61,7 @@ fn PurchaseDetails(bought: PurchasedBenefit) -> impl IntoView {
         <dl class="facts" data-testid="purchase-facts">
             {fact(m.col_customer, view! { <a href=app.href(&AppRoute::CustomerPurchases(b.customer_id))>{bought.customer_name.clone()}</a> }.into_any())}
             {fact(m.col_product, product_text(m, &bought.item).into_any())}
-            {fact(m.col_quantity, m.number(quantity(&bought.item) as usize).into_any())}
+            {fact(m.col_quantity, m.number(bought.item.quantity() as usize).into_any())}
             {fact(m.col_scope, m.scope(b.scope).into_any())}
             {fact(m.col_term, m.term(b.term).into_any())}
             {fact(m.col_billing_frequency, m.billing_plan(b.billing_plan).into_any())}

@@ -3,17 +3,18 @@
 //! status and by who placed them; the filters live in the address (`?status=active&placedBy=customer`),
 //! so a link or Back shows the same list.
 
-use domain::{BenefitStatus, CustomerId, PlacedBy, PurchasedBenefit};
+use domain::{BenefitStatus, CustomerId, PurchasedBenefit};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::{product_text, purchase_link, quantity};
+use super::{product_text, purchase_link};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::PurchasesTexts;
+use crate::pages::placed_by_filter::PlacedByFilter;
 use crate::pages::read_as_user;
 
 /// The statuses a list can be filtered by (`None`: any).
@@ -27,31 +28,11 @@ fn status_value(status: BenefitStatus) -> &'static str {
     }
 }
 
-/// Who placed the orders shown (`None`: anyone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Placer {
-    PartnerStaff,
-    CustomerUsers,
-}
-
-impl Placer {
-    fn value(self) -> &'static str {
-        match self {
-            Self::PartnerStaff => "partner",
-            Self::CustomerUsers => "customer",
-        }
-    }
-
-    fn admits(self, by: &PlacedBy) -> bool {
-        matches!((self, by), (Self::PartnerStaff, PlacedBy::Partner(_)) | (Self::CustomerUsers, PlacedBy::Customer(_)))
-    }
-}
-
 /// The list's filters, as the address has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Filters {
     status: Option<BenefitStatus>,
-    placed_by: Option<Placer>,
+    placed_by: PlacedByFilter,
 }
 
 impl Filters {
@@ -60,14 +41,14 @@ impl Filters {
         if let Some(status) = self.status {
             parts.push(format!("status={}", status_value(status)));
         }
-        if let Some(placer) = self.placed_by {
-            parts.push(format!("placedBy={}", placer.value()));
+        if self.placed_by != PlacedByFilter::Everyone {
+            parts.push(format!("placedBy={}", self.placed_by.value()));
         }
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 
     fn admits(self, bought: &PurchasedBenefit) -> bool {
-        self.status.is_none_or(|s| bought.item.benefit().status == s) && self.placed_by.is_none_or(|p| p.admits(&bought.placed_by))
+        self.status.is_none_or(|s| bought.item.benefit().status == s) && self.placed_by.admits(&bought.placed_by)
     }
 }
 
@@ -85,7 +66,7 @@ pub fn PurchasesPage(customer: Option<CustomerId>) -> impl IntoView {
         let query = query.read();
         Filters {
             status: query.get("status").and_then(|v| STATUSES.into_iter().find(|s| status_value(*s) == v)),
-            placed_by: query.get("placedBy").and_then(|v| [Placer::PartnerStaff, Placer::CustomerUsers].into_iter().find(|p| p.value() == v)),
+            placed_by: query.get("placedBy").map_or(PlacedByFilter::Everyone, |v| PlacedByFilter::from_value(&v)),
         }
     });
     let navigate = use_navigate();
@@ -101,8 +82,7 @@ pub fn PurchasesPage(customer: Option<CustomerId>) -> impl IntoView {
         go_status(Filters { status, ..filters.get_untracked() });
     };
     let choose_placer = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let placed_by = [Placer::PartnerStaff, Placer::CustomerUsers].into_iter().find(|p| p.value() == value);
+        let placed_by = PlacedByFilter::from_value(&event_target_value(&ev));
         go(Filters { placed_by, ..filters.get_untracked() });
     };
     let purchases = read_as_user(app, || (), move |backend, caller| async move { backend.purchased(&caller, customer).await });
@@ -126,9 +106,14 @@ pub fn PurchasesPage(customer: Option<CustomerId>) -> impl IntoView {
             <div class="field">
                 <label for=placer_id>{m.col_bought_by}</label>
                 <select id=placer_id on:change=choose_placer>
-                    <option value="" prop:selected=move || filters.get().placed_by.is_none()>{m.anyone}</option>
-                    <option value=Placer::PartnerStaff.value() prop:selected=move || filters.get().placed_by == Some(Placer::PartnerStaff)>{m.partner_staff}</option>
-                    <option value=Placer::CustomerUsers.value() prop:selected=move || filters.get().placed_by == Some(Placer::CustomerUsers)>{m.customer_users}</option>
+                    {PlacedByFilter::ALL.into_iter().map(|f| {
+                        let label = match f {
+                            PlacedByFilter::Everyone => m.anyone,
+                            PlacedByFilter::PartnerStaff => m.partner_staff,
+                            PlacedByFilter::CustomerUsers => m.customer_users,
+                        };
+                        view! { <option value=f.value() prop:selected=move || filters.get().placed_by == f>{label}</option> }
+                    }).collect_view()}
                 </select>
             </div>
         </div>
@@ -172,7 +157,7 @@ fn PurchaseTable(purchases: Vec<PurchasedBenefit>, with_customer: bool) -> impl 
                     </td>
                     {customer}
                     <td class="wide-cell">{product_text(m, &bought.item)}</td>
-                    <td>{m.number(quantity(&bought.item) as usize)}</td>
+                    <td>{m.number(bought.item.quantity() as usize)}</td>
                     <td class="nowrap">{m.scope(scope)}</td>
                     <td class="nowrap">{m.term(term)}</td>
                     <td>{m.billing_plan(plan)}</td>

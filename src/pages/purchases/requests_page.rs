@@ -7,14 +7,14 @@ use domain::{BenefitItem, CustomerRequest, PurchasedBenefit, RequestKind, Reques
 use leptos::prelude::*;
 
 use super::dialogs::{CancelDialog, ExchangeDialog, RenewDialog};
-use super::{may_manage, tell};
+use super::may_manage;
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app, NoticeText};
 use crate::components::acting_user::ActingUser;
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{fill, PurchasesTexts, RequestTexts};
-use crate::pages::read_as_user;
+use crate::pages::{dialog_change, read_as_user};
 
 /// The requests, each with the purchase it is about (if the caller still sees it).
 type Listed = Vec<(CustomerRequest, Option<PurchasedBenefit>)>;
@@ -152,18 +152,11 @@ fn DeclineDialog(request: CustomerRequest, on_close: Callback<()>) -> impl IntoV
     let reason = RwSignal::new(String::new());
     let (customer, id, customer_name) = (request.customer_id, request.id, request.customer_name.clone());
     let notice_customer = customer_name.clone();
-    let decline = Action::new_local(move |reason: &String| {
-        let (backend, caller, reason, customer_name) = (app.backend(), app.caller(), reason.clone(), notice_customer.clone());
-        async move {
-            let (backend, caller) = (backend?, caller?);
-            let result = backend.decline_request(&caller, customer, id, reason).await;
-            tell(app, &result, || NoticeText::RequestDeclined { customer: customer_name });
-            if result.is_ok() {
-                on_close.run(());
-            }
-            result
-        }
-    });
+    let decline = dialog_change(
+        on_close,
+        move |backend, caller, reason: String| async move { backend.decline_request(&caller, customer, id, reason).await },
+        move |_| NoticeText::RequestDeclined { customer: notice_customer.clone() },
+    );
     view! {
         <ConfirmDialog
             title=fill(m.decline_title, &[("customer", &customer_name)])

@@ -20,7 +20,6 @@ use crate::error::{DomainError, PurchaseProblem};
 use crate::ids::{CustomerId, PartnerUserId, RequestId, ReservationOrderId, SavingsPlanOrderId};
 use crate::money::Usd;
 use crate::orders::{Order, PlacedBy};
-use crate::partner::PartnerRole;
 use crate::purchases::catalog::{self, MAX_RESERVATION_QUANTITY};
 use crate::purchases::requests::RequestKind;
 use crate::purchases::reservation_purchase::{check_display_name, new_reservation};
@@ -49,6 +48,14 @@ impl BenefitItem {
         match self {
             Self::Reservation(r) => BenefitId::Reservation(r.id),
             Self::SavingsPlan(p) => BenefitId::SavingsPlan(p.id),
+        }
+    }
+
+    /// How many: a reservation's instances; a savings plan is one.
+    pub fn quantity(&self) -> u32 {
+        match self {
+            Self::Reservation(r) => r.quantity,
+            Self::SavingsPlan(_) => 1,
         }
     }
 
@@ -176,7 +183,7 @@ fn a_year_before(now: OffsetDateTime) -> OffsetDateTime {
 impl PartnerStore {
     /// The partner user who may exchange, cancel and renew: an Admin agent. A customer user
     /// is told to ask their partner; Sales and Helpdesk agents see it all read-only.
-    fn purchase_manager<'a>(&self, caller: &'a Caller) -> Result<&'a PartnerUserId, DomainError> {
+    pub(crate) fn purchase_manager<'a>(&self, caller: &'a Caller) -> Result<&'a PartnerUserId, DomainError> {
         match caller {
             Caller::Customer(upn) => {
                 self.customer_user(upn)?;
@@ -187,7 +194,7 @@ impl PartnerStore {
             }
             Caller::Partner(id) => {
                 let user = self.partner_user(id)?;
-                if user.role == PartnerRole::AdminAgent {
+                if user.role.may_manage_purchases() {
                     Ok(id)
                 } else {
                     Err(DomainError::NotAllowedToManagePurchases { user: id.clone(), role: user.role })
@@ -199,23 +206,7 @@ impl PartnerStore {
     /// Every purchase the caller may see, newest first: a partner user's of every customer
     /// (or of `customer`), a customer user's of their own company.
     pub fn purchased_benefits(&self, caller: &Caller, customer: Option<&CustomerId>) -> Result<Vec<PurchasedBenefit>, DomainError> {
-        let only = match (caller, customer) {
-            (Caller::Partner(id), Some(customer)) => {
-                self.check_customer(id, customer)?;
-                Some(*customer)
-            }
-            (Caller::Partner(id), None) => {
-                self.partner_user(id)?;
-                None
-            }
-            (Caller::Customer(upn), asked) => {
-                let own = self.customer_user(upn)?.0.id;
-                if asked.is_some_and(|c| *c != own) {
-                    return Err(DomainError::UnknownCustomer(*asked.unwrap_or(&own)));
-                }
-                Some(own)
-            }
-        };
+        let only = self.customers_seen(caller, customer)?;
         let wanted = |c: &CustomerId| only.is_none_or(|o| o == *c);
         let mut found: Vec<PurchasedBenefit> = self
             .reservations
@@ -238,6 +229,29 @@ impl PartnerStore {
         Ok(found)
     }
 
+    /// Whose purchases and requests the caller sees, asking for `customer`: a partner user's
+    /// of that customer, or of every customer (`None`); a customer user's of their own company
+    /// (another customer is unknown to them).
+    pub(crate) fn customers_seen(&self, caller: &Caller, customer: Option<&CustomerId>) -> Result<Option<CustomerId>, DomainError> {
+        match (caller, customer) {
+            (Caller::Partner(id), Some(customer)) => {
+                self.check_customer(id, customer)?;
+                Ok(Some(*customer))
+            }
+            (Caller::Partner(id), None) => {
+                self.partner_user(id)?;
+                Ok(None)
+            }
+            (Caller::Customer(upn), asked) => {
+                let own = self.customer_user(upn)?.0.id;
+                match asked {
+                    Some(other) if *other != own => Err(DomainError::UnknownCustomer(*other)),
+                    _ => Ok(Some(own)),
+                }
+            }
+        }
+    }
+
     /// Who placed the order of a purchase: the customer's user, or the partner's staff (an
     /// exchange).
     pub fn placed_by(&self, benefit: &Benefit) -> PlacedBy {
@@ -256,7 +270,7 @@ impl PartnerStore {
     /// A reservation still active at `now`, by its order id.
     fn active_reservation(&self, id: &ReservationOrderId, now: OffsetDateTime) -> Result<&Reservation, DomainError> {
         let found = self.reservations.values().flatten().find(|r| r.id == *id).ok_or(DomainError::UnknownReservation(*id))?;
-        if found.status != BenefitStatus::Succeeded || found.expiry <= now {
+        if !found.is_active(now) {
             return Err(DomainError::BenefitNotActive);
         }
         Ok(found)
@@ -446,7 +460,7 @@ impl PartnerStore {
             BenefitId::Reservation(id) => (&self.active_reservation(&id, now)?.benefit, ActivityAction::UpdateReservation),
             BenefitId::SavingsPlan(id) => {
                 let plan = self.savings_plans.values().flatten().find(|p| p.id == id).ok_or(DomainError::UnknownSavingsPlan(id.to_string()))?;
-                if plan.status != BenefitStatus::Succeeded || plan.expiry <= now {
+                if !plan.is_active(now) {
                     return Err(DomainError::BenefitNotActive);
                 }
                 (&plan.benefit, ActivityAction::UpdateSavingsPlan)

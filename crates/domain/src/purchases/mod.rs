@@ -90,6 +90,13 @@ pub struct Benefit {
     pub price: Price,
 }
 
+impl Benefit {
+    /// Still in force at `now`: bought, neither cancelled nor expired.
+    pub fn is_active(&self, now: OffsetDateTime) -> bool {
+        self.status == BenefitStatus::Succeeded && self.expiry > now
+    }
+}
+
 /// An Azure reservation a customer user bought (its reservation order, with one reservation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reservation {

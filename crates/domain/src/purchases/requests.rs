@@ -11,7 +11,6 @@ use crate::clock::Clock;
 use crate::error::{DomainError, RequestTextProblem};
 use crate::ids::{CustomerId, CustomerUpn, PartnerUserId, RequestId};
 use crate::purchases::lifecycle::BenefitId;
-use crate::purchases::BenefitStatus;
 use crate::store::{Change, PartnerStore};
 
 /// The longest note or reason, in characters.
@@ -93,23 +92,7 @@ impl PartnerStore {
     /// The requests the caller may see, newest first: a partner user's of every customer (or
     /// of `customer`), a customer user's of their own company.
     pub fn requests(&self, caller: &Caller, customer: Option<&CustomerId>) -> Result<Vec<CustomerRequest>, DomainError> {
-        let only = match (caller, customer) {
-            (Caller::Partner(id), Some(customer)) => {
-                self.check_customer(id, customer)?;
-                Some(*customer)
-            }
-            (Caller::Partner(id), None) => {
-                self.partner_user(id)?;
-                None
-            }
-            (Caller::Customer(upn), asked) => {
-                let own = self.customer_user(upn)?.0.id;
-                if let Some(other) = asked.filter(|c| **c != own) {
-                    return Err(DomainError::UnknownCustomer(*other));
-                }
-                Some(own)
-            }
-        };
+        let only = self.customers_seen(caller, customer)?;
         let mut found: Vec<CustomerRequest> = self
             .requests
             .iter()
@@ -156,7 +139,7 @@ impl PartnerStore {
                 (&found.benefit, false)
             }
         };
-        if current.status != BenefitStatus::Succeeded || current.expiry <= now {
+        if !current.is_active(now) {
             return Err(DomainError::BenefitNotActive);
         }
         if !returnable && !matches!(kind, RequestKind::Renew { .. }) {
@@ -197,13 +180,8 @@ impl PartnerStore {
 
     /// The partner user who may decide requests: who may manage purchases.
     fn request_decider<'a>(&self, caller: &'a Caller) -> Result<&'a PartnerUserId, DomainError> {
-        let partner = caller.partner()?;
-        let user = self.partner_user(partner)?;
-        if user.role == crate::partner::PartnerRole::AdminAgent {
-            Ok(partner)
-        } else {
-            Err(DomainError::NotAllowedToManagePurchases { user: partner.clone(), role: user.role })
-        }
+        caller.partner()?;
+        self.purchase_manager(caller)
     }
 
     fn pending_request(&self, id: &RequestId) -> Result<&CustomerRequest, DomainError> {

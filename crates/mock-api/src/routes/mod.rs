@@ -80,9 +80,24 @@ pub fn guid<T>(text: &str, name: &str, parse: fn(&str) -> Option<T>) -> Result<T
     })
 }
 
+/// A page of an Azure list of purchases: those the caller may see, of the customer
+/// `customerId` names if any, from `$skiptoken` on, each kept if `pick` gives it a shape (a
+/// reservation order, a savings plan's alias), with `nextLink` when more follow.
+pub fn purchases_page<T>(
+    state: &crate::state::AppState,
+    caller: &domain::Caller,
+    query: &api_types::reservation::PurchasesQuery,
+    path: &str,
+    pick: impl Fn(&domain::PurchasedBenefit) -> Option<T>,
+) -> Result<api_types::arm::ArmList<T>, ApiError> {
+    let (customer, skip) = purchases_asked(query)?;
+    let all = state.read().purchased_benefits(caller, customer.as_ref())?.iter().filter_map(pick).collect();
+    Ok(arm_page(all, skip, path, customer))
+}
+
 /// Whose purchases a list is of (`None`: all the caller may see; a customer user's are their
 /// own company's) and where its page starts.
-pub fn purchases_asked(query: &api_types::reservation::PurchasesQuery) -> Result<(Option<domain::CustomerId>, usize), ApiError> {
+fn purchases_asked(query: &api_types::reservation::PurchasesQuery) -> Result<(Option<domain::CustomerId>, usize), ApiError> {
     let customer = match query.customer_id.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(text) => Some(domain::CustomerId::parse(text)?),
         None => None,
@@ -100,7 +115,7 @@ pub fn purchases_asked(query: &api_types::reservation::PurchasesQuery) -> Result
 
 /// One page of an Azure list from `skip` on, with `nextLink` (`{path}?…$skiptoken=…`) when
 /// more follow.
-pub fn arm_page<T>(all: Vec<T>, skip: usize, path: &str, customer: Option<domain::CustomerId>) -> api_types::arm::ArmList<T> {
+fn arm_page<T>(all: Vec<T>, skip: usize, path: &str, customer: Option<domain::CustomerId>) -> api_types::arm::ArmList<T> {
     let page_size = api_types::reservation::PURCHASES_PAGE;
     let more = all.len() > skip.saturating_add(page_size);
     let value: Vec<T> = all.into_iter().skip(skip).take(page_size).collect();

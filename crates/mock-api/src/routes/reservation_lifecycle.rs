@@ -10,7 +10,7 @@ use api_types::purchase::BillingPlanName;
 use api_types::request::ApprovesQuery;
 use api_types::reservation::{NewReservationOrder, ReservationOrderResource, ReservationResource};
 use api_types::reservation_lifecycle::{
-    order_of_reservation, Amount, BenefitPatch, CalculateExchangeRequest, CalculateRefundRequest, ExchangeRequest,
+    order_of_reservation, Amount, BenefitPatch, BenefitPatchProperties, CalculateExchangeRequest, CalculateRefundRequest, ExchangeRequest,
     ExchangeResponse, PaymentDue, PriceQuoteProperties, PriceQuoteResponse, RefundQuoteResponse, ReturnRequest,
 };
 use axum::extract::State;
@@ -24,7 +24,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{Body, Params, PathId, PathPair};
 use crate::routes::guid;
-use crate::state::{fresh_id, AppState, Quote, SecondsClock};
+use crate::state::{fresh_id, AppState, Quote, SecondsClock, Writer};
 
 pub const TAG: &str = crate::routes::reservations::TAG;
 
@@ -44,6 +44,24 @@ pub fn approves(query: &ApprovesQuery) -> Result<Option<RequestId>, ApiError> {
         Some(text) => guid(text, "approvesRequest", RequestId::parse).map(Some),
         None => Ok(None),
     }
+}
+
+/// A purchase's new settings as a PATCH asks for them (auto-renew, name; what it leaves out
+/// stays as `renew` and the name are), decided and kept.
+pub fn keep_settings(
+    writer: &mut Writer<'_>,
+    caller: &domain::Caller,
+    benefit: BenefitId,
+    renew: bool,
+    patch: BenefitPatchProperties,
+    approves: Option<RequestId>,
+) -> Result<(), ApiError> {
+    let renew = patch.renew.unwrap_or(renew);
+    let decided = writer.store().decide_benefit_settings(caller, benefit, renew, patch.display_name.as_deref(), approves, &SecondsClock)?;
+    if let Some(change) = decided {
+        writer.keep(change, None)?;
+    }
+    Ok(())
 }
 
 /// What a reservation of a reservation order costs before it is bought: the purchase's body
@@ -352,12 +370,7 @@ async fn patch_reservation(
     let id = reservation_ids(&order, &reservation)?;
     let approves = approves(&query)?;
     let mut writer = state.write();
-    let current = writer.store().reservation(&caller, &id)?;
-    let p = input.properties;
-    let renew = p.renew.unwrap_or(current.renew);
-    let benefit = BenefitId::Reservation(id);
-    if let Some(change) = writer.store().decide_benefit_settings(&caller, benefit, renew, p.display_name.as_deref(), approves, &SecondsClock)? {
-        writer.keep(change, None)?;
-    }
+    let renew = writer.store().reservation(&caller, &id)?.renew;
+    keep_settings(&mut writer, &caller, BenefitId::Reservation(id), renew, input.properties, approves)?;
     Ok(Json(ReservationResource::from_domain(&writer.store().reservation(&caller, &id)?)))
 }

@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use crate::auth::{Caller, CustomerCaller};
 use crate::error::ApiError;
 use crate::extract::{Body, Params, PathId};
-use crate::routes::{arm_page, guid, purchases_asked};
+use crate::routes::{guid, purchases_page};
 use crate::state::{AppState, SecondsClock};
 
 pub const TAG: &str = "Reservations";
@@ -40,17 +40,11 @@ async fn list(
     Caller(caller): Caller,
     Params(query): Params<PurchasesQuery>,
 ) -> Result<Json<ArmList<ReservationOrderResource>>, ApiError> {
-    let (customer, skip) = purchases_asked(&query)?;
-    let all = state
-        .read()
-        .purchased_benefits(&caller, customer.as_ref())?
-        .into_iter()
-        .filter_map(|bought| match bought.item {
-            BenefitItem::Reservation(r) => Some(ReservationOrderResource::from_domain(&r).with_origin(&bought.placed_by, &bought.customer_name)),
-            BenefitItem::SavingsPlan(_) => None,
-        })
-        .collect();
-    Ok(Json(arm_page(all, skip, RESERVATION_ORDERS_PATH, customer)))
+    let page = purchases_page(&state, &caller, &query, RESERVATION_ORDERS_PATH, |bought| match &bought.item {
+        BenefitItem::Reservation(r) => Some(ReservationOrderResource::from_domain(r).with_origin(&bought.placed_by, &bought.customer_name)),
+        BenefitItem::SavingsPlan(_) => None,
+    })?;
+    Ok(Json(page))
 }
 
 /// One reservation order: to any partner user, and to the users of the customer who bought it.

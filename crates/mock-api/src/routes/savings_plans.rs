@@ -19,8 +19,8 @@ use utoipa_axum::routes;
 use crate::auth::{Caller, CustomerCaller};
 use crate::error::ApiError;
 use crate::extract::{Body, Params, PathId, PathPair};
-use crate::routes::reservation_lifecycle::approves;
-use crate::routes::{arm_page, guid, purchases_asked};
+use crate::routes::reservation_lifecycle::{approves, keep_settings};
+use crate::routes::{guid, purchases_page};
 use crate::state::{AppState, SecondsClock};
 
 pub const TAG: &str = "Savings plans";
@@ -51,17 +51,11 @@ async fn list(
     Caller(caller): Caller,
     Params(query): Params<PurchasesQuery>,
 ) -> Result<Json<ArmList<SavingsPlanOrderAliasResource>>, ApiError> {
-    let (customer, skip) = purchases_asked(&query)?;
-    let all = state
-        .read()
-        .purchased_benefits(&caller, customer.as_ref())?
-        .into_iter()
-        .filter_map(|bought| match bought.item {
-            BenefitItem::SavingsPlan(p) => Some(SavingsPlanOrderAliasResource::from_domain(&p).with_origin(&bought.placed_by, &bought.customer_name)),
-            BenefitItem::Reservation(_) => None,
-        })
-        .collect();
-    Ok(Json(arm_page(all, skip, SAVINGS_PLAN_ORDERS_PATH, customer)))
+    let page = purchases_page(&state, &caller, &query, SAVINGS_PLAN_ORDERS_PATH, |bought| match &bought.item {
+        BenefitItem::SavingsPlan(p) => Some(SavingsPlanOrderAliasResource::from_domain(p).with_origin(&bought.placed_by, &bought.customer_name)),
+        BenefitItem::Reservation(_) => None,
+    })?;
+    Ok(Json(page))
 }
 
 /// One savings plan, by the name it was bought under: to any partner user, and to the users
@@ -214,12 +208,7 @@ async fn patch_plan(
     let id = plan_ids(&order, &plan)?;
     let approves = approves(&query)?;
     let mut writer = state.write();
-    let current = writer.store().savings_plan(&caller, &id)?;
-    let p = input.properties;
-    let renew = p.renew.unwrap_or(current.renew);
-    let benefit = BenefitId::SavingsPlan(id);
-    if let Some(change) = writer.store().decide_benefit_settings(&caller, benefit, renew, p.display_name.as_deref(), approves, &SecondsClock)? {
-        writer.keep(change, None)?;
-    }
+    let renew = writer.store().savings_plan(&caller, &id)?.renew;
+    keep_settings(&mut writer, &caller, BenefitId::SavingsPlan(id), renew, input.properties, approves)?;
     Ok(Json(SavingsPlanResource::from_domain(&writer.store().savings_plan(&caller, &id)?)))
 }

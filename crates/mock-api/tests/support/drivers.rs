@@ -17,7 +17,6 @@ use api_types::endpoint::{
     CalculateExchange, CalculateRefund, CreateRequest, DeclineCustomerRequest, Exchange, ListRequests, ListReservationOrders,
     ListSavingsPlanOrders, PatchReservation, PatchSavingsPlan, ReturnReservation,
 };
-use api_types::purchase::ProvisioningState;
 use api_types::request::{BenefitRef, DeclineRequest, NewRequest, Request as ApiRequest};
 use api_types::reservation::{NewReservationOrder, ReservationOrderResource};
 use api_types::reservation_lifecycle::{
@@ -25,8 +24,8 @@ use api_types::reservation_lifecycle::{
     ExchangeSession, RefundQuoteResponse, ReturnProperties, ReturnRequest, order_of_reservation,
 };
 use domain::{
-    BenefitId, BenefitItem, BenefitStatus, Clock, CustomerRequest, ExchangeQuote, PlacedBy, PurchasedBenefit, RefundQuote, RequestId,
-    RequestKind, ReservationOrderId, SavingsPlanOrderId,
+    BenefitId, BenefitStatus, Clock, CustomerRequest, ExchangeQuote, PlacedBy, PurchasedBenefit, RefundQuote, RequestId,
+    RequestKind, ReservationOrderId,
 };
 use test_support::{admin, Client, DataFile, Reply, Request, Server};
 use time::{Date, OffsetDateTime};
@@ -167,16 +166,12 @@ pub struct PurchaseView {
 
 impl PurchaseView {
     fn of(bought: PurchasedBenefit) -> Self {
-        let quantity = match &bought.item {
-            BenefitItem::Reservation(r) => r.quantity,
-            BenefitItem::SavingsPlan(_) => 1,
-        };
         let b = bought.item.benefit();
         Self {
             benefit: bought.item.id(),
             customer: b.customer_id,
             name: b.display_name.clone(),
-            quantity,
+            quantity: bought.item.quantity(),
             status: b.status,
             renew: b.renew,
             placed_by: bought.placed_by,
@@ -745,41 +740,20 @@ impl Driver for OverHttp {
 
     fn purchases(&mut self) -> Vec<PurchaseView> {
         let mut found = Vec::new();
-        let mut skip = 0;
+        // Every page of the reservation orders, following `nextLink` by its `$skiptoken`.
         loop {
-            let page = self.reader.ok(&ListReservationOrders { customer: None, skip });
-            found.extend(page.value.into_iter().map(|o| {
-                let reservation = o.properties.reservations.first().expect("its reservation");
-                PurchaseView {
-                    benefit: BenefitId::Reservation(o.name),
-                    customer: o.properties.customer_id,
-                    name: o.properties.display_name.clone(),
-                    quantity: reservation.properties.quantity,
-                    status: status(o.properties.provisioning_state),
-                    renew: reservation.properties.renew,
-                    placed_by: o.properties.placed_by.clone().expect("lists say who placed it").into_domain(),
-                }
-            }));
-            match page.next_link {
-                Some(link) => skip = link.rsplit("$skiptoken=").next().and_then(|n| n.parse().ok()).expect("a page start"),
-                None => break,
+            let page = self.reader.ok(&ListReservationOrders { customer: None, skip: found.len() });
+            let more = page.next_link.is_some();
+            found.extend(page.value.into_iter().map(|o| o.into_purchased().expect("a purchase the domain reads")));
+            if !more {
+                break;
             }
         }
         let plans = self.reader.ok(&ListSavingsPlanOrders { customer: None, skip: 0 });
         assert!(plans.next_link.is_none(), "one page of savings plans here");
-        found.extend(plans.value.into_iter().map(|p| PurchaseView {
-            benefit: BenefitId::SavingsPlan(
-                p.properties.savings_plan_order_id.rsplit('/').next().and_then(SavingsPlanOrderId::parse).expect("an order id"),
-            ),
-            customer: p.properties.customer_id,
-            name: p.properties.display_name.clone(),
-            quantity: 1,
-            status: status(p.properties.provisioning_state),
-            renew: p.properties.renew,
-            placed_by: p.properties.placed_by.clone().expect("lists say who placed it").into_domain(),
-        }));
+        found.extend(plans.value.into_iter().map(|p| p.into_purchased().expect("a purchase the domain reads")));
         // (Reservations, then savings plans: scenarios do not rely on the order across the two.)
-        found
+        found.into_iter().map(PurchaseView::of).collect()
     }
 
     fn quote_refund(&mut self, who: &Caller, order: ReservationOrderId, quantity: u32) -> Result<RefundQuote, Refusal> {
@@ -855,15 +829,6 @@ impl Driver for OverHttp {
             .into_iter()
             .map(|r| r.into_domain().expect("a request the domain reads"))
             .collect()
-    }
-}
-
-/// A purchase's provisioning state as the domain has it.
-fn status(state: ProvisioningState) -> BenefitStatus {
-    match state {
-        ProvisioningState::Succeeded => BenefitStatus::Succeeded,
-        ProvisioningState::Cancelled => BenefitStatus::Cancelled,
-        ProvisioningState::Expired => BenefitStatus::Expired,
     }
 }
 
