@@ -113,9 +113,17 @@ impl EmbeddedStore {
         PartnerStore::demo(spec)
     }
 
-    /// A read of the store.
+    /// A read of the store, with every purchase past its expiry ended (and renewed) first.
     pub(super) fn read<T>(&self, read: impl FnOnce(&PartnerStore) -> Result<T, DomainError>) -> Result<T, BackendError> {
+        self.keep_expiries();
         Ok(read(&self.store.borrow())?)
+    }
+
+    /// Keeps what the passing of time decided: each purchase past its expiry ended, and
+    /// renewed if its auto-renew is on (best effort: what cannot be kept is tried again on
+    /// the next read).
+    fn keep_expiries(&self) {
+        while let Ok(true) = self.change(|store, clock| store.decide_next_expiry(clock)) {}
     }
 
     /// A read of Partner Center's data, which only partner users make.

@@ -2,7 +2,7 @@
 //! list: Azure reservations a customer user buys on their own, billed to the partner, in
 //! Azure Resource Manager's shape (plus the price billed and the order, our additions).
 
-use domain::{Benefit, CustomerId, CustomerUpn, OrderId, Region, Reservation, ReservationOrderId, ReservationRequest, VmSize};
+use domain::{Benefit, BenefitId, CustomerId, CustomerUpn, OrderId, Region, Reservation, ReservationOrderId, ReservationRequest, VmSize};
 use serde::{Deserialize, Serialize};
 
 use crate::datetime;
@@ -204,6 +204,14 @@ pub struct ReservationProperties {
     pub effective_date_time: String,
     #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2027-11-25T06:30:00Z"))]
     pub expiry_date_time: String,
+    /// The reservation this one renews (its id), when it was bought as a renewal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub renew_source: Option<String>,
+    /// The reservation (its id) that renewed this one at its expiry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub renew_destination: Option<String>,
 }
 
 /// The reservation in an order (one per order here).
@@ -298,6 +306,8 @@ impl ReservationResource {
                 provisioning_state: r.status.into(),
                 effective_date_time: datetime::format(r.effective),
                 expiry_date_time: datetime::format(r.expiry),
+                renew_source: r.renewed_from.and_then(reservation_id_path),
+                renew_destination: r.renewed_as.and_then(reservation_id_path),
             },
         }
     }
@@ -366,11 +376,21 @@ impl ReservationOrderResource {
                 expiry: datetime::parse(&p.expiry_date_time)?,
                 purchased_by: CustomerUpn::new(&p.purchased_by),
                 price: p.billed_price.into_domain()?,
+                renewed_from: first.properties.renew_source.as_deref().and_then(crate::reservation_lifecycle::order_of_reservation).map(BenefitId::Reservation),
+                renewed_as: first.properties.renew_destination.as_deref().and_then(crate::reservation_lifecycle::order_of_reservation).map(BenefitId::Reservation),
             },
             size: first.sku.name.into(),
             region: first.location.into(),
             quantity: p.original_quantity,
         })
+    }
+}
+
+/// A reservation's id (its path), when `id` names one.
+fn reservation_id_path(id: BenefitId) -> Option<String> {
+    match id {
+        BenefitId::Reservation(order) => Some(crate::reservation_lifecycle::reservation_path(&order)),
+        BenefitId::SavingsPlan(_) => None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! customer user buys on their own, billed to the partner, in Azure Resource Manager's shape
 //! (plus the price billed and the order, our additions).
 
-use domain::{Benefit, CustomerId, CustomerUpn, OrderId, SavingsPlan, SavingsPlanOrderId, SavingsPlanRequest, Usd};
+use domain::{Benefit, BenefitId, CustomerId, CustomerUpn, OrderId, SavingsPlan, SavingsPlanOrderId, SavingsPlanRequest, Usd};
 use serde::{Deserialize, Serialize};
 
 use crate::datetime;
@@ -162,6 +162,14 @@ pub struct SavingsPlanProperties {
     pub benefit_start_time: String,
     #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2029-11-25T06:30:00Z"))]
     pub expiry_date_time: String,
+    /// The savings plan this one renews (its id), when it was bought as a renewal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub renew_source: Option<String>,
+    /// The savings plan (its id) that renewed this one at its expiry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, required = false))]
+    pub renew_destination: Option<String>,
     /// The customer who bought it (this API's addition).
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Uuid))]
     pub customer_id: CustomerId,
@@ -203,6 +211,21 @@ pub struct SavingsPlanOrderAliasResource {
 /// one savings plan of an order.
 pub fn savings_plan_path(order: &SavingsPlanOrderId) -> String {
     format!("{SAVINGS_PLAN_ORDERS_PATH}/{order}/savingsPlans/{}", order.plan_id())
+}
+
+/// A savings plan's id (its path), when `id` names one.
+fn savings_plan_id_path(id: BenefitId) -> Option<String> {
+    match id {
+        BenefitId::SavingsPlan(order) => Some(savings_plan_path(&order)),
+        BenefitId::Reservation(_) => None,
+    }
+}
+
+/// The savings plan order a savings plan's id (`…/savingsPlanOrders/{order}/savingsPlans/{plan}`) names.
+fn order_of_savings_plan(path: &str) -> Option<SavingsPlanOrderId> {
+    let mut parts = path.split('/').skip_while(|part| !part.eq_ignore_ascii_case("savingsPlanOrders"));
+    parts.next()?;
+    parts.next().and_then(SavingsPlanOrderId::parse)
 }
 
 /// A savings plan, as `GET|PATCH …/savingsPlanOrders/{order}/savingsPlans/{plan}` answer it.
@@ -317,6 +340,8 @@ impl SavingsPlanOrderAliasResource {
                 renew: plan.renew,
                 benefit_start_time: datetime::format(plan.effective),
                 expiry_date_time: datetime::format(plan.expiry),
+                renew_source: plan.renewed_from.and_then(savings_plan_id_path),
+                renew_destination: plan.renewed_as.and_then(savings_plan_id_path),
                 customer_id: plan.customer_id,
                 order_id: plan.order_id,
                 purchased_by: plan.purchased_by.as_str().to_string(),
@@ -355,6 +380,8 @@ impl SavingsPlanOrderAliasResource {
                 expiry: datetime::parse(&p.expiry_date_time)?,
                 purchased_by: CustomerUpn::new(&p.purchased_by),
                 price: p.billed_price.into_domain()?,
+                renewed_from: p.renew_source.as_deref().and_then(order_of_savings_plan).map(BenefitId::SavingsPlan),
+                renewed_as: p.renew_destination.as_deref().and_then(order_of_savings_plan).map(BenefitId::SavingsPlan),
             },
             hourly_commitment: Usd::from_dollars(p.commitment.amount)?,
         })

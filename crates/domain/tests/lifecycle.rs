@@ -292,3 +292,121 @@ fn the_lifecycle_is_kept_in_a_snapshot() {
         store.quote_refund(&admin, &id, 1, on_day(3).now()).map(|q| q.consumed)
     );
 }
+
+/// Keeps every expiry due at `clock`'s time, as a backend's timer does: the purchases of
+/// Megan's company that ended, in order.
+fn pass_time(store: &mut PartnerStore, clock: &FixedClock) -> Vec<BenefitId> {
+    let contoso = store.customer_user(&CustomerUpn::new(MEGAN)).unwrap().0.id;
+    let mut ended = Vec::new();
+    while let Some(change) = store.decide_next_expiry(clock).unwrap() {
+        if let Change::BenefitExpired(expiry) = &change {
+            if expiry.customer_id == contoso {
+                ended.push(expiry.ended);
+            }
+        }
+        store.apply(change);
+    }
+    ended
+}
+
+#[test]
+fn at_its_expiry_a_reservation_that_renews_is_followed_by_the_same_one_billed_to_the_partner() {
+    let mut store = store();
+    let mut asked = request(&store, 21, 3, Term::OneYear);
+    asked.renew = true;
+    act(&mut store, |s| s.decide_reservation_purchase(&CustomerUpn::new(MEGAN), asked.clone(), &on_day(0))).unwrap();
+    let bought = reservation_of(&store, asked.id);
+    assert_eq!(pass_time(&mut store, &on_day(300)), [], "nothing ends before its expiry");
+
+    // Two terms later, both the reservation and its first renewal have ended: two renewals.
+    let two_years_on = FixedClock::new(bought.expiry + Duration::days(400));
+    let ended = pass_time(&mut store, &two_years_on);
+    assert_eq!(ended.len(), 2);
+    assert_eq!(ended[0], BenefitId::Reservation(asked.id));
+    assert_eq!(store.decide_next_expiry(&two_years_on), Ok(None), "each is decided once");
+
+    let ended = reservation_of(&store, asked.id);
+    assert_eq!(ended.status, BenefitStatus::Expired);
+    let Some(BenefitId::Reservation(first)) = ended.renewed_as else { panic!("renewed: {ended:?}") };
+    let first = reservation_of(&store, first);
+    assert_eq!(
+        (first.size, first.region, first.scope, first.term, first.quantity, first.display_name.as_str(), first.renew),
+        (bought.size, bought.region, bought.scope, bought.term, bought.quantity, bought.display_name.as_str(), true)
+    );
+    assert_eq!((first.effective, first.renewed_from), (bought.expiry, Some(BenefitId::Reservation(asked.id))));
+    assert_eq!(first.status, BenefitStatus::Expired);
+    let Some(BenefitId::Reservation(second)) = first.renewed_as else { panic!("renewed again: {first:?}") };
+    let second = reservation_of(&store, second);
+    assert_eq!((second.status, second.effective), (BenefitStatus::Succeeded, first.expiry));
+
+    // Each renewal is an order the partner is billed by, placed as the first one was, and in
+    // the Activity log on the day it started.
+    let orders = store.orders(&user(&store, PartnerRole::AdminAgent), &bought.customer_id).unwrap();
+    let order = orders.iter().find(|o| o.id == second.order_id).expect("the renewal's order");
+    assert_eq!((order.placed_by.clone(), order.creation_date), (PlacedBy::Customer(CustomerUpn::new(MEGAN)), first.expiry));
+    assert_eq!(order.total(), second.price.total);
+    let log = whole_log(&store);
+    assert!(log.iter().any(|r| r.action == ActivityAction::CreateOrder
+        && r.at == first.expiry
+        && matches!(&r.detail, Some(ActivityDetail::Order { order_id, .. }) if *order_id == second.order_id)));
+}
+
+#[test]
+fn at_its_expiry_a_purchase_that_does_not_renew_just_ends() {
+    let mut store = store();
+    let admin = partner(&store, PartnerRole::AdminAgent);
+    let id = buy(&mut store, 22, 1, Term::OneYear, 0);
+    let bought = reservation_of(&store, id);
+    let orders_before = store.orders(&user(&store, PartnerRole::AdminAgent), &bought.customer_id).unwrap().len();
+    let contoso_records = |store: &PartnerStore| whole_log(store).iter().filter(|r| r.customer_id == bought.customer_id).count();
+    let records_before = contoso_records(&store);
+    assert_eq!(pass_time(&mut store, &FixedClock::new(bought.expiry)), [BenefitId::Reservation(id)]);
+    let ended = reservation_of(&store, id);
+    assert_eq!((ended.status, ended.renewed_as), (BenefitStatus::Expired, None));
+    assert_eq!(store.orders(&user(&store, PartnerRole::AdminAgent), &bought.customer_id).unwrap().len(), orders_before, "nothing billed");
+    assert_eq!(contoso_records(&store), records_before);
+    // An ended reservation is no longer managed.
+    assert_eq!(
+        store.decide_benefit_settings(&admin, BenefitId::Reservation(id), true, None, None, &FixedClock::new(bought.expiry)),
+        Err(DomainError::BenefitNotActive)
+    );
+}
+
+#[test]
+fn a_savings_plan_that_renews_is_followed_by_one_with_the_same_commitment() {
+    let mut store = store();
+    let admin = partner(&store, PartnerRole::AdminAgent);
+    let plan = store
+        .purchased_benefits(&admin, None)
+        .unwrap()
+        .into_iter()
+        .find_map(|b| match b.item {
+            BenefitItem::SavingsPlan(p) => Some(p),
+            BenefitItem::Reservation(_) => None,
+        })
+        .expect("the demo has a savings plan");
+    act(&mut store, |s| s.decide_benefit_settings(&admin, BenefitId::SavingsPlan(plan.id), true, None, None, &on_day(1))).unwrap();
+    pass_time(&mut store, &FixedClock::new(plan.expiry + Duration::days(1)));
+    let ended = store.savings_plan(&admin, &plan.id).unwrap();
+    let Some(BenefitId::SavingsPlan(next)) = ended.renewed_as else { panic!("renewed: {ended:?}") };
+    let next = store.savings_plan(&admin, &next).unwrap();
+    assert_eq!(
+        (next.hourly_commitment, next.term, next.scope, next.effective, next.status),
+        (plan.hourly_commitment, plan.term, plan.scope, plan.expiry, BenefitStatus::Succeeded)
+    );
+    assert_ne!(next.alias, plan.alias);
+    assert_eq!(store.savings_plan_by_alias(&admin, &next.alias).map(|p| p.id), Ok(next.id));
+}
+
+#[test]
+fn expiries_and_renewals_are_kept_in_a_snapshot() {
+    let mut store = store();
+    let mut asked = request(&store, 23, 2, Term::OneYear);
+    asked.renew = true;
+    act(&mut store, |s| s.decide_reservation_purchase(&CustomerUpn::new(MEGAN), asked.clone(), &on_day(0))).unwrap();
+    let expiry = reservation_of(&store, asked.id).expiry;
+    pass_time(&mut store, &FixedClock::new(expiry + Duration::days(1)));
+    let again = PartnerStore::from_snapshot(store.snapshot());
+    assert_eq!(reservation_of(&again, asked.id), reservation_of(&store, asked.id));
+    assert_eq!(again.decide_next_expiry(&FixedClock::new(expiry + Duration::days(1))), Ok(None));
+}

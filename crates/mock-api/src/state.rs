@@ -101,17 +101,27 @@ impl AppState {
         self.shared.tokens.get(token).cloned()
     }
 
-    /// The store, to read. (A poisoned lock still holds consistent data: memory only changes
-    /// by applying a change that is already kept, which cannot fail half-way.)
+    /// The store, to read, with every purchase past its expiry ended (and renewed) first.
+    /// (A poisoned lock still holds consistent data: memory only changes by applying a change
+    /// that is already kept, which cannot fail half-way.)
     pub fn read(&self) -> RwLockReadGuard<'_, PartnerStore> {
+        let store = self.shared.store.read().unwrap_or_else(|e| e.into_inner());
+        if !matches!(store.decide_next_expiry(&SecondsClock), Ok(Some(_))) {
+            return store;
+        }
+        drop(store);
+        drop(self.write());
         self.shared.store.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The store and the data file, to change them; one change at a time.
+    /// The store and the data file, to change them; one change at a time. Purchases past
+    /// their expiry are ended (and renewed) first, as time passed.
     pub fn write(&self) -> Writer<'_> {
         let store = self.shared.store.write().unwrap_or_else(|e| e.into_inner());
         let db = self.shared.db.lock().unwrap_or_else(|e| e.into_inner());
-        Writer { store, db }
+        let mut writer = Writer { store, db };
+        writer.keep_expiries();
+        writer
     }
 
     /// Keeps `quote` for its session; the session id.
@@ -165,6 +175,18 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Keeps what the passing of time decided: each purchase past its expiry ended, and
+    /// renewed if its auto-renew is on. A file that refuses it leaves it for the next
+    /// request (memory changes only with the file).
+    fn keep_expiries(&mut self) {
+        while let Ok(Some(change)) = self.store.decide_next_expiry(&SecondsClock) {
+            if let Err(error) = self.keep(change, None) {
+                eprintln!("mock-api: a purchase's expiry could not be kept: {error:?}");
+                return;
+            }
+        }
+    }
+
     /// The store as it is, to decide a change on.
     pub fn store(&self) -> &PartnerStore {
         &self.store

@@ -703,13 +703,17 @@ fn the_partner_sees_every_customers_purchases_with_who_placed_them(api: &mut imp
     let wide_world = api.customer_named(WIDE_WORLD);
     let litware = api.customer_named(LITWARE);
     let mut all = api.purchases();
-    all.sort_by(|a, b| b.name.cmp(&a.name));
+    all.sort_by_key(|p| (std::cmp::Reverse(p.name.clone()), p.status == BenefitStatus::Succeeded));
     let summary: Vec<_> = all.iter().map(|p| (p.customer, p.name.as_str(), p.quantity, p.status, p.renew, p.placed_by.clone())).collect();
+    let lee = PlacedBy::Customer(domain::CustomerUpn::new(LEE));
     assert_eq!(
         summary,
         [
-            (wide_world, "Web front ends, West Europe", 2, BenefitStatus::Succeeded, true, PlacedBy::Customer(domain::CustomerUpn::new(LEE))),
+            (wide_world, "Web front ends, West Europe", 2, BenefitStatus::Succeeded, true, lee.clone()),
             (litware, "Litware compute", 1, BenefitStatus::Succeeded, false, PlacedBy::Customer(domain::CustomerUpn::new(MIRIAM))),
+            // Bought a year and a month ago, renewed a month ago by the same order's placer.
+            (wide_world, "Batch workers, Frankfurt", 4, BenefitStatus::Expired, true, lee.clone()),
+            (wide_world, "Batch workers, Frankfurt", 4, BenefitStatus::Succeeded, true, lee),
         ]
     );
 }

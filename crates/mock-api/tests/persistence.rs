@@ -419,3 +419,52 @@ fn a_data_file_of_an_earlier_release_takes_purchases() {
     assert_eq!(alex.reservations_of(&wide_world).len(), 1);
     assert_eq!(alex.audit()[0].user_principal_name, "leeg@wideworldimporters.onmicrosoft.com");
 }
+
+#[test]
+fn purchases_past_their_expiry_end_and_those_that_renew_are_renewed_when_the_server_reads_them() {
+    use api_types::order::UserType;
+    use api_types::reservation::{reservation_order_path, ReservationOrderResource};
+    use api_types::reservation_lifecycle::{order_of_reservation, reservation_path};
+    use api_types::purchase::ProvisioningState;
+    use domain::{DemoSpec, PartnerStore, ReservationOrderId};
+
+    // Demo data made 25 months ago: Wide World's one-year reservation (auto-renew on) has
+    // expired twice since; Litware's three-year savings plan has not.
+    let data = DataFile::new("expiries");
+    let made = time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap() - time::Duration::days(761);
+    let store = PartnerStore::demo(DemoSpec::new(0, made));
+    mock_api::db::Db::open(data.path()).unwrap().init(&store.snapshot()).unwrap();
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    let first = ReservationOrderId::from_uuid(uuid::Uuid::from_u128(0x3f1c_2a9e_7d44_4b0a_9c61_5e2d_8a7b_0c11));
+
+    let read = |id: &ReservationOrderId| alex.read::<ReservationOrderResource>(&reservation_order_path(id));
+    let ended = read(&first);
+    let p = &ended.properties.reservations[0].properties;
+    assert_eq!(p.provisioning_state, ProvisioningState::Expired);
+    let renewal = order_of_reservation(p.renew_destination.as_deref().expect("renewed")).unwrap();
+    let renewed = read(&renewal);
+    let r = &renewed.properties.reservations[0].properties;
+    assert_eq!(r.renew_source.as_deref(), Some(reservation_path(&first).as_str()));
+    assert_eq!((r.provisioning_state, r.effective_date_time.as_str()), (ProvisioningState::Expired, p.expiry_date_time.as_str()));
+    assert_eq!((r.quantity, r.display_name.as_str(), r.renew), (p.quantity, p.display_name.as_str(), true));
+    let current = read(&order_of_reservation(r.renew_destination.as_deref().expect("renewed again")).unwrap());
+    assert_eq!(current.properties.provisioning_state, ProvisioningState::Succeeded);
+
+    // Each renewal is an order billed to the partner, placed as the first one was.
+    let wide_world = ended.properties.customer_id;
+    let orders = alex.orders(&wide_world);
+    for renewal in [&renewed, &current] {
+        let order = orders.iter().find(|o| o.id == renewal.properties.order_id).expect("the renewal's order");
+        assert_eq!((order.placed_by.user_type, order.placed_by.user_principal_name.as_str()), (UserType::Customer, "leeg@wideworldimporters.onmicrosoft.com"));
+    }
+    let plans = alex.savings_plans_of(&alex.customer_id("Litware Inc"));
+    assert!(plans.iter().all(|p| p.properties.provisioning_state == ProvisioningState::Succeeded));
+
+    // Kept: after a restart, the same, and nothing renewed twice.
+    drop(server);
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    assert_eq!(alex.read::<ReservationOrderResource>(&reservation_order_path(&first)), ended);
+    assert_eq!(alex.orders(&wide_world).len(), orders.len());
+}

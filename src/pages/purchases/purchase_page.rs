@@ -72,6 +72,8 @@ fn PurchaseDetails(bought: PurchasedBenefit) -> impl IntoView {
             {fact(m.col_total_billed_partner, m.money(b.price.total).into_any())}
             {fact(m.col_bought_by, view! { <ActingUser by=bought.placed_by.caller() mark_partner_staff=true/> }.into_any())}
             {fact(m.col_order, view! { <a href=app.href(&AppRoute::Orders(b.customer_id))>{m.view_order}</a> }.into_any())}
+            {b.renewed_from.map(|id| fact(m.col_renewal_of, view! { <a href=app.href(&AppRoute::Purchase(id))>{m.previous_term}</a> }.into_any()))}
+            {b.renewed_as.map(|id| fact(m.col_renewed_as, view! { <a href=app.href(&AppRoute::Purchase(id)) data-testid="renewed-as">{m.next_term}</a> }.into_any()))}
         </dl>
     };
     view! {

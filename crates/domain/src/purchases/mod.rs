@@ -3,6 +3,7 @@
 //! (customer permissions) and Azure's (Owner on the subscription).
 
 pub mod catalog;
+mod expiry;
 mod lifecycle;
 mod requests;
 mod reservation_purchase;
@@ -24,6 +25,7 @@ pub use lifecycle::{
     BenefitId, BenefitItem, BenefitUpdate, ExchangeQuote, PurchasedBenefit, RefundQuote, ReservationExchange,
     ReservationReturn, REFUND_LIMIT,
 };
+pub use expiry::{BenefitExpiry, Renewal};
 pub use requests::{CustomerRequest, RequestDecline, RequestKind, RequestStatus, MAX_REQUEST_TEXT};
 pub use reservation_purchase::ReservationRequest;
 pub use savings_plan_purchase::{is_valid_alias, SavingsPlanRequest};
@@ -88,6 +90,12 @@ pub struct Benefit {
     pub expiry: OffsetDateTime,
     pub purchased_by: CustomerUpn,
     pub price: Price,
+    /// The purchase this one renews: it started when that one expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewed_from: Option<BenefitId>,
+    /// The purchase that renewed this one when it expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewed_as: Option<BenefitId>,
 }
 
 impl Benefit {

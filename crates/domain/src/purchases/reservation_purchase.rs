@@ -175,6 +175,8 @@ pub(crate) fn new_reservation(
             expiry: term_end(now, request.term),
             purchased_by,
             price,
+            renewed_from: None,
+            renewed_as: None,
         },
         size: request.size,
         region: request.region,

@@ -5,7 +5,7 @@ use crate::activity::{ActivityAction, ActivityDetail};
 use crate::caller::Caller;
 use crate::clock::Clock;
 use crate::error::{DomainError, PurchaseProblem};
-use crate::ids::{AzureSubscriptionId, CustomerUpn, OrderId, SavingsPlanOrderId};
+use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUpn, OrderId, SavingsPlanOrderId};
 use crate::money::Usd;
 use crate::orders::{Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
 use crate::permissions::Permission;
@@ -70,59 +70,76 @@ impl PartnerStore {
         self.check_self_service_purchase(buyer, Permission::AzureSavingsPlan, &request.billing_subscription, &request.scope)?;
 
         let now = clock.now();
-        let price = catalog::savings_plan_price(request.hourly_commitment, request.term);
         let mut rng = DemoRng::new(customer_id.as_uuid().as_u64_pair().0 ^ self.next_record_id.rotate_left(24) ^ 0x5a71_6e55);
-        let id = SavingsPlanOrderId::from_uuid(rng.uuid());
-        let order_id = OrderId::from_uuid(rng.uuid());
-        let display_name = if display_name.is_empty() { request.alias.clone() } else { display_name };
-        let mut context = vec![("scope".to_string(), match request.scope {
-            AppliedScope::Single(_) => "single".to_string(),
-            AppliedScope::Shared => "shared".to_string(),
-        })];
-        match request.scope {
-            AppliedScope::Single(azure) => context.push(("entitlementId".to_string(), azure.to_string())),
-            AppliedScope::Shared => context.push(("subscriptionId".to_string(), request.billing_subscription.to_string())),
-        }
-        let order = Order {
-            id: order_id,
-            customer_id,
-            creation_date: now,
-            billing_cycle: billing_cycle(request.billing_plan),
-            status: OrderStatus::Completed,
-            line_items: vec![OrderLineItem {
-                line_item_number: 0,
-                kind: ProductKind::SavingsPlan,
-                offer_id: format!("{}:{}", catalog::SAVINGS_PLAN_PRODUCT_ID, catalog::savings_plan_sku(request.term)),
-                subscription_id: None,
-                friendly_name: "Azure savings plan for compute".to_string(),
-                quantity: 1,
-                term_duration: Some(request.term.iso().to_string()),
-                provisioning_context: context,
-                total: price.total,
-            }],
-            placed_by: PlacedBy::Customer(buyer.clone()),
-        };
-        let savings_plan = SavingsPlan {
-            id,
-            alias: request.alias,
-            benefit: Benefit {
-                customer_id,
-                order_id,
-                display_name,
-                term: request.term,
-                billing_plan: request.billing_plan,
-                billing_subscription: request.billing_subscription,
-                scope: request.scope,
-                renew: request.renew,
-                status: BenefitStatus::Succeeded,
-                effective: now,
-                expiry: term_end(now, request.term),
-                purchased_by: buyer.clone(),
-                price,
-            },
-            hourly_commitment: request.hourly_commitment,
-        };
+        let ids = (SavingsPlanOrderId::from_uuid(rng.uuid()), OrderId::from_uuid(rng.uuid()));
+        let (savings_plan, order) = new_savings_plan(customer_id, ids, request, display_name, PlacedBy::Customer(buyer.clone()), buyer.clone(), now);
         let record = self.record(now, &customer_id, ActivityAction::CreateOrder, Caller::Customer(buyer.clone()), Some(ActivityDetail::of_order(&order)))?;
         Ok(Some(Change::SavingsPlanPurchased(SavingsPlanPurchase { savings_plan, order, record })))
     }
+}
+
+/// A savings plan bought now under `ids` (the plan's order, the Partner Center order), and
+/// the order the partner is billed by (placed by `placed_by`); `purchased_by` is the customer
+/// user it belongs to.
+pub(crate) fn new_savings_plan(
+    customer_id: CustomerId,
+    (id, order_id): (SavingsPlanOrderId, OrderId),
+    request: SavingsPlanRequest,
+    display_name: String,
+    placed_by: PlacedBy,
+    purchased_by: CustomerUpn,
+    now: time::OffsetDateTime,
+) -> (SavingsPlan, Order) {
+    let price = catalog::savings_plan_price(request.hourly_commitment, request.term);
+    let display_name = if display_name.is_empty() { request.alias.clone() } else { display_name };
+    let mut context = vec![("scope".to_string(), match request.scope {
+        AppliedScope::Single(_) => "single".to_string(),
+        AppliedScope::Shared => "shared".to_string(),
+    })];
+    match request.scope {
+        AppliedScope::Single(azure) => context.push(("entitlementId".to_string(), azure.to_string())),
+        AppliedScope::Shared => context.push(("subscriptionId".to_string(), request.billing_subscription.to_string())),
+    }
+    let order = Order {
+        id: order_id,
+        customer_id,
+        creation_date: now,
+        billing_cycle: billing_cycle(request.billing_plan),
+        status: OrderStatus::Completed,
+        line_items: vec![OrderLineItem {
+            line_item_number: 0,
+            kind: ProductKind::SavingsPlan,
+            offer_id: format!("{}:{}", catalog::SAVINGS_PLAN_PRODUCT_ID, catalog::savings_plan_sku(request.term)),
+            subscription_id: None,
+            friendly_name: "Azure savings plan for compute".to_string(),
+            quantity: 1,
+            term_duration: Some(request.term.iso().to_string()),
+            provisioning_context: context,
+            total: price.total,
+        }],
+        placed_by,
+    };
+    let savings_plan = SavingsPlan {
+        id,
+        alias: request.alias,
+        benefit: Benefit {
+            customer_id,
+            order_id,
+            display_name,
+            term: request.term,
+            billing_plan: request.billing_plan,
+            billing_subscription: request.billing_subscription,
+            scope: request.scope,
+            renew: request.renew,
+            status: BenefitStatus::Succeeded,
+            effective: now,
+            expiry: term_end(now, request.term),
+            purchased_by,
+            price,
+            renewed_from: None,
+            renewed_as: None,
+        },
+        hourly_commitment: request.hourly_commitment,
+    };
+    (savings_plan, order)
 }

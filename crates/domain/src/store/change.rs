@@ -10,7 +10,7 @@ use crate::activity::ActivityRecord;
 use crate::customers::Customer;
 use crate::orders::AzurePlanOrder;
 use crate::purchases::{
-    BenefitUpdate, CustomerRequest, RequestDecline, ReservationExchange, ReservationPurchase, ReservationReturn,
+    BenefitExpiry, BenefitUpdate, CustomerRequest, Renewal, RequestDecline, ReservationExchange, ReservationPurchase, ReservationReturn,
     SavingsPlanPurchase,
 };
 use crate::subscriptions::RoleAssignmentChange;
@@ -45,6 +45,8 @@ pub enum Change {
     RequestMade(CustomerRequest),
     /// The partner declined a customer's request.
     RequestDeclined(RequestDecline),
+    /// A purchase reached its expiry, and was renewed if its auto-renew was on.
+    BenefitExpired(BenefitExpiry),
 }
 
 impl Change {
@@ -61,6 +63,11 @@ impl Change {
             Self::ReservationExchanged(c) => Some(&c.record),
             Self::BenefitUpdated(c) => Some(&c.record),
             Self::RequestMade(_) | Self::RequestDeclined(_) => None,
+            Self::BenefitExpired(c) => match &c.renewal {
+                Some(Renewal::Reservation(p)) => Some(&p.record),
+                Some(Renewal::SavingsPlan(p)) => Some(&p.record),
+                None => None,
+            },
         }
     }
 
@@ -78,6 +85,7 @@ impl Change {
             Self::BenefitUpdated(c) => c.customer_id,
             Self::RequestMade(c) => c.customer_id,
             Self::RequestDeclined(c) => c.customer_id,
+            Self::BenefitExpired(c) => c.customer_id,
         }
     }
 }
@@ -115,7 +123,7 @@ impl PartnerStore {
                 };
                 self.next_etag = self.next_etag.max(change.next_etag);
                 self.next_record_id = self.next_record_id.max(change.record.id + 1);
-                self.activity.push(change.record);
+                self.add_record(change.record);
             }
             Change::CustomerCreated(customer) => {
                 if self.customers.contains(&customer.id) || self.customers.has_domain(&customer.domain) {
@@ -151,14 +159,9 @@ impl PartnerStore {
                 assignments.retain(|a| a.id != c.assignment.id);
                 self.role_assignments.insert(customer, assignments);
             }
-            Change::ReservationPurchased(c) => {
-                self.reservations.entry(customer).or_default().push(c.reservation.clone());
-                self.orders.entry(customer).or_default().push(c.order.clone());
-            }
-            Change::SavingsPlanPurchased(c) => {
-                self.savings_plans.entry(customer).or_default().push(c.savings_plan.clone());
-                self.orders.entry(customer).or_default().push(c.order.clone());
-            }
+            Change::ReservationPurchased(c) => self.add_reservation(c),
+            Change::SavingsPlanPurchased(c) => self.add_savings_plan(c),
+            Change::BenefitExpired(c) => self.apply_expiry(c),
             Change::ReservationReturned(_) | Change::ReservationExchanged(_) | Change::BenefitUpdated(_) => {
                 self.apply_lifecycle(&change)
             }
@@ -167,8 +170,29 @@ impl PartnerStore {
         }
         if let Some(record) = change.record() {
             self.next_record_id = self.next_record_id.max(record.id + 1);
-            self.activity.push(record.clone());
+            self.add_record(record.clone());
         }
         self.commerce.push(change);
+    }
+
+    /// A record in the Activity log, which is kept in time order (a renewal is logged when it
+    /// started, which may be before changes kept since).
+    fn add_record(&mut self, record: ActivityRecord) {
+        let at = self.activity.partition_point(|r| (r.at, r.id) <= (record.at, record.id));
+        self.activity.insert(at, record);
+    }
+
+    /// A reservation bought, with the order the partner is billed by.
+    pub(crate) fn add_reservation(&mut self, purchase: &ReservationPurchase) {
+        let customer = purchase.reservation.customer_id;
+        self.reservations.entry(customer).or_default().push(purchase.reservation.clone());
+        self.orders.entry(customer).or_default().push(purchase.order.clone());
+    }
+
+    /// A savings plan bought, with the order the partner is billed by.
+    pub(crate) fn add_savings_plan(&mut self, purchase: &SavingsPlanPurchase) {
+        let customer = purchase.savings_plan.customer_id;
+        self.savings_plans.entry(customer).or_default().push(purchase.savings_plan.clone());
+        self.orders.entry(customer).or_default().push(purchase.order.clone());
     }
 }

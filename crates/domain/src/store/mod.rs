@@ -92,8 +92,9 @@ impl PartnerStore {
         store
     }
 
-    /// Two purchases customer users made on their own before the demo starts, through the
-    /// same rules as any: a reservation at Wide World Importers, a savings plan at Litware.
+    /// The purchases customer users made on their own before the demo starts, through the
+    /// same rules as any: two reservations at Wide World Importers (one bought a year and a month
+    /// ago and renewed since), a savings plan at Litware.
     fn make_demo_purchases(&mut self, at: time::OffsetDateTime) {
         use crate::purchases::{AppliedScope, BillingPlan, Region, Term, VmSize};
         use crate::purchases::{ReservationRequest, SavingsPlanRequest};
@@ -118,6 +119,23 @@ impl PartnerStore {
             if let Ok(Some(change)) = self.decide_reservation_purchase(&lee, request, &clock) {
                 self.apply(change);
             }
+            // A year and a month ago, with auto-renew on: renewed a month ago.
+            let request = ReservationRequest {
+                id: ReservationOrderId::from_uuid(uuid::Uuid::from_u128(0x8b2d_41c7_0e95_4f3a_b6d8_2c71_9a4e_5f03)),
+                size: VmSize::StandardD4sV5,
+                region: Region::GermanyWestCentral,
+                term: Term::OneYear,
+                billing_plan: BillingPlan::Upfront,
+                quantity: 4,
+                billing_subscription: azure,
+                scope: AppliedScope::Shared,
+                renew: true,
+                display_name: "Batch workers, Frankfurt".to_string(),
+            };
+            let clock = FixedClock::new(at - time::Duration::days(400));
+            if let Ok(Some(change)) = self.decide_reservation_purchase(&lee, request, &clock) {
+                self.apply(change);
+            }
         }
         let miriam = CustomerUpn::new("miriamg@litware.onmicrosoft.com");
         if let Some(azure) = first_azure(self, &miriam) {
@@ -135,6 +153,9 @@ impl PartnerStore {
             if let Ok(Some(change)) = self.decide_savings_plan_purchase(&miriam, request, &clock) {
                 self.apply(change);
             }
+        }
+        while let Ok(Some(change)) = self.decide_next_expiry(&FixedClock::new(at)) {
+            self.apply(change);
         }
     }
 
