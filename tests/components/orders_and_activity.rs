@@ -38,8 +38,9 @@ async fn order_history_shows_who_placed_each_order() {
     assert!(plan.contains("One-time") && plan.contains("$0.00"), "{plan}");
 
     choose("#orders-placed-by", "customer");
-    assert!(wait_until(|| (table_rows(&app, "orders-table").len() == 1).then_some(())).await.is_some(), "only Lee's purchase");
-    assert!(table_rows(&app, "orders-table")[0].contains("Lee Gu"));
+    // Lee's purchases: today's, and one bought a year and a month ago with its renewal.
+    assert!(wait_until(|| (table_rows(&app, "orders-table").len() == 3).then_some(())).await.is_some(), "only Lee's purchases");
+    assert!(table_rows(&app, "orders-table").iter().all(|r| r.contains("Lee Gu")));
     choose("#orders-placed-by", "partner");
     let partner_only = || table_rows(&app, "orders-table").iter().all(|r| r.contains("Partner staff")).then_some(());
     assert!(wait_until(partner_only).await.is_some(), "only the partner's orders");
@@ -100,4 +101,23 @@ async fn order_history_and_the_activity_filter_in_german() {
     app.wait_for_text("Alle Aktionen").await;
     let lee = app.row("Lee Gu");
     assert!(lee.contains("Create Order") && lee.contains("Abrechnungshäufigkeit: Monatlich") && lee.contains("Menge: 2"), "{lee}");
+}
+
+/// A reservation whose auto-renew was on ended at its expiry and was renewed: its page says
+/// Expired and links the next term, which links back.
+#[wasm_bindgen_test]
+async fn an_expired_reservation_links_the_term_that_renewed_it() {
+    let store = PartnerStore::demo(DemoSpec::new(0, time::OffsetDateTime::UNIX_EPOCH));
+    let id = domain::CustomerId::parse(&customer_id("Wide World Importers")).unwrap();
+    let reservations = store.reservations(&domain::Caller::Partner(PartnerUserId::new(ADMIN)), &id).unwrap();
+    let ended = reservations.iter().find(|r| r.status == domain::BenefitStatus::Expired).expect("the demo's renewed reservation");
+    let app = open(Visit::to(&format!("/reservations/reservation/{}", ended.id))).await;
+    app.wait_for("[data-testid=purchase-facts]").await;
+    assert!(app.text().contains("Batch workers, Frankfurt") && app.text().contains("Expired"), "{}", app.text());
+    app.find("[data-testid=purchase-inactive]").expect("no actions on an ended purchase");
+    app.link("The next term").click();
+    assert!(wait_until(|| app.find("[data-testid=purchase-facts]").filter(|f| f.text_content().unwrap_or_default().contains("Renewal of")).map(|_| ())).await.is_some());
+    let facts = app.wait_for("[data-testid=purchase-facts]").await.text_content().unwrap_or_default();
+    assert!(facts.contains("Succeeded"), "{facts}");
+    assert!(app.find("#purchase-cancel").is_some(), "the next term is managed as any");
 }

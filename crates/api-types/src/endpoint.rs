@@ -35,6 +35,7 @@ use crate::savings_plan::{
     savings_plan_alias_path, savings_plan_path, NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource,
     SavingsPlanResource, SAVINGS_PLAN_ORDERS_PATH,
 };
+use crate::stand_in::{Count, FaultRule, JournalEntry, JournalQuery, NewFaultRule, Reset, Snapshot};
 use crate::subscription::Subscription;
 use crate::{encode_query_value, Collection};
 
@@ -391,4 +392,62 @@ fn with_approval(path: String, approves: Option<RequestId>) -> String {
         Some(id) => format!("{path}?approvesRequest={id}"),
         None => path,
     }
+}
+
+// ---- The local stand-in (`/_mock`, this API's addition) ----
+
+endpoint! {
+    /// `GET /_mock/faults`: the fault rules in force, oldest first.
+    ListFaultRules {} => Get Collection<FaultRule>, |_e| "/_mock/faults".to_string()
+}
+
+endpoint_with_body! {
+    /// `POST /_mock/faults`: a fault rule, tried after the others.
+    AddFaultRule {} sends NewFaultRule => Post FaultRule, |_e| "/_mock/faults".to_string()
+}
+
+endpoint! {
+    /// `DELETE /_mock/faults/{id}`.
+    RemoveFaultRule { id: Uuid } => Delete Ignored, |e| format!("/_mock/faults/{}", e.id)
+}
+
+endpoint! {
+    /// `DELETE /_mock/faults`: every rule.
+    ClearFaultRules {} => Delete Ignored, |_e| "/_mock/faults".to_string()
+}
+
+endpoint! {
+    /// `GET /_mock/requests`: the requests served, newest first, as `query` filters them.
+    ListServedRequests { query: JournalQuery } => Get Collection<JournalEntry>,
+    |e| format!("/_mock/requests{}", e.query.to_query())
+}
+
+endpoint! {
+    /// `GET /_mock/requests/count`: how many served requests `query` matches.
+    CountServedRequests { query: JournalQuery } => Get Count, |e| format!("/_mock/requests/count{}", e.query.to_query())
+}
+
+endpoint! {
+    /// `DELETE /_mock/requests`: forget every served request.
+    ClearServedRequests {} => Delete Ignored, |_e| "/_mock/requests".to_string()
+}
+
+endpoint_with_body! {
+    /// `POST /_mock/reset`: fresh demo data.
+    ResetData {} sends Reset => Post Ignored, |_e| "/_mock/reset".to_string()
+}
+
+endpoint! {
+    /// `GET /_mock/snapshots`.
+    ListSnapshots {} => Get Collection<Snapshot>, |_e| "/_mock/snapshots".to_string()
+}
+
+endpoint_with_body! {
+    /// `POST /_mock/snapshots`: a snapshot of all the data, under a name.
+    TakeSnapshot {} sends Snapshot => Post Snapshot, |_e| "/_mock/snapshots".to_string()
+}
+
+endpoint! {
+    /// `POST /_mock/snapshots/{name}/restore`.
+    RestoreSnapshot { name: String } => Post Ignored, |e| format!("/_mock/snapshots/{}/restore", encode_query_value(&e.name))
 }

@@ -183,7 +183,9 @@ error_codes! {
     PayloadTooLarge = 413, 413, "RequestEntityTooLarge", "The body is larger than 64 KiB.";
     UnsupportedMediaType = 415, 415, "UnsupportedMediaType", "The body is not declared as JSON.";
     Unprocessable = 422, 422, "UnprocessableEntity", "The request is well-formed but asks for something inconsistent (the body names another resource than the URL, a date range that ends before it starts).";
-    StorageFailed = 503, 503, "ServiceUnavailable", "The change could not be saved; nothing was changed.";
+    TooManyRequests = 429, 429, "TooManyRequests", "Too many requests: wait the seconds `Retry-After` says, then ask again; nothing was changed (a fault rule of `/_mock/faults` stages it).";
+    ServerError = 500, 500, "InternalServerError", "The server failed; nothing was changed (a fault rule of `/_mock/faults` stages it).";
+    StorageFailed = 503, 503, "ServiceUnavailable", "The service is unavailable: the change could not be saved (or a fault rule of `/_mock/faults` said so); nothing was changed.";
     PolicyNotFound = 600039, 404, "PolicyNotFound", "No self-serve policy has this id (read or delete).";
     PolicyNotFoundForUpdate = 600040, 404, "PolicyNotFoundForUpdate", "No self-serve policy has this id (update).";
     PolicyExists = 600041, 409, "PolicyExists", "The customer already has a self-serve policy: read it and PUT the change instead.";
@@ -192,6 +194,9 @@ error_codes! {
     CartCheckedOut = 900028, 409, "CartCheckedOut", "The cart was checked out already: its order exists (see the customer's orders).";
     UnknownRoleAssignment = 900031, 404, "RoleAssignmentNotFound", "The Azure subscription has no role assignment with this id.";
     UnknownRoleDefinition = 900032, 422, "RoleDefinitionDoesNotExist", "`roleDefinitionId` names no role that can be given here (Owner, Contributor, Reader) on this subscription.";
+    StandInAdminOnly = 900090, 403, "StandInAdminOnly", "Only partner Admin agents and the admin token the server printed at start-up may use `/_mock` (this API's addition).";
+    UnknownFaultRule = 900091, 404, "FaultRuleNotFound", "No fault rule has this id (it was removed, or it expired).";
+    UnknownSnapshot = 900092, 404, "SnapshotNotFound", "No snapshot has this name (snapshots last until the server stops).";
 }
 
 #[cfg(feature = "openapi")]

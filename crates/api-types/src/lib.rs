@@ -12,6 +12,7 @@ pub mod audit;
 pub mod azure_entitlement;
 pub mod azure_subscription;
 pub mod cart;
+pub mod change_event;
 pub mod customer;
 pub mod customer_user;
 pub mod demo;
@@ -26,6 +27,7 @@ pub mod reservation;
 pub mod reservation_lifecycle;
 pub mod role_assignment;
 pub mod savings_plan;
+pub mod stand_in;
 pub mod string_map;
 pub mod subscription;
 pub mod whole_number;
@@ -88,6 +90,12 @@ pub mod datetime {
     pub fn format(at: OffsetDateTime) -> String {
         let at = at.to_offset(time::UtcOffset::UTC);
         format!("{}T{:02}:{:02}:{:02}Z", format_date(at.date()), at.hour(), at.minute(), at.second())
+    }
+
+    /// To the millisecond (`2026-11-25T06:30:00.123Z`): when requests were served.
+    pub fn format_precise(at: OffsetDateTime) -> String {
+        let at = at.to_offset(time::UtcOffset::UTC);
+        format!("{}T{:02}:{:02}:{:02}.{:03}Z", format_date(at.date()), at.hour(), at.minute(), at.second(), at.millisecond())
     }
 
     /// The instant a date-time from this API stands for; `None` for anything else.

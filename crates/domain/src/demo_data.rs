@@ -19,11 +19,23 @@ pub struct DemoSpec {
     pub extra_customers: u32,
     #[serde(with = "time::serde::timestamp")]
     pub generated_at: OffsetDateTime,
+    /// Which generated customers: the same seed, the same customers (0 unless asked).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seed: u64,
+}
+
+fn is_zero(seed: &u64) -> bool {
+    *seed == 0
 }
 
 impl DemoSpec {
     pub fn new(extra_customers: u32, generated_at: OffsetDateTime) -> Self {
-        Self { extra_customers, generated_at }
+        Self { extra_customers, generated_at, seed: 0 }
+    }
+
+    /// With other generated customers.
+    pub fn with_seed(self, seed: u64) -> Self {
+        Self { seed, ..self }
     }
 }
 
@@ -216,7 +228,7 @@ pub fn build(spec: &DemoSpec) -> DemoData {
             builder.data.customers.push(customer);
         }
     }
-    let mut rng = DemoRng::new(0x9e4e_7a7e_d000_0000);
+    let mut rng = DemoRng::new(0x9e4e_7a7e_d000_0000 ^ spec.seed);
     for n in 0..u64::from(spec.extra_customers) {
         let (first, second, suffix) = (*rng.pick(FIRST_WORDS), *rng.pick(SECOND_WORDS), *rng.pick(SUFFIXES));
         let number = (n + 1).to_string();

@@ -30,19 +30,35 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let value = header(&parts.headers, AUTHORIZATION.as_str()).ok_or(ApiError::Unauthorized)?;
-        let (scheme, token) = value.split_once(' ').ok_or(ApiError::Unauthorized)?;
-        if !scheme.eq_ignore_ascii_case("bearer") {
-            return Err(ApiError::Unauthorized);
-        }
-        let token = token.trim();
-        if let Some(partner_user) = state.user_for_token(token) {
-            return Ok(Caller(domain::Caller::Partner(partner_user)));
-        }
-        let upn = customer_upn_of_token(token).ok_or(ApiError::Unauthorized)?;
-        // Only an active user of a customer signs in.
-        state.read().customer_user(&upn)?;
-        Ok(Caller(domain::Caller::Customer(upn)))
+        let token = bearer_token(&parts.headers).ok_or(ApiError::Unauthorized)?;
+        Ok(Caller(caller_of_token(state, &token)?))
+    }
+}
+
+/// The bearer token of `Authorization`, if there is one.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    let value = header(headers, AUTHORIZATION.as_str())?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+}
+
+/// Who a token belongs to; 401 when it is no one's, or an inactive customer user's.
+pub fn caller_of_token(state: &AppState, token: &str) -> Result<domain::Caller, ApiError> {
+    if let Some(partner_user) = state.user_for_token(token) {
+        return Ok(domain::Caller::Partner(partner_user));
+    }
+    let upn = customer_upn_of_token(token).ok_or(ApiError::Unauthorized)?;
+    // Only an active user of a customer signs in.
+    state.read().customer_user(&upn)?;
+    Ok(domain::Caller::Customer(upn))
+}
+
+/// The sign-in name a token is of (without checking the user is active): what the journal
+/// and fault rules know a caller by. Never the token itself.
+pub fn name_of_token(state: &AppState, token: &str) -> Option<String> {
+    match state.user_for_token(token) {
+        Some(partner_user) => Some(partner_user.as_str().to_string()),
+        None => customer_upn_of_token(token).map(|upn| upn.as_str().to_string()),
     }
 }
 

@@ -42,7 +42,8 @@ const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS demo (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     extra_customers INTEGER NOT NULL,
-    generated_at INTEGER NOT NULL -- unix seconds
+    generated_at INTEGER NOT NULL, -- unix seconds
+    seed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS policies (
     customer_id TEXT PRIMARY KEY,
@@ -85,6 +86,11 @@ impl Db {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        // Files made before demo data had a seed: theirs is 0.
+        let has_seed: bool = conn.query_row("SELECT COUNT(*) > 0 FROM pragma_table_info('demo') WHERE name = 'seed'", [], |row| row.get(0))?;
+        if !has_seed {
+            conn.execute_batch("ALTER TABLE demo ADD COLUMN seed INTEGER NOT NULL DEFAULT 0")?;
+        }
         Ok(Self {
             conn,
             bytes_written: 0,
@@ -96,12 +102,12 @@ impl Db {
         let demo = self
             .conn
             .query_row(
-                "SELECT extra_customers, generated_at FROM demo WHERE id = 1",
+                "SELECT extra_customers, generated_at, seed FROM demo WHERE id = 1",
                 [],
-                |row| Ok((row.get::<_, u32>(0)?, row.get::<_, i64>(1)?)),
+                |row| Ok((row.get::<_, u32>(0)?, row.get::<_, i64>(1)?, row.get::<_, i64>(2)?)),
             )
             .optional()?;
-        let Some((extra_customers, generated_at)) = demo else {
+        let Some((extra_customers, generated_at, seed)) = demo else {
             return Ok(None);
         };
         let generated_at = OffsetDateTime::from_unix_timestamp(generated_at)
@@ -163,7 +169,7 @@ impl Db {
             .optional()?
             .unwrap_or((1, 1));
         Ok(Some(StoreSnapshot {
-            demo: DemoSpec::new(extra_customers, generated_at),
+            demo: DemoSpec::new(extra_customers, generated_at).with_seed(seed as u64),
             added_customers,
             policies,
             activity,
@@ -175,12 +181,23 @@ impl Db {
 
     /// Fills a new file with a whole store, in one transaction.
     pub fn init(&mut self, snapshot: &StoreSnapshot) -> Result<(), DbError> {
+        self.replace(snapshot)
+    }
+
+    /// Replaces everything the file holds by a whole store, in one transaction (a reset, or
+    /// a snapshot restored): nothing of before is left, not even the replies kept for retries.
+    pub fn replace(&mut self, snapshot: &StoreSnapshot) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DELETE FROM demo; DELETE FROM policies; DELETE FROM activity; DELETE FROM counters;
+             DELETE FROM customers; DELETE FROM replies; DELETE FROM commerce; DELETE FROM carts;",
+        )?;
         tx.execute(
-            "INSERT INTO demo (id, extra_customers, generated_at) VALUES (1, ?1, ?2)",
+            "INSERT INTO demo (id, extra_customers, generated_at, seed) VALUES (1, ?1, ?2, ?3)",
             params![
                 snapshot.demo.extra_customers,
-                snapshot.demo.generated_at.unix_timestamp()
+                snapshot.demo.generated_at.unix_timestamp(),
+                snapshot.demo.seed as i64
             ],
         )?;
         for policy in &snapshot.policies {

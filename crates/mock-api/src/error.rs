@@ -49,6 +49,12 @@ pub enum ApiError {
     UnknownRoleAssignment(RoleAssignmentId),
     /// `roleDefinitionId` names no role that can be given on this subscription.
     UnknownRoleDefinition(String),
+    /// `/_mock` is for partner Admin agents and the admin token.
+    StandInAdminOnly,
+    UnknownFaultRule(uuid::Uuid),
+    UnknownSnapshot(String),
+    /// A fault rule answered instead of the route: 429, 500 or 503.
+    Injected { status: u16, rule: uuid::Uuid },
 }
 
 impl From<DomainError> for ApiError {
@@ -89,6 +95,12 @@ impl ApiError {
             Self::CartCheckedOut => ErrorCode::CartCheckedOut,
             Self::UnknownRoleAssignment(_) => ErrorCode::UnknownRoleAssignment,
             Self::UnknownRoleDefinition(_) => ErrorCode::UnknownRoleDefinition,
+            Self::StandInAdminOnly => ErrorCode::StandInAdminOnly,
+            Self::UnknownFaultRule(_) => ErrorCode::UnknownFaultRule,
+            Self::UnknownSnapshot(_) => ErrorCode::UnknownSnapshot,
+            Self::Injected { status: 429, .. } => ErrorCode::TooManyRequests,
+            Self::Injected { status: 500, .. } => ErrorCode::ServerError,
+            Self::Injected { .. } => ErrorCode::StorageFailed,
         }
     }
 
@@ -133,6 +145,14 @@ impl ApiError {
             }
             Self::UnknownRoleDefinition(text) => format!(
                 "the role definition {text:?} cannot be given here: Owner, Contributor or Reader of this subscription"
+            ),
+            Self::StandInAdminOnly => {
+                "only a partner Admin agent or the admin token printed at start-up may use /_mock".to_string()
+            }
+            Self::UnknownFaultRule(id) => format!("no fault rule has the id {id}"),
+            Self::UnknownSnapshot(name) => format!("no snapshot is named {name:?}"),
+            Self::Injected { status, rule } => format!(
+                "fault rule {rule} answered {status} instead of the route; nothing was changed"
             ),
         }
     }

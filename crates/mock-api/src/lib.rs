@@ -10,10 +10,12 @@
 pub mod auth;
 pub mod db;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod middleware;
 pub mod openapi;
 pub mod routes;
+pub mod stand_in;
 pub mod state;
 
 use std::future::Future;
@@ -50,6 +52,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(routes::reservation_lifecycle::routes())
         .merge(routes::requests::routes())
         .merge(routes::savings_plans::routes())
+        .merge(routes::events::routes())
+        .merge(stand_in::routes())
 }
 
 /// The whole API.
@@ -85,10 +89,12 @@ pub fn app(state: AppState) -> Router {
     routes
         .fallback(unknown_route)
         .method_not_allowed_fallback(wrong_method)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(middleware::error_bodies))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), stand_in::faults::apply_faults))
         .layer(axum::middleware::from_fn(middleware::echo_ms_headers))
+        .layer(axum::middleware::from_fn_with_state(state, stand_in::journal::keep_requests))
         .layer(cors)
 }
 

@@ -4,13 +4,14 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use mock_api::stand_in::StandInConfig;
 use mock_api::{AppState, Opened};
 
 const USAGE: &str = "\
 mock-api: a local stand-in for Partner Center's customer-permissions REST API (/v1)
 
 USAGE:
-    mock-api [--port N] [--data FILE] [--seed-customers N]
+    mock-api [--port N] [--data FILE] [--seed-customers N] [--faults FILE] [--journal-size N] [--admin-token T]
 
 OPTIONS:
     --port N             TCP port on 127.0.0.1 to listen on (default 8080; 0 picks a free one)
@@ -18,9 +19,16 @@ OPTIONS:
                          filled with the demo data; an existing one is used as it is.
     --seed-customers N   generated customers beside the hand-made ones, for a new data
                          file only (default 0)
+    --faults FILE        fault rules in force from the start: a JSON array of rules as
+                         POST /_mock/faults takes them
+    --journal-size N     how many served requests GET /_mock/requests keeps (default 10000;
+                         0 keeps none)
+    --admin-token T      the token that opens /_mock beside partner Admin agents' (default:
+                         a fresh one, printed at start)
     -h, --help           print this help
 
 Demo bearer tokens: GET /v1/demo/users. The API's OpenAPI document: GET /v1/openapi.json.
+Fault rules, the request journal, reset and snapshots: /_mock (see the document).
 Stop with Ctrl-C (or SIGTERM).
 ";
 
@@ -29,6 +37,7 @@ struct Options {
     port: u16,
     data: PathBuf,
     seed_customers: u32,
+    stand_in: StandInConfig,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
@@ -36,6 +45,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
         port: 8080,
         data: PathBuf::from("pc-mock.sqlite3"),
         seed_customers: 0,
+        stand_in: StandInConfig::default(),
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -63,6 +73,22 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
                 options.seed_customers = value()?
                     .parse()
                     .map_err(|_| "--seed-customers must be a number")?
+            }
+            "--faults" => {
+                let file = value()?;
+                let text = std::fs::read_to_string(&file).map_err(|e| format!("--faults {file}: {e}"))?;
+                options.stand_in.faults = serde_json::from_str(&text).map_err(|e| format!("--faults {file}: not a JSON array of fault rules: {e}"))?;
+            }
+            "--journal-size" => {
+                options.stand_in.journal_size = value()?
+                    .parse()
+                    .map_err(|_| "--journal-size must be a number")?
+            }
+            "--admin-token" => {
+                options.stand_in.admin_token = value()?;
+                if options.stand_in.admin_token.trim().is_empty() {
+                    return Err("--admin-token must not be empty".to_string());
+                }
             }
             other => return Err(format!("unknown argument '{other}'")),
         }
@@ -107,7 +133,8 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (state, opened) = match AppState::open(&options.data, options.seed_customers) {
+    let admin_token = options.stand_in.admin_token.clone();
+    let (state, opened) = match AppState::open_with(&options.data, options.seed_customers, options.stand_in) {
         Ok(opened) => opened,
         Err(error) => {
             eprintln!(
@@ -148,6 +175,7 @@ async fn main() -> ExitCode {
         .local_addr()
         .map(|a| a.port())
         .unwrap_or(options.port);
+    println!("mock-api: the admin token of /_mock is {admin_token}");
     println!("mock-api listening on http://127.0.0.1:{port}");
     if let Err(error) = mock_api::serve(listener, state, stop).await {
         eprintln!("mock-api: {error}");

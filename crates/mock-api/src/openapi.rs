@@ -51,6 +51,8 @@ pub const BEARER: &str = "bearerAuth";
         (name = crate::routes::reservations::TAG, description = "Azure Resource Manager: reservations a customer user buys on their own, billed to the partner."),
         (name = crate::routes::savings_plans::TAG, description = "Azure Resource Manager: savings plans a customer user buys on their own, billed to the partner."),
         (name = crate::routes::requests::TAG, description = "This API's addition, not a Partner Center resource: a customer user asks the partner to exchange, cancel or renew a purchase; the partner approves by doing it (`?approvesRequest=` on the Azure call) or declines with a reason."),
+        (name = crate::routes::events::TAG, description = "This API's addition: every kept change as server-sent events, resumable with `Last-Event-ID`."),
+        (name = crate::stand_in::TAG, description = "This API's addition, for partner developers testing their own tooling (as WireMock's admin API and LocalStack's fault injection): fault rules that make the server fail on purpose, the journal of the requests it served, a reset to fresh demo data, and snapshots. Open to partner Admin agents and to the admin token the server prints at start-up."),
         (name = crate::routes::demo::TAG, description = "The demo partner, its users and their tokens, and this document."),
     )
 )]

@@ -16,7 +16,11 @@ use uuid::Uuid;
 /// Mixed into cart ids, so two carts made in the same nanosecond differ.
 static CART_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+use api_types::change_event::ChangeEvent;
+
 use crate::auth::token_table;
+use crate::events::EventHub;
+use crate::stand_in::{StandIn, StandInConfig};
 use crate::db::{Db, DbError, StoredReply};
 use crate::error::ApiError;
 
@@ -40,6 +44,8 @@ struct Shared {
     db: Mutex<Db>,
     tokens: HashMap<String, PartnerUserId>,
     quotes: Mutex<Quotes>,
+    events: EventHub,
+    stand_in: StandIn,
 }
 
 /// What a refund or exchange quote was asked for: its `sessionId`'s meaning, until the return
@@ -73,6 +79,12 @@ impl AppState {
     /// Opens `path`, filling it with demo data (`extra_customers` generated customers beside
     /// the hand-made ones) when it holds none yet.
     pub fn open(path: &Path, extra_customers: u32) -> Result<(Self, Opened), DbError> {
+        Self::open_with(path, extra_customers, StandInConfig::default())
+    }
+
+    /// [`AppState::open`], with the stand-in's admin token, journal size and first fault rules.
+    pub fn open_with(path: &Path, extra_customers: u32, config: StandInConfig) -> Result<(Self, Opened), DbError> {
+        let stand_in = StandIn::new(config).map_err(|e| DbError::Invalid(format!("a fault rule: {}", e.description())))?;
         let mut db = Db::open(path)?;
         let (store, opened) = match db.load()? {
             Some(snapshot) => (PartnerStore::from_snapshot(snapshot), Opened::Loaded),
@@ -88,6 +100,8 @@ impl AppState {
             db: Mutex::new(db),
             tokens,
             quotes: Mutex::new(Quotes::default()),
+            events: EventHub::default(),
+            stand_in,
         };
         Ok((
             Self {
@@ -119,9 +133,31 @@ impl AppState {
     pub fn write(&self) -> Writer<'_> {
         let store = self.shared.store.write().unwrap_or_else(|e| e.into_inner());
         let db = self.shared.db.lock().unwrap_or_else(|e| e.into_inner());
-        let mut writer = Writer { store, db };
+        let mut writer = Writer { store, db, events: &self.shared.events };
         writer.keep_expiries();
         writer
+    }
+
+    /// Replaces all the data (a reset, a snapshot restored): the file first, then memory;
+    /// quotes are forgotten and event streams told to read everything again.
+    pub fn replace(&self, snapshot: domain::StoreSnapshot) -> Result<(), ApiError> {
+        let mut writer = self.write();
+        writer.db.replace(&snapshot)?;
+        *writer.store = PartnerStore::from_snapshot(snapshot);
+        drop(writer);
+        *self.shared.quotes.lock().unwrap_or_else(|e| e.into_inner()) = Quotes::default();
+        self.shared.events.publish(ChangeEvent::EVERYTHING);
+        Ok(())
+    }
+
+    /// Where kept changes are told.
+    pub fn events(&self) -> &EventHub {
+        &self.shared.events
+    }
+
+    /// Fault rules, the journal, snapshots.
+    pub fn stand_in(&self) -> &StandIn {
+        &self.shared.stand_in
     }
 
     /// Keeps `quote` for its session; the session id.
@@ -172,6 +208,7 @@ impl AppState {
 pub struct Writer<'a> {
     store: RwLockWriteGuard<'a, PartnerStore>,
     db: MutexGuard<'a, Db>,
+    events: &'a EventHub,
 }
 
 impl Writer<'_> {
@@ -209,7 +246,9 @@ impl Writer<'_> {
     /// the caller gets an error: nothing unsaved is ever acknowledged.
     pub fn keep(&mut self, change: Change, reply: Option<StoredReply>) -> Result<(), ApiError> {
         self.db.save(&change, reply.as_ref())?;
+        let event = ChangeEvent::of(&change);
         self.store.apply(change);
+        self.events.publish(event);
         Ok(())
     }
 
@@ -223,7 +262,9 @@ impl Writer<'_> {
         reply: Option<StoredReply>,
     ) -> Result<(), ApiError> {
         self.db.save_with_cart(&change, Some((customer, cart)), reply.as_ref())?;
+        let event = ChangeEvent::of(&change);
         self.store.apply(change);
+        self.events.publish(event);
         Ok(())
     }
 

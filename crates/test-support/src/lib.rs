@@ -6,6 +6,7 @@
 
 mod api;
 mod data_file;
+mod events;
 mod http;
 mod process;
 #[cfg(feature = "in-process")]
@@ -14,6 +15,7 @@ mod users;
 
 pub use api::{fresh_guid, new_customer, reservation_request, savings_plan_request, HOSTILE_NAME};
 pub use data_file::DataFile;
+pub use events::{EventStream, Received};
 pub use http::{Client, Reply, Request};
 pub use process::ServerProcess;
 #[cfg(feature = "in-process")]

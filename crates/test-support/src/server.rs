@@ -22,8 +22,13 @@ impl Server {
 
     /// With `extra_customers` generated customers, when the file is new.
     pub fn start_with(data: &DataFile, extra_customers: u32) -> Self {
+        Self::start_configured(data, extra_customers, mock_api::stand_in::StandInConfig::default())
+    }
+
+    /// With the stand-in's admin token, journal size and first fault rules of `config`.
+    pub fn start_configured(data: &DataFile, extra_customers: u32, config: mock_api::stand_in::StandInConfig) -> Self {
         let (state, _) =
-            mock_api::AppState::open(data.path(), extra_customers).expect("the data file opens");
+            mock_api::AppState::open_with(data.path(), extra_customers, config).expect("the data file opens");
         let (port_tx, port_rx) = std::sync::mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {

@@ -8,6 +8,7 @@ pub mod azure_subscriptions;
 pub mod carts;
 pub mod customers;
 pub mod demo;
+pub mod events;
 pub mod orders;
 pub mod policies;
 pub mod reservation_lifecycle;

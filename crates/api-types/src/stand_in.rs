@@ -1,0 +1,219 @@
+//! `/_mock/…`: what partner developers get from the mock API as a local stand-in for Partner
+//! Center and Azure, as WireMock and LocalStack give it (**this API's addition**, not Partner
+//! Center's): fault rules that make it fail on purpose, a journal of the requests it served,
+//! and a clean start (fresh demo data, or a snapshot taken earlier). Open to partner Admin
+//! agents and to the admin token the server prints at start-up.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Which requests a fault rule applies to: every field given must match (none: every request).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FaultMatch {
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE` (any case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "PUT"))]
+    pub method: Option<String>,
+    /// The path (without the query), where `*` stands for any characters but `/` and `**`
+    /// for any characters: `/providers/Microsoft.Capacity/reservationOrders/*`. Case-insensitive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "/v1/customers/*/orders"))]
+    pub path: Option<String>,
+    /// Who calls: a partner user's or a customer user's sign-in name (any case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "leeg@wideworldimporters.onmicrosoft.com"))]
+    pub caller: Option<String>,
+}
+
+/// What a fault rule does to a request it applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum Fault {
+    /// Answer as usual, `ms` milliseconds late (a random delay from `ms` to `maxMs` when
+    /// given).
+    #[serde(rename_all = "camelCase")]
+    Latency { ms: u32, #[serde(default, skip_serializing_if = "Option::is_none")] max_ms: Option<u32> },
+    /// Answer 429 with `Retry-After` (seconds) and Partner Center's error body (Azure's on
+    /// Azure routes); the request does nothing.
+    #[serde(rename_all = "camelCase")]
+    TooManyRequests { retry_after_seconds: u32 },
+    /// Answer 500 or 503 in the route's error body; the request does nothing.
+    ServerError { status: u16 },
+    /// Close the connection without a complete answer; the request does nothing.
+    DropConnection {},
+}
+
+/// When a rule that matches applies: always (nothing given), with a probability, to the
+/// first `first` matching requests, or only to the `nth` (1 = the first).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FaultWhen {
+    /// From 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nth: Option<u32>,
+}
+
+/// A fault rule as it is asked for (`POST /_mock/faults`, and each item of `--faults FILE`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "match": { "method": "PUT", "path": "/providers/Microsoft.Capacity/reservationOrders/*", "caller": "nobody@example.com" },
+    "fault": { "tooManyRequests": { "retryAfterSeconds": 2 } },
+    "when": { "first": 1 },
+    "expiresAfterUses": 1
+})))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewFaultRule {
+    #[serde(default, rename = "match")]
+    pub matches: FaultMatch,
+    pub fault: Fault,
+    #[serde(default)]
+    pub when: FaultWhen,
+    /// The rule is removed once it has applied this many times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_after_uses: Option<u32>,
+    /// The rule is removed this many seconds after it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in_seconds: Option<u32>,
+}
+
+/// A fault rule the server holds, with its counters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct FaultRule {
+    pub id: Uuid,
+    #[serde(flatten)]
+    pub rule: NewFaultRule,
+    /// How many requests it matched.
+    pub matched: u32,
+    /// How many of them it failed (or delayed).
+    pub applied: u32,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2026-12-07T06:30:00Z"))]
+    pub created: String,
+}
+
+/// A fault that answered a request, as the journal tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct InjectedFault {
+    pub rule: Uuid,
+    pub fault: Fault,
+}
+
+/// One request the server served.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct JournalEntry {
+    /// Counts up from 1 since the server started (or the journal was cleared).
+    pub id: u64,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2026-12-07T06:30:00.123Z"))]
+    pub at: String,
+    pub method: String,
+    /// The path and query (an `access_token` in it is replaced by `redacted`).
+    pub path: String,
+    pub status: u16,
+    pub duration_ms: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// Whose token it was: a sign-in name (never the token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller: Option<String>,
+    /// The bodies as text, at most 16 KiB each (`…` marks the cut); secrets in them redacted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<InjectedFault>,
+}
+
+/// Which journal entries (`GET /_mock/requests`, `…/count`, `DELETE`): every field given must
+/// match.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct JournalQuery {
+    /// Any case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// A path pattern, as a fault rule's (`*`, `**`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// Only entries after this one (an entry's `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u64>,
+}
+
+impl JournalQuery {
+    /// As a query string (`?method=POST&…`, or empty).
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        let mut add = |name: &str, value: Option<String>| {
+            if let Some(value) = value {
+                parts.push(format!("{name}={}", crate::encode_query_value(&value)));
+            }
+        };
+        add("method", self.method.clone());
+        add("path", self.path.clone());
+        add("status", self.status.map(|s| s.to_string()));
+        add("caller", self.caller.clone());
+        add("correlationId", self.correlation_id.clone());
+        add("since", self.since.map(|s| s.to_string()));
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    }
+}
+
+/// How many journal entries match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Count {
+    pub count: usize,
+}
+
+/// `POST /_mock/reset`: start again from the demo data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({ "customers": 0, "seed": 0 })))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Reset {
+    /// Generated customers beside the hand-made ones (at most 10,000).
+    #[serde(default)]
+    pub customers: u32,
+    /// Which generated customers (the same seed, the same customers).
+    #[serde(default)]
+    pub seed: u64,
+}
+
+/// A snapshot of the data, kept by the server until it stops.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({ "name": "before-test" })))]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    /// 1 to 64 letters, digits, `-`, `_` or `.`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_.-]{1,64}$", example = "before-test"))]
+    pub name: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2026-12-07T06:30:00Z"))]
+    #[serde(default)]
+    pub taken: String,
+}
