@@ -248,7 +248,7 @@ async fn run(data: &Path) -> Result<(), String> {
         measure(warm_up, port).await?;
         let gets = measure(gets, port).await?;
         gets.print("GET /v1/SelfServePolicy/{id}", "requests");
-        let bare = bare_handler(answer, |port| gets_on(port)).await?;
+        let bare = bare_handler(answer, gets_on).await?;
         bare.print("  the same GETs, bare axum handler", "requests");
         println!(
             "  the mock API serves {:.0}% of the bare handler's requests per second",
