@@ -1,10 +1,10 @@
 //! `cargo xtask test`'s API fuzzing: schemathesis (from PyPI, see `setup.rs`) against the
-//! mock API server on a fresh data file, with `crates/mock-api/schemathesis.toml`: only
-//! requests its OpenAPI document allows, a bounded number of them, as an Admin agent over
-//! every route, then as a customer user (an Owner whose partner allows both products) over
-//! the Azure routes a customer calls (their subscriptions, buying reservations and savings
-//! plans), which refuse partner users. It fails on a 400 for such a request, a 5xx, and any
-//! answer the document does not describe.
+//! mock API server on a fresh data file, with `crates/mock-api/schemathesis.toml`: requests
+//! its OpenAPI document allows and requests it forbids, a bounded number of them, as an Admin
+//! agent over every route, then as a customer user (an Owner whose partner allows both
+//! products) over the Azure routes a customer calls (their subscriptions, buying reservations
+//! and savings plans), which refuse partner users. It fails on a 400 for an allowed request,
+//! a success for a forbidden one, a 5xx, and any answer the document does not describe.
 
 use std::path::Path;
 

@@ -31,6 +31,10 @@ const APP: &str = "customer-permissions";
 const PLACEHOLDER: &str = "__wasm_split_placeholder__";
 /// The loader the splitter writes, and the name the main module imports it by.
 const LOADER: &str = "__wasm_split.js";
+/// The cargo profile of the app's release builds, built for size: Cargo.toml's
+/// `[profile.wasm-release]`, named by index.html's `data-cargo-profile-release` (the native
+/// binaries' `release` is built for speed). Cargo writes the Wasm into its folder.
+const WASM_RELEASE_PROFILE: &str = "wasm-release";
 /// wasm-opt on every module of a release build (trunk's own wasm-opt is off in index.html).
 const WASM_OPT_FLAGS: &[&str] = &[
     "-Oz",
@@ -63,9 +67,9 @@ struct SplitFiles {
 }
 
 fn split_into(staging: &Path, release: bool) -> Result<SplitFiles> {
-    let profile = if release { "release" } else { "debug" };
-    let input = target_dir().join("wasm32-unknown-unknown").join(profile).join(format!("{APP}.wasm"));
-    let work = target_dir().join("wasm-split").join(profile);
+    let cargo_profile = if release { WASM_RELEASE_PROFILE } else { "debug" };
+    let input = target_dir().join("wasm32-unknown-unknown").join(cargo_profile).join(format!("{APP}.wasm"));
+    let work = target_dir().join("wasm-split").join(if release { "release" } else { "debug" });
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     let env = build_env()?;
@@ -290,6 +294,22 @@ mod tests {
         assert!(a.starts_with("split_portal-") && a.ends_with(".wasm"), "{a}");
         assert_ne!(a, b);
         assert_eq!(a, hashed_name("split_portal.wasm", &[b"one"]));
+    }
+
+    /// trunk builds the release with the profile the splitter reads it from, and that
+    /// profile is the one Cargo.toml builds for size.
+    #[test]
+    fn the_release_wasm_is_built_with_the_profile_the_splitter_reads() {
+        let read = |name: &str| std::fs::read_to_string(crate::root().join(name)).expect(name);
+        let attribute = format!("data-cargo-profile-release=\"{WASM_RELEASE_PROFILE}\"");
+        assert!(read("index.html").contains(&attribute), "index.html has {attribute}");
+        let manifest = read("Cargo.toml");
+        let profile = manifest
+            .split(&format!("[profile.{WASM_RELEASE_PROFILE}]"))
+            .nth(1)
+            .and_then(|rest| rest.split("\n[").next())
+            .expect("Cargo.toml has the profile");
+        assert!(profile.contains("opt-level = \"z\""), "built for size: {profile}");
     }
 
     /// A build that skipped the split imports the placeholder and would load into a blank

@@ -135,6 +135,98 @@ fn query_parameters_the_schema_does_not_allow_are_400() {
     alex.send(header).assert_error(ErrorCode::BadRequest);
 }
 
+/// A parameter the document forbids is refused, not read as if it were absent: an empty
+/// value, a token beyond its pattern `^[0-9]{1,9}$` (in the query or the header).
+#[test]
+fn empty_parameters_and_tokens_beyond_their_pattern_are_400() {
+    let data = DataFile::new("queries-empty");
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    alex.get("/v1/SelfServePolicy?entity_id=")
+        .assert_error(ErrorCode::Refusal(RefusalKind::InvalidCustomerId));
+    for path in [
+        "/v1/auditrecords?startDate=",
+        "/v1/auditrecords?endDate=",
+        "/v1/auditrecords?startDate=&endDate=2026-11-01",
+        "/v1/customers?continuationToken=",
+        "/v1/customers?continuationToken=%2B1",
+        "/v1/customers?continuationToken=-1",
+        "/v1/customers?continuationToken=%201",
+        "/v1/customers?continuationToken=0000000001",
+    ] {
+        alex.get(path).assert_error(ErrorCode::BadRequest);
+    }
+    for token in ["", "+1", "0000000001"] {
+        // Also beside a query token that is fine.
+        for path in ["/v1/customers", "/v1/customers?continuationToken=1"] {
+            let request = Request::new("GET", path).header("MS-ContinuationToken", token);
+            alex.send(request).assert_error(ErrorCode::BadRequest);
+        }
+    }
+    // What the pattern allows is read.
+    let page: api_types::customer::CustomerPage =
+        alex.send(Request::new("GET", "/v1/customers?size=1").header("MS-ContinuationToken", "000000001")).expect(200);
+    assert_eq!(page.offset, 1);
+}
+
+/// `MS-RequestId` is a GUID: any other value (also an empty one) is 400 on every POST that
+/// takes it, before anything is created or kept.
+#[test]
+fn a_request_id_that_is_not_a_guid_is_400_and_creates_nothing() {
+    let data = DataFile::new("request-id-not-guid");
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    let fabrikam = alex.customer_id(FABRIKAM);
+    let proseware = alex.customer_id("Proseware, Inc.");
+    let customers = |client: &Client| client.read::<api_types::customer::CustomerPage>("/v1/customers?size=1").total_matches;
+    let (log_before, customers_before, orders_before) = (alex.audit(), customers(&alex), alex.orders(&proseware));
+    let new_policy = api_types::policy::NewPolicy::new(fabrikam, &[Permission::AzureSavingsPlan].into());
+    for id in ["", "r-1", "not-a-guid", "5a1b2c3d00004000800000000000abcd", "{5a1b2c3d-0000-4000-8000-00000000abcd}"] {
+        let post = |path: &str, body: &serde_json::Value| {
+            alex.send(Request::new("POST", path).header("MS-RequestId", id).json(body))
+        };
+        post("/v1/SelfServePolicy", &json!(new_policy)).assert_error(ErrorCode::BadRequest);
+        post("/v1/customers", &json!(new_customer("Request Id Ltd", "requestid"))).assert_error(ErrorCode::BadRequest);
+        let carts = format!("/v1/customers/{proseware}/carts");
+        post(&carts, &json!(api_types::cart::NewCart::azure_plan())).assert_error(ErrorCode::BadRequest);
+    }
+    assert_eq!(alex.policy_of(&fabrikam), None);
+    assert_eq!((alex.audit(), customers(&alex), alex.orders(&proseware)), (log_before, customers_before, orders_before));
+}
+
+/// On the Azure routes the same refusals come in Azure's error body: an empty `customerId`,
+/// `$skiptoken` or `approvesRequest`, a `$skiptoken` beyond its pattern, a display name with
+/// control characters in a price quote; a PATCH refused changes nothing.
+#[test]
+fn the_azure_routes_refuse_what_their_document_forbids_in_azure_s_body() {
+    use api_types::reservation_lifecycle::reservation_path;
+    use api_types::reservation::ReservationOrderResource;
+    let data = DataFile::new("azure-forbidden");
+    let server = Server::start(&data);
+    let alex = server.as_user(&admin());
+    let megan = server.client().as_customer("meganb@contoso.onmicrosoft.com");
+    let request = test_support::reservation_request(megan.my_azure_subscriptions()[0].subscription_id);
+    let bought: ReservationOrderResource = megan.buy_reservation(&request).expect(200);
+    let orders = "/providers/Microsoft.Capacity/reservationOrders";
+    for client in [&alex, &megan] {
+        client.get(&format!("{orders}?customerId=")).assert_arm_error(ErrorCode::Refusal(RefusalKind::InvalidCustomerId));
+        for token in ["", "%2B1", "1000000000", "-1"] {
+            client.get(&format!("{orders}?$skiptoken={token}")).assert_arm_error(ErrorCode::BadRequest);
+        }
+    }
+    let patch = Request::new("PATCH", &format!("{}?approvesRequest=", reservation_path(&request.id)))
+        .json(&json!({ "properties": { "renew": !request.renew, "displayName": "Renamed" } }));
+    alex.send(patch).assert_arm_error(ErrorCode::BadRequest);
+    let after: ReservationOrderResource = alex.read(&api_types::reservation::reservation_order_path(&request.id));
+    assert_eq!(after, bought);
+
+    let mut control = api_types::reservation::NewReservationOrder::from_domain(&request);
+    control.properties.display_name = "Web\u{84}front".to_string();
+    megan
+        .post("/providers/Microsoft.Capacity/calculatePrice", &control)
+        .assert_arm_error(ErrorCode::Refusal(RefusalKind::InvalidPurchase));
+}
+
 #[test]
 fn a_date_range_that_ends_before_it_starts_is_422() {
     let data = DataFile::new("dates-422");

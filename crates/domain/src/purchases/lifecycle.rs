@@ -20,7 +20,7 @@ use crate::error::{DomainError, PurchaseProblem};
 use crate::ids::{CustomerId, PartnerUserId, RequestId, ReservationOrderId, SavingsPlanOrderId};
 use crate::money::Usd;
 use crate::orders::{Order, PlacedBy};
-use crate::purchases::catalog::{self, MAX_RESERVATION_QUANTITY};
+use crate::purchases::catalog;
 use crate::purchases::requests::RequestKind;
 use crate::purchases::reservation_purchase::{check_display_name, new_reservation};
 use crate::purchases::{Benefit, BenefitStatus, Reservation, ReservationRequest, SavingsPlan};
@@ -372,10 +372,7 @@ impl PartnerStore {
         self.check_purchase_viewer(caller)?;
         let reservation = self.active_reservation(id, now)?;
         Self::check_quantity(reservation, quantity)?;
-        if purchase.quantity == 0 || purchase.quantity > MAX_RESERVATION_QUANTITY {
-            return Err(DomainError::InvalidPurchase(PurchaseProblem::Quantity));
-        }
-        check_display_name(&purchase.display_name)?;
+        purchase.check()?;
         self.check_customer_subscriptions(&reservation.customer_id, &purchase)?;
         let purchase_total = catalog::reservation_price(purchase.size, purchase.region, purchase.term, purchase.quantity).total;
         Ok(ExchangeQuote {

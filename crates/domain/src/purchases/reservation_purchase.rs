@@ -44,6 +44,18 @@ pub(crate) fn check_display_name(name: &str) -> Result<String, DomainError> {
     Ok(name.to_string())
 }
 
+impl ReservationRequest {
+    /// What the request must be, whoever sends it and whatever it is for (a purchase, its
+    /// price, an exchange): 1 to 1000 instances and a display name [`check_display_name`]
+    /// takes. The display name as kept.
+    pub fn check(&self) -> Result<String, DomainError> {
+        if self.quantity == 0 || self.quantity > MAX_RESERVATION_QUANTITY {
+            return Err(DomainError::InvalidPurchase(PurchaseProblem::Quantity));
+        }
+        check_display_name(&self.display_name)
+    }
+}
+
 impl PartnerStore {
     /// The checks every self-service purchase passes, in the order the customer meets them:
     /// the partner allows the product; the customer has an active Azure subscription; the
@@ -101,10 +113,7 @@ impl PartnerStore {
         if let Some(owner) = self.reservations.iter().find_map(|(c, list)| list.iter().any(|r| r.id == request.id).then_some(*c)) {
             return if owner == customer_id { Ok(None) } else { Err(DomainError::PurchaseIdTaken) };
         }
-        if request.quantity == 0 || request.quantity > MAX_RESERVATION_QUANTITY {
-            return Err(DomainError::InvalidPurchase(PurchaseProblem::Quantity));
-        }
-        let display_name = check_display_name(&request.display_name)?;
+        let display_name = request.check()?;
         self.check_self_service_purchase(buyer, Permission::AzureReservations, &request.billing_subscription, &request.scope)?;
 
         let now = clock.now();

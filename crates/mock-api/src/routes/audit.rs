@@ -46,11 +46,11 @@ async fn list(
     PartnerCaller(caller): PartnerCaller,
     Params(query): Params<AuditQuery>,
 ) -> Result<Json<Collection<AuditRecord>>, ApiError> {
-    let end = match query.end_date.as_deref().filter(|t| !t.trim().is_empty()) {
+    let end = match query.end_date.as_deref() {
         Some(text) => parse_day("endDate", text)?,
         None => OffsetDateTime::now_utc().date(),
     };
-    let start = match query.start_date.as_deref().filter(|t| !t.trim().is_empty()) {
+    let start = match query.start_date.as_deref() {
         Some(text) => parse_day("startDate", text)?,
         None => end.checked_sub(Duration::days(DEFAULT_DAYS)).unwrap_or(end),
     };

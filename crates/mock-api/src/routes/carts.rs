@@ -63,7 +63,7 @@ async fn create(
     Body(new): Body<NewCart>,
 ) -> Result<Response, ApiError> {
     let customer = CustomerId::parse(&id)?;
-    let key = request_key(&headers, &format!("POST /v1/customers/{customer}/carts"));
+    let key = request_key(&headers, &format!("POST /v1/customers/{customer}/carts"))?;
     let mut writer = state.write();
     writer.store().authorize_order(&actor)?;
     if let Some(reply) = writer.earlier_reply(key.as_deref())? {
@@ -139,7 +139,7 @@ async fn checkout(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (customer, cart_id) = ids(&id, &cart)?;
-    let key = request_key(&headers, &format!("POST /v1/customers/{customer}/carts/{cart_id}/checkout"));
+    let key = request_key(&headers, &format!("POST /v1/customers/{customer}/carts/{cart_id}/checkout"))?;
     let mut writer = state.write();
     writer.store().authorize_order(&actor)?;
     if let Some(reply) = writer.earlier_reply(key.as_deref())? {

@@ -19,8 +19,8 @@ use utoipa_axum::routes;
 
 use crate::auth::PartnerCaller;
 use crate::error::ApiError;
-use crate::extract::{header, Body, Params, PathId};
-use crate::routes::{remember, replay, request_key};
+use crate::extract::{Body, Params, PathId};
+use crate::routes::{page_start, remember, replay, request_key};
 use crate::state::AppState;
 
 pub const TAG: &str = "Customers";
@@ -61,15 +61,13 @@ async fn list(
             "size must be from 1 to {MAX_PAGE_SIZE}"
         )));
     }
-    let token = query
-        .continuation_token
-        .or_else(|| header(&headers, "ms-continuationtoken"));
-    let offset = match token.as_deref().filter(|t| !t.is_empty()) {
-        Some(token) => token.parse::<usize>().map_err(|_| {
-            ApiError::BadRequest("the continuation token is not one this server gave".to_string())
-        })?,
-        None => 0,
+    // Each token sent must be one this server gave; the parameter's wins over the header's.
+    let header_token = match headers.get("ms-continuationtoken") {
+        Some(value) => Some(page_start(value.to_str().unwrap_or_default(), "MS-ContinuationToken")?),
+        None => None,
     };
+    let query_token = query.continuation_token.as_deref().map(|t| page_start(t, "continuationToken")).transpose()?;
+    let offset = query_token.or(header_token).unwrap_or(0);
     let search = query.search.unwrap_or_default();
     let store = state.read();
     let page = store.customers_page(&caller, &search, offset, size as usize)?;
@@ -238,7 +236,7 @@ async fn create(
     Body(input): Body<NewCustomer>,
 ) -> Result<Response, ApiError> {
     let new = input.parse()?;
-    let key = request_key(&headers, "POST /v1/customers");
+    let key = request_key(&headers, "POST /v1/customers")?;
     let mut writer = state.write();
     // Who may not create customers gets 403, also when resending someone else's request.
     writer.store().authorize_create_customer(&actor)?;

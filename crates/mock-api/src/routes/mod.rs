@@ -37,9 +37,15 @@ pub fn with_etag<T: Serialize>(status: StatusCode, body: T, etag: &Etag) -> Resp
 }
 
 /// The key a POST's reply is kept under: the route and the `MS-RequestId` (`None` without
-/// one). A request id used again on another route is a new request there.
-pub fn request_key(headers: &HeaderMap, route: &str) -> Option<String> {
-    crate::extract::header(headers, "ms-requestid").map(|id| format!("{route} {id}"))
+/// one). A request id used again on another route is a new request there. 400 for a header
+/// that is not a GUID (also an empty one): the document says `format: uuid`.
+pub fn request_key(headers: &HeaderMap, route: &str) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get("ms-requestid") else {
+        return Ok(None);
+    };
+    let text = value.to_str().unwrap_or_default();
+    guid(text, "MS-RequestId", |t| uuid::Uuid::try_parse(t).ok())?;
+    Ok(Some(format!("{route} {text}")))
 }
 
 /// The reply to keep for a POST that had a request key (none without one).
@@ -70,14 +76,23 @@ pub fn replay(reply: StoredReply) -> Response {
         .into_response()
 }
 
-/// A GUID path parameter as its id type; 400 for anything else (the document says
-/// `format: uuid`).
+/// A GUID parameter as its id type; 400 for anything else (the document says `format: uuid`:
+/// 36 characters, hyphenated, nothing around it).
 pub fn guid<T>(text: &str, name: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
-    parse(text).ok_or_else(|| {
+    Some(text).filter(|t| t.len() == 36).and_then(parse).ok_or_else(|| {
         ApiError::BadRequest(format!(
             "{name} {:?} is not a GUID",
             text.chars().take(64).collect::<String>()
         ))
+    })
+}
+
+/// Where a page starts, as a continuation token or `$skiptoken` gives it: 1 to 9 digits
+/// (the document's pattern `^[0-9]{1,9}$`); 400 for anything else, also an empty one.
+pub fn page_start(text: &str, name: &str) -> Result<usize, ApiError> {
+    let digits = (1..=9).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| text.parse().ok()).flatten().ok_or_else(|| {
+        ApiError::BadRequest(format!("{name} is a page's start as this server gave it (1 to 9 digits)"))
     })
 }
 
@@ -99,18 +114,8 @@ pub fn purchases_page<T>(
 /// Whose purchases a list is of (`None`: all the caller may see; a customer user's are their
 /// own company's) and where its page starts.
 fn purchases_asked(query: &api_types::reservation::PurchasesQuery) -> Result<(Option<domain::CustomerId>, usize), ApiError> {
-    let customer = match query.customer_id.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        Some(text) => Some(domain::CustomerId::parse(text)?),
-        None => None,
-    };
-    let skip = match query.skip_token.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n < 1_000_000_000)
-            .ok_or_else(|| ApiError::BadRequest("$skiptoken is a page's start, as nextLink gives it".to_string()))?,
-        None => 0,
-    };
+    let customer = query.customer_id.as_deref().map(domain::CustomerId::parse).transpose()?;
+    let skip = query.skip_token.as_deref().map(|t| page_start(t, "$skiptoken")).transpose()?.unwrap_or(0);
     Ok((customer, skip))
 }
 

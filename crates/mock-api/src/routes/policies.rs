@@ -110,12 +110,7 @@ async fn list(
 ) -> Result<Json<Collection<SelfServePolicy>>, ApiError> {
     let store = state.read();
     let partner = store.partner().tenant_id;
-    let policies = match query
-        .entity_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    let policies = match query.entity_id.as_deref() {
         Some(entity) => store
             .policy(&caller, &CustomerId::parse(entity)?)?
             .into_iter()
@@ -190,7 +185,7 @@ async fn create(
 ) -> Result<Response, ApiError> {
     let customer = input.self_serve_entity.tenant_id;
     let wanted = wanted(&input.permissions)?;
-    let key = request_key(&headers, "POST /v1/SelfServePolicy");
+    let key = request_key(&headers, "POST /v1/SelfServePolicy")?;
 
     let mut writer = state.write();
     // Who may not change permissions gets 403, also when resending someone else's request.

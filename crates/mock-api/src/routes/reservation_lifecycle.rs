@@ -40,10 +40,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 /// The customer's request a change does, if `?approvesRequest=` names one.
 pub fn approves(query: &ApprovesQuery) -> Result<Option<RequestId>, ApiError> {
-    match query.approves_request.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        Some(text) => guid(text, "approvesRequest", RequestId::parse).map(Some),
-        None => Ok(None),
-    }
+    query.approves_request.as_deref().map(|text| guid(text, "approvesRequest", RequestId::parse)).transpose()
 }
 
 /// A purchase's new settings as a PATCH asks for them (auto-renew, name; what it leaves out
@@ -83,9 +80,7 @@ async fn calculate_price(
 ) -> Result<Json<PriceQuoteResponse>, ApiError> {
     let id = ReservationOrderId::from_uuid(fresh_id());
     let request = input.into_domain(id).map_err(ApiError::Unprocessable)?;
-    if request.quantity == 0 || request.quantity > domain::purchases::catalog::MAX_RESERVATION_QUANTITY {
-        return Err(domain::DomainError::InvalidPurchase(domain::PurchaseProblem::Quantity).into());
-    }
+    request.check()?;
     let price = domain::purchases::catalog::reservation_price(request.size, request.region, request.term, request.quantity);
     let today = SecondsClock.now().date();
     let payments = match request.billing_plan {
