@@ -35,9 +35,12 @@ pub fn run(env: &ToolEnv, mock_api: &Path) -> Result<()> {
             .args(only)
             .dir(&work)
     };
-    let outcome = run_cmd(st(&admin().token, &[])).and_then(|()| {
-        run_cmd(st(&customer_token(CUSTOMER_USER), &["--include-path-regex", "^/(subscriptions|providers)"]))
-    });
+    // Three passes. `/_mock` comes last, on its own: a fault rule it makes fails later
+    // requests on purpose (but never `/_mock`'s own), and a reset starts the data again. The
+    // event stream (`/v1/events`) never ends, so no pass reads it: tests/events.rs does.
+    let outcome = run_cmd(st(&admin().token, &["--exclude-path-regex", "^/(_mock|v1/events)"]))
+        .and_then(|()| run_cmd(st(&customer_token(CUSTOMER_USER), &["--include-path-regex", "^/(subscriptions|providers)"])))
+        .and_then(|()| run_cmd(st(&admin().token, &["--include-path-regex", "^/_mock"])));
     drop(server);
     let _ = std::fs::remove_dir_all(&work);
     outcome

@@ -35,7 +35,7 @@ use crate::savings_plan::{
     savings_plan_alias_path, savings_plan_path, NewSavingsPlanOrderAlias, SavingsPlanOrderAliasResource,
     SavingsPlanResource, SAVINGS_PLAN_ORDERS_PATH,
 };
-use crate::stand_in::{Count, FaultRule, JournalEntry, JournalQuery, NewFaultRule, Reset, Snapshot};
+use crate::stand_in::{Count, FaultRule, JournalEntry, JournalQuery, NewFaultRule, NewSnapshot, Reset, Snapshot};
 use crate::subscription::Subscription;
 use crate::{encode_query_value, Collection};
 
@@ -444,7 +444,7 @@ endpoint! {
 
 endpoint_with_body! {
     /// `POST /_mock/snapshots`: a snapshot of all the data, under a name.
-    TakeSnapshot {} sends Snapshot => Post Snapshot, |_e| "/_mock/snapshots".to_string()
+    TakeSnapshot {} sends NewSnapshot => Post Snapshot, |_e| "/_mock/snapshots".to_string()
 }
 
 endpoint! {

@@ -12,53 +12,137 @@ use uuid::Uuid;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FaultMatch {
-    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE` (any case).
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(example = "PUT"))]
+    #[cfg_attr(feature = "openapi", schema(example = "PUT", pattern = "^(GET|POST|PUT|PATCH|DELETE)$"))]
     pub method: Option<String>,
     /// The path (without the query), where `*` stands for any characters but `/` and `**`
     /// for any characters: `/providers/Microsoft.Capacity/reservationOrders/*`. Case-insensitive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(example = "/v1/customers/*/orders"))]
+    #[cfg_attr(feature = "openapi", schema(example = "/v1/customers/*/orders", pattern = "^/", max_length = 500))]
     pub path: Option<String>,
     /// Who calls: a partner user's or a customer user's sign-in name (any case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(example = "leeg@wideworldimporters.onmicrosoft.com"))]
+    #[cfg_attr(feature = "openapi", schema(example = "leeg@wideworldimporters.onmicrosoft.com", max_length = 200))]
     pub caller: Option<String>,
 }
 
-/// What a fault rule does to a request it applies to.
+/// What a fault rule does to a request it applies to. As JSON, an object with one of the
+/// four (its schema: [`FaultSchema`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub enum Fault {
     /// Answer as usual, `ms` milliseconds late (a random delay from `ms` to `maxMs` when
     /// given).
     #[serde(rename_all = "camelCase")]
-    Latency { ms: u32, #[serde(default, skip_serializing_if = "Option::is_none")] max_ms: Option<u32> },
+    Latency {
+        #[serde(deserialize_with = "crate::whole_number::u32")]
+        ms: u32,
+        /// At least `ms`.
+        #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::whole_number::option_u32")]
+        max_ms: Option<u32>,
+    },
     /// Answer 429 with `Retry-After` (seconds) and Partner Center's error body (Azure's on
     /// Azure routes); the request does nothing.
     #[serde(rename_all = "camelCase")]
-    TooManyRequests { retry_after_seconds: u32 },
+    TooManyRequests {
+        #[serde(deserialize_with = "crate::whole_number::u32")]
+        retry_after_seconds: u32,
+    },
     /// Answer 500 or 503 in the route's error body; the request does nothing.
-    ServerError { status: u16 },
+    ServerError {
+        /// 500 or 503.
+        #[serde(deserialize_with = "crate::whole_number::u32")]
+        status: u32,
+    },
     /// Close the connection without a complete answer; the request does nothing.
     DropConnection {},
 }
 
-/// When a rule that matches applies: always (nothing given), with a probability, to the
-/// first `first` matching requests, or only to the `nth` (1 = the first).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// The schema of [`Fault`]: exactly one of its four.
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[schema(min_properties = 1, max_properties = 1, title = "Fault")]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FaultWhen {
+#[allow(dead_code)]
+pub struct FaultSchema {
+    /// Answer as usual, `ms` milliseconds late (a random delay from `ms` to `maxMs` when given).
+    #[schema(nullable = false)]
+    latency: Option<LatencySchema>,
+    /// Answer 429 with `Retry-After` (seconds) and Partner Center's error body (Azure's on
+    /// Azure routes); the request does nothing.
+    #[schema(nullable = false)]
+    too_many_requests: Option<TooManyRequestsSchema>,
+    /// Answer 500 or 503 in the route's error body; the request does nothing.
+    #[schema(nullable = false)]
+    server_error: Option<ServerErrorSchema>,
+    /// Close the connection without a complete answer; the request does nothing.
+    #[schema(nullable = false)]
+    drop_connection: Option<DropConnectionSchema>,
+}
+
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct LatencySchema {
+    #[schema(maximum = 60000)]
+    ms: u32,
+    /// At least `ms`.
+    #[schema(maximum = 60000, nullable = false)]
+    max_ms: Option<u32>,
+}
+
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct TooManyRequestsSchema {
+    #[schema(maximum = 3600)]
+    retry_after_seconds: u32,
+}
+
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ServerErrorSchema {
+    /// 500 or 503.
+    #[schema(minimum = 500, maximum = 503)]
+    status: u32,
+}
+
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct DropConnectionSchema {}
+
+/// When a rule that matches applies, if not always: with a probability, to the first
+/// `first` matching requests, or only to the `nth` (1 = the first). As JSON, an object with
+/// one of the three (its schema: [`FaultWhenSchema`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FaultWhen {
+    Probability(f64),
+    First(#[serde(deserialize_with = "crate::whole_number::u32")] u32),
+    Nth(#[serde(deserialize_with = "crate::whole_number::u32")] u32),
+}
+
+/// The schema of [`FaultWhen`]: exactly one of its three.
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[schema(min_properties = 1, max_properties = 1, title = "FaultWhen")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct FaultWhenSchema {
     /// From 0 to 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub probability: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nth: Option<u32>,
+    #[schema(minimum = 0, maximum = 1, nullable = false)]
+    probability: Option<f64>,
+    #[schema(minimum = 1, maximum = 2147483647, nullable = false)]
+    first: Option<u32>,
+    #[schema(minimum = 1, maximum = 2147483647, nullable = false)]
+    nth: Option<u32>,
 }
 
 /// A fault rule as it is asked for (`POST /_mock/faults`, and each item of `--faults FILE`).
@@ -72,16 +156,21 @@ pub struct FaultWhen {
 })))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewFaultRule {
-    #[serde(default, rename = "match")]
+    #[serde(default, rename = "match", deserialize_with = "crate::object::only")]
     pub matches: FaultMatch,
+    #[cfg_attr(feature = "openapi", schema(value_type = FaultSchema))]
     pub fault: Fault,
-    #[serde(default)]
-    pub when: FaultWhen,
-    /// The rule is removed once it has applied this many times.
+    /// Always, when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<FaultWhenSchema>))]
+    pub when: Option<FaultWhen>,
+    /// The rule is removed once it has applied this many times.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::whole_number::option_u32")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2147483647))]
     pub expires_after_uses: Option<u32>,
     /// The rule is removed this many seconds after it was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::whole_number::option_u32")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 2147483647))]
     pub expires_in_seconds: Option<u32>,
 }
 
@@ -91,7 +180,7 @@ pub struct NewFaultRule {
 #[serde(rename_all = "camelCase")]
 pub struct FaultRule {
     pub id: Uuid,
-    #[serde(flatten)]
+    /// The rule as it was asked for.
     pub rule: NewFaultRule,
     /// How many requests it matched.
     pub matched: u32,
@@ -107,6 +196,7 @@ pub struct FaultRule {
 #[serde(rename_all = "camelCase")]
 pub struct InjectedFault {
     pub rule: Uuid,
+    #[cfg_attr(feature = "openapi", schema(value_type = FaultSchema))]
     pub fault: Fault,
 }
 
@@ -154,6 +244,7 @@ pub struct JournalQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 100, maximum = 599))]
     pub status: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller: Option<String>,
@@ -161,6 +252,7 @@ pub struct JournalQuery {
     pub correlation_id: Option<String>,
     /// Only entries after this one (an entry's `id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(maximum = 4294967295_u64))]
     pub since: Option<u64>,
 }
 
@@ -197,23 +289,32 @@ pub struct Count {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reset {
     /// Generated customers beside the hand-made ones (at most 10,000).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::whole_number::u32")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 10000))]
     pub customers: u32,
     /// Which generated customers (the same seed, the same customers).
-    #[serde(default)]
-    pub seed: u64,
+    #[serde(default, deserialize_with = "crate::whole_number::u32")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 2147483647))]
+    pub seed: u32,
+}
+
+/// `POST /_mock/snapshots`: take a snapshot under this name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({ "name": "before-test" })))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewSnapshot {
+    /// 1 to 64 letters, digits, `-`, `_` or `.`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_.-]{1,64}$", example = "before-test"))]
+    pub name: String,
 }
 
 /// A snapshot of the data, kept by the server until it stops.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({ "name": "before-test" })))]
 #[serde(rename_all = "camelCase")]
 pub struct Snapshot {
-    /// 1 to 64 letters, digits, `-`, `_` or `.`.
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_.-]{1,64}$", example = "before-test"))]
     pub name: String,
     #[cfg_attr(feature = "openapi", schema(format = DateTime, example = "2026-12-07T06:30:00Z"))]
-    #[serde(default)]
     pub taken: String,
 }

@@ -36,3 +36,12 @@ pub fn u32<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> 
 
     deserializer.deserialize_any(Whole)
 }
+
+/// For `#[serde(default, deserialize_with = "crate::whole_number::option_u32")]`: absent or
+/// `null` is `None`.
+pub fn option_u32<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Whole(#[serde(deserialize_with = "u32")] u32);
+    let whole: Option<Whole> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(whole.map(|Whole(n)| n))
+}

@@ -5,17 +5,19 @@ use axum::http::request::Parts;
 use axum::Json;
 use serde::de::DeserializeOwned;
 
+use api_types::object::Object;
+
 use crate::error::ApiError;
 
 /// A JSON request body: 415 without a JSON content type, 413 when too large, 400 when
-/// it is not JSON or not of the expected shape.
+/// it is not JSON, not an object or not of the expected shape.
 pub struct Body<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let Json(value) = Json::<T>::from_request(req, state).await?;
+        let Json(Object(value)) = Json::<Object<T>>::from_request(req, state).await?;
         Ok(Self(value))
     }
 }

@@ -610,7 +610,7 @@ fn every_endpoint_is_a_documented_operation() {
         sent(AddFaultRule { body: api_types::stand_in::NewFaultRule {
             matches: Default::default(),
             fault: api_types::stand_in::Fault::DropConnection {},
-            when: Default::default(),
+            when: None,
             expires_after_uses: None,
             expires_in_seconds: None,
         } }),
@@ -621,7 +621,7 @@ fn every_endpoint_is_a_documented_operation() {
         sent(ClearServedRequests {}),
         sent(ResetData { body: Default::default() }),
         sent(ListSnapshots {}),
-        sent(TakeSnapshot { body: api_types::stand_in::Snapshot { name: "s".into(), taken: String::new() } }),
+        sent(TakeSnapshot { body: api_types::stand_in::NewSnapshot { name: "s".into() } }),
         sent(RestoreSnapshot { name: "s".into() }),
     ];
     let doc = document();

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use api_types::endpoint::*;
-use api_types::stand_in::{Fault, FaultMatch, FaultWhen, JournalQuery, NewFaultRule, Reset, Snapshot};
+use api_types::stand_in::{Fault, FaultMatch, FaultWhen, JournalQuery, NewFaultRule, NewSnapshot, Reset};
 use api_types::ErrorCode;
 use mock_api::stand_in::StandInConfig;
 use test_support::{admin, customer_token, helpdesk, reservation_request, Client, DataFile, Request, Server};
@@ -26,7 +26,7 @@ fn mock_admin(server: &Server) -> Client {
 }
 
 fn rule(matches: FaultMatch, fault: Fault) -> NewFaultRule {
-    NewFaultRule { matches, fault, when: FaultWhen::default(), expires_after_uses: None, expires_in_seconds: None }
+    NewFaultRule { matches, fault, when: None, expires_after_uses: None, expires_in_seconds: None }
 }
 
 fn on(method: &str, path: &str) -> FaultMatch {
@@ -108,24 +108,24 @@ fn rules_apply_to_the_first_n_the_nth_or_by_chance_and_expire_after_their_uses()
     let admin_client = mock_admin(&server);
     let alex = server.as_user(&admin());
     let statuses = |n: usize| (0..n).map(|_| alex.get("/v1/customers").status).collect::<Vec<_>>();
-    let fail = |when: FaultWhen, expires_after_uses: Option<u32>| {
+    let fail = |when: Option<FaultWhen>, expires_after_uses: Option<u32>| {
         admin_client.ok(&ClearFaultRules {});
         admin_client.ok(&AddFaultRule {
             body: NewFaultRule { when, expires_after_uses, ..rule(on("GET", "/v1/customers"), Fault::ServerError { status: 500 }) },
         })
     };
-    fail(FaultWhen { first: Some(2), ..FaultWhen::default() }, None);
+    fail(Some(FaultWhen::First(2)), None);
     assert_eq!(statuses(4), [500, 500, 200, 200]);
     let rules = admin_client.ok(&ListFaultRules {}).items;
     assert_eq!((rules[0].matched, rules[0].applied), (4, 2));
-    fail(FaultWhen { nth: Some(3), ..FaultWhen::default() }, None);
+    fail(Some(FaultWhen::Nth(3)), None);
     assert_eq!(statuses(4), [200, 200, 500, 200]);
-    fail(FaultWhen { probability: Some(0.0), ..FaultWhen::default() }, None);
+    fail(Some(FaultWhen::Probability(0.0)), None);
     assert_eq!(statuses(3), [200, 200, 200]);
-    fail(FaultWhen { probability: Some(1.0), ..FaultWhen::default() }, None);
+    fail(Some(FaultWhen::Probability(1.0)), None);
     assert_eq!(statuses(2), [500, 500]);
     // Expires after one use: gone from the list.
-    fail(FaultWhen::default(), Some(1));
+    fail(None, Some(1));
     assert_eq!(statuses(2), [500, 200]);
     assert_eq!(admin_client.ok(&ListFaultRules {}).items, []);
     // Only a caller's requests.
@@ -137,6 +137,8 @@ fn rules_apply_to_the_first_n_the_nth_or_by_chance_and_expire_after_their_uses()
     // A rule that cannot apply is refused, and one can be removed.
     let bad = admin_client.call(&AddFaultRule { body: rule(FaultMatch::default(), Fault::ServerError { status: 418 }) });
     bad.assert_error(ErrorCode::BadRequest);
+    let unusable = admin_client.call(&AddFaultRule { body: rule(FaultMatch::default(), Fault::ServerError { status: 502 }) });
+    unusable.assert_error(ErrorCode::Unprocessable);
     let id = admin_client.ok(&ListFaultRules {}).items[0].id;
     admin_client.ok(&RemoveFaultRule { id });
     admin_client.call(&RemoveFaultRule { id }).assert_error(ErrorCode::UnknownFaultRule);
@@ -196,7 +198,7 @@ fn reset_and_snapshots_give_each_test_a_known_start() {
     let megan = server.client().as_customer(MEGAN);
     let azure = megan.my_azure_subscriptions()[0].subscription_id;
     let before = alex.reservations_of(&contoso).len();
-    admin_client.ok(&TakeSnapshot { body: Snapshot { name: "clean".into(), taken: String::new() } });
+    admin_client.ok(&TakeSnapshot { body: NewSnapshot { name: "clean".into() } });
     assert_eq!(megan.buy_reservation(&reservation_request(azure)).status, 200);
     assert_eq!(alex.reservations_of(&contoso).len(), before + 1);
     admin_client.ok(&RestoreSnapshot { name: "clean".into() });

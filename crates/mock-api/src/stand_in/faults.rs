@@ -8,7 +8,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use api_types::stand_in::{Fault, FaultRule, InjectedFault, NewFaultRule};
+use api_types::stand_in::{Fault, FaultRule, FaultWhen, InjectedFault, NewFaultRule};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode};
@@ -49,7 +49,7 @@ impl FaultRules {
 
     /// Adds a rule, once it is checked; the rule as held.
     pub fn add(&self, rule: NewFaultRule) -> Result<FaultRule, ApiError> {
-        check(&rule).map_err(|why| ApiError::BadRequest(why.to_string()))?;
+        check(&rule)?;
         let expires = rule.expires_in_seconds.map(|s| Instant::now() + Duration::from_secs(u64::from(s)));
         let held = FaultRule {
             id: crate::state::fresh_id(),
@@ -90,7 +90,7 @@ impl FaultRules {
         let mut applies = None;
         for (index, (rule, _)) in rules.iter_mut().enumerate() {
             let m = &rule.rule.matches;
-            let matches = m.method.as_deref().is_none_or(|x| x.eq_ignore_ascii_case(method))
+            let matches = m.method.as_deref().is_none_or(|x| x == method)
                 && m.path.as_deref().is_none_or(|pattern| path_matches(pattern, path))
                 && m.caller.as_deref().is_none_or(|x| caller.is_some_and(|c| c.eq_ignore_ascii_case(x)));
             if !matches {
@@ -100,12 +100,11 @@ impl FaultRules {
             if applies.is_some() {
                 continue;
             }
-            let when = &rule.rule.when;
-            let fires = match (when.probability, when.first, when.nth) {
-                (Some(p), _, _) => (rng.next_u64() as f64 / u64::MAX as f64) < p,
-                (_, Some(first), _) => rule.matched <= first,
-                (_, _, Some(nth)) => rule.matched == nth,
-                _ => true,
+            let fires = match rule.rule.when {
+                Some(FaultWhen::Probability(p)) => (rng.next_u64() as f64 / u64::MAX as f64) < p,
+                Some(FaultWhen::First(first)) => rule.matched <= first,
+                Some(FaultWhen::Nth(nth)) => rule.matched == nth,
+                None => true,
             };
             if fires {
                 rule.applied += 1;
@@ -132,36 +131,44 @@ fn drop_expired(rules: &mut Vec<(FaultRule, Option<Instant>)>) {
     rules.retain(|(_, expires)| expires.is_none_or(|at| at > now));
 }
 
-/// What makes a rule unusable, in words.
-fn check(rule: &NewFaultRule) -> Result<(), &'static str> {
+/// What makes a rule unusable: 400 for what its schema forbids, 422 for what the schema
+/// cannot say (a `maxMs` below `ms`, a status between 500 and 503 other than those).
+fn check(rule: &NewFaultRule) -> Result<(), ApiError> {
+    let schema = |why: &str| Err(ApiError::BadRequest(why.to_string()));
     let m = &rule.matches;
-    if m.method.as_deref().is_some_and(|x| !["GET", "POST", "PUT", "PATCH", "DELETE"].iter().any(|v| v.eq_ignore_ascii_case(x))) {
-        return Err("match.method must be GET, POST, PUT, PATCH or DELETE");
+    if m.method.as_deref().is_some_and(|x| !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&x)) {
+        return schema("match.method is GET, POST, PUT, PATCH or DELETE");
     }
-    if m.path.as_deref().is_some_and(|p| !p.starts_with('/') || p.len() > 500) {
-        return Err("match.path must start with / (at most 500 characters)");
+    if m.path.as_deref().is_some_and(|p| !p.starts_with('/') || p.chars().count() > 500) {
+        return schema("match.path starts with / (at most 500 characters)");
+    }
+    if m.caller.as_deref().is_some_and(|c| c.chars().count() > 200) {
+        return schema("match.caller is at most 200 characters");
+    }
+    let beyond = |n: Option<u32>| n.is_some_and(|n| n == 0 || n > i32::MAX as u32);
+    let when = match rule.when {
+        Some(FaultWhen::Probability(p)) if !(0.0..=1.0).contains(&p) => return schema("when.probability is from 0 to 1"),
+        Some(FaultWhen::First(n) | FaultWhen::Nth(n)) => Some(n),
+        _ => None,
+    };
+    if beyond(when) || beyond(rule.expires_after_uses) || beyond(rule.expires_in_seconds) {
+        return schema("when.first, when.nth, expiresAfterUses and expiresInSeconds are from 1 to 2147483647");
     }
     match rule.fault {
-        Fault::Latency { ms, max_ms } if ms > MAX_LATENCY_MS || max_ms.is_some_and(|max| max < ms || max > MAX_LATENCY_MS) => {
-            return Err("fault.latency: ms (and maxMs, not below ms) at most 60000");
+        Fault::Latency { ms, max_ms } if ms > MAX_LATENCY_MS || max_ms.is_some_and(|max| max > MAX_LATENCY_MS) => {
+            return schema("fault.latency.ms and maxMs are at most 60000");
         }
         Fault::TooManyRequests { retry_after_seconds } if retry_after_seconds > MAX_RETRY_AFTER => {
-            return Err("fault.tooManyRequests.retryAfterSeconds is at most 3600");
+            return schema("fault.tooManyRequests.retryAfterSeconds is at most 3600");
         }
+        Fault::ServerError { status } if !(500..=503).contains(&status) => return schema("fault.serverError.status is 500 or 503"),
         Fault::ServerError { status } if status != 500 && status != 503 => {
-            return Err("fault.serverError.status is 500 or 503");
+            return Err(ApiError::Unprocessable("fault.serverError.status is 500 or 503".to_string()));
+        }
+        Fault::Latency { ms, max_ms: Some(max) } if max < ms => {
+            return Err(ApiError::Unprocessable("fault.latency.maxMs is at least ms".to_string()));
         }
         _ => {}
-    }
-    let w = &rule.when;
-    if [w.probability.is_some(), w.first.is_some(), w.nth.is_some()].iter().filter(|given| **given).count() > 1 {
-        return Err("when: give one of probability, first or nth");
-    }
-    if w.probability.is_some_and(|p| !(0.0..=1.0).contains(&p)) {
-        return Err("when.probability is from 0 to 1");
-    }
-    if w.first == Some(0) || w.nth == Some(0) || rule.expires_after_uses == Some(0) {
-        return Err("when.first, when.nth and expiresAfterUses count from 1");
     }
     Ok(())
 }
@@ -204,7 +211,7 @@ pub async fn apply_faults(State(state): State<AppState>, request: Request, next:
             response.headers_mut().insert("retry-after", HeaderValue::from(*retry_after_seconds));
             response
         }
-        Fault::ServerError { status } => error_response(&path, ApiError::Injected { status: *status, rule: injected.rule }),
+        Fault::ServerError { status } => error_response(&path, ApiError::Injected { status: u16::try_from(*status).unwrap_or(500), rule: injected.rule }),
         Fault::DropConnection {} => {
             // The status line goes out; the body fails at once, so the connection closes
             // without a complete answer.

@@ -1,6 +1,6 @@
 //! The routes of `/_mock`: fault rules, the request journal, reset and snapshots.
 
-use api_types::stand_in::{Count, FaultRule, JournalEntry, JournalQuery, NewFaultRule, Reset, Snapshot};
+use api_types::stand_in::{Count, FaultRule, JournalEntry, JournalQuery, NewFaultRule, NewSnapshot, Reset, Snapshot};
 use api_types::{Collection, ErrorBody};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -44,7 +44,8 @@ async fn list_faults(State(state): State<AppState>, _: StandInAdmin) -> Json<Col
     request_body = NewFaultRule,
     responses(
         (status = 201, description = "The rule, in force.", body = FaultRule),
-        (status = 400, description = "Not a rule this server can apply (the description says why; code 400).", body = ErrorBody),
+        (status = 400, description = "Not a rule its schema allows (code 400).", body = ErrorBody),
+        (status = 422, description = "A rule the schema allows but that cannot apply: `maxMs` below `ms`, a status other than 500 or 503 (code 422).", body = ErrorBody),
         (status = 403, description = "Neither the admin token nor a partner Admin agent's (code 900090).", body = ErrorBody),
     ))]
 async fn add_fault(
@@ -93,8 +94,19 @@ async fn list_requests(
     State(state): State<AppState>,
     _: StandInAdmin,
     Params(query): Params<JournalQuery>,
-) -> Json<Collection<JournalEntry>> {
-    Json(Collection::of(state.stand_in().journal.list(&query)))
+) -> Result<Json<Collection<JournalEntry>>, ApiError> {
+    Ok(Json(Collection::of(state.stand_in().journal.list(&checked(query)?))))
+}
+
+/// A journal query within its schema: a status from 100 to 599, `since` at most 4294967295.
+fn checked(query: JournalQuery) -> Result<JournalQuery, ApiError> {
+    if query.status.is_some_and(|s| !(100..=599).contains(&s)) {
+        return Err(ApiError::BadRequest("status is from 100 to 599".to_string()));
+    }
+    if query.since.is_some_and(|s| s > u64::from(u32::MAX)) {
+        return Err(ApiError::BadRequest("since is at most 4294967295".to_string()));
+    }
+    Ok(query)
 }
 
 /// How many served requests match the filters ("exactly one purchase was sent").
@@ -105,8 +117,8 @@ async fn list_requests(
         (status = 400, description = "A filter does not parse (code 400).", body = ErrorBody),
         (status = 403, description = "Neither the admin token nor a partner Admin agent's (code 900090).", body = ErrorBody),
     ))]
-async fn count_requests(State(state): State<AppState>, _: StandInAdmin, Params(query): Params<JournalQuery>) -> Json<Count> {
-    Json(Count { count: state.stand_in().journal.count(&query) })
+async fn count_requests(State(state): State<AppState>, _: StandInAdmin, Params(query): Params<JournalQuery>) -> Result<Json<Count>, ApiError> {
+    Ok(Json(Count { count: state.stand_in().journal.count(&checked(query)?) }))
 }
 
 /// Forgets every served request.
@@ -132,11 +144,11 @@ async fn clear_requests(State(state): State<AppState>, _: StandInAdmin) -> Statu
         (status = 503, description = "The data file could not be written; nothing changed (code 503).", body = ErrorBody),
     ))]
 async fn reset(State(state): State<AppState>, _: StandInAdmin, Body(reset): Body<Reset>) -> Result<StatusCode, ApiError> {
-    if reset.customers > MAX_CUSTOMERS {
-        return Err(ApiError::BadRequest(format!("customers is at most {MAX_CUSTOMERS}")));
+    if reset.customers > MAX_CUSTOMERS || reset.seed > i32::MAX as u32 {
+        return Err(ApiError::BadRequest(format!("customers is at most {MAX_CUSTOMERS}, seed at most 2147483647")));
     }
     use domain::Clock;
-    let spec = DemoSpec::new(reset.customers, SecondsClock.now()).with_seed(reset.seed);
+    let spec = DemoSpec::new(reset.customers, SecondsClock.now()).with_seed(u64::from(reset.seed));
     state.replace(PartnerStore::demo(spec).snapshot())?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -155,7 +167,7 @@ async fn list_snapshots(State(state): State<AppState>, _: StandInAdmin) -> Json<
 /// Takes a snapshot of all the data under a name (one of that name is replaced); it lasts
 /// until the server stops.
 #[utoipa::path(post, path = "/_mock/snapshots", operation_id = "takeSnapshot", tag = TAG,
-    request_body = Snapshot,
+    request_body = NewSnapshot,
     responses(
         (status = 201, description = "Taken.", body = Snapshot),
         (status = 400, description = "The name is not 1 to 64 letters, digits, `-`, `_` or `.` (code 400).", body = ErrorBody),
@@ -164,7 +176,7 @@ async fn list_snapshots(State(state): State<AppState>, _: StandInAdmin) -> Json<
 async fn take_snapshot(
     State(state): State<AppState>,
     _: StandInAdmin,
-    Body(asked): Body<Snapshot>,
+    Body(asked): Body<NewSnapshot>,
 ) -> Result<(StatusCode, Json<Snapshot>), ApiError> {
     if !domain::purchases::is_valid_alias(&asked.name) {
         return Err(ApiError::BadRequest("name is 1 to 64 letters, digits, -, _ or .".to_string()));
