@@ -110,6 +110,8 @@ pub struct AppState {
     next_notice: StoredValue<u64>,
     /// How many changes the backend has kept: every read follows it.
     pub revision: RwSignal<u64>,
+    /// The seconds the app waits before asking a busy server again, while it waits.
+    pub server_wait: RwSignal<Option<u32>>,
     /// Whether the whole backend is there ([`AppState::backend`]): what the top bar's count
     /// of requests waits for, so that the first page does not load it.
     pub backend_ready: RwSignal<bool>,
@@ -126,6 +128,10 @@ impl AppState {
         core.revision().listen(move |kept| {
             revision.try_set(kept);
         });
+        let server_wait = RwSignal::new(None);
+        core.on_server_wait(Box::new(move |seconds| {
+            server_wait.try_set(seconds);
+        }));
         let notices = RwSignal::new(Vec::new());
         let next_notice = StoredValue::new(1);
         let state = Self {
@@ -143,6 +149,7 @@ impl AppState {
             notices,
             next_notice,
             revision,
+            server_wait,
             backend_ready: RwSignal::new(loaded),
             reset_demo: Action::new_local(move |customers: &usize| {
                 let backend = reset_backend.clone();
@@ -160,12 +167,14 @@ impl AppState {
             }),
         };
         state.load_users();
-        // Keep the signed-in user and the language across reloads; the page's language is
-        // the document's too.
+        // The page's language is the document's too, kept across reloads.
+        // Keep the signed-in user across reloads, and follow what they may see change elsewhere.
         Effect::new(move |_| {
-            if let (Some(user), Some(storage)) = (state.current_user.get(), local_storage()) {
+            let Some(user) = state.current_user.get() else { return };
+            if let Some(storage) = local_storage() {
                 let _ = storage.set_item(USER_KEY, &caller_key(&user));
             }
+            state.core().follow_changes(&user);
         });
         Effect::new(move |_| {
             let lang = state.lang.get();
@@ -208,6 +217,11 @@ impl AppState {
     /// What the first page needs (also: which backend this is).
     pub fn core(&self) -> Rc<dyn Core> {
         self.core.get_value()
+    }
+
+    /// [`AppState::core`], unless the app is gone (for a cleanup that may run after it).
+    pub fn try_core(&self) -> Option<Rc<dyn Core>> {
+        self.core.try_get_value()
     }
 
     /// Makes the whole backend available to [`AppState::backend`]: the embedded store's

@@ -4,6 +4,7 @@
 pub mod app_route;
 pub mod app_state;
 pub mod backend;
+pub mod browser_events;
 pub mod chunks;
 pub mod components;
 pub mod i18n;
@@ -70,6 +71,7 @@ pub struct Started {
 
 impl Started {
     fn on_store(store: Rc<EmbeddedStore>, outcome: LoadOutcome) -> Self {
+        store.follow_other_tabs();
         Self { core: store.clone(), operations: Operations::OnFirstUse(store), outcome: Some(outcome) }
     }
 

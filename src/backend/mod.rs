@@ -30,7 +30,7 @@ mod subscriptions;
 
 use std::rc::Rc;
 
-use domain::DomainError;
+use domain::{Caller, DomainError};
 
 pub use activity::Activity;
 pub use azure_access::AzureAccess;
@@ -54,8 +54,17 @@ pub use subscriptions::Subscriptions;
 pub trait Core: Staff + CustomerList + DemoData {
     fn kind(&self) -> BackendKind;
 
-    /// What this backend has kept so far, bumped after every change it keeps.
+    /// What this backend has kept so far, bumped after every change it keeps (and every
+    /// change kept elsewhere that it hears of).
     fn revision(&self) -> &Revision;
+
+    /// Follows the changes kept elsewhere that `caller` may see (the mock API's event
+    /// stream; the embedded store follows the browser's other tabs from the start).
+    fn follow_changes(&self, _caller: &Caller) {}
+
+    /// Tells `notify` how many seconds the app waits before asking a busy server again
+    /// (`None`: no longer waiting).
+    fn on_server_wait(&self, _notify: Box<dyn Fn(Option<u32>)>) {}
 }
 
 /// Every area, from one backend.
@@ -157,5 +166,13 @@ impl Core for PartnerCenterApi {
 
     fn revision(&self) -> &Revision {
         self.revision()
+    }
+
+    fn follow_changes(&self, caller: &Caller) {
+        self.follow_changes(caller)
+    }
+
+    fn on_server_wait(&self, notify: Box<dyn Fn(Option<u32>)>) {
+        self.on_server_wait(notify)
     }
 }

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use api_types::demo::{customer_token_for, DemoUsers};
 use api_types::endpoint::ListDemoUsers;
@@ -18,6 +19,7 @@ use wasm_bindgen::JsCast;
 use domain::DomainError;
 
 use super::{random_guid, BackendError, NetworkProblem, Revision, SignInList};
+use crate::browser_events::Listener;
 
 pub struct PartnerCenterApi {
     /// e.g. `http://127.0.0.1:8081` (no trailing slash), or "" for the page's own origin.
@@ -25,15 +27,60 @@ pub struct PartnerCenterApi {
     /// Demo bearer tokens of the partner users, from `GET /v1/demo/users` (a customer
     /// user's token is made from their sign-in name).
     tokens: RefCell<HashMap<Caller, String>>,
-    revision: Revision,
+    revision: Rc<Revision>,
+    /// The event stream followed (`GET /v1/events`), as its caller sees it.
+    stream: RefCell<Option<(web_sys::EventSource, Listener)>>,
+    /// Told how long the app waits before asking a busy server again.
+    server_wait: RefCell<Option<Box<dyn Fn(Option<u32>)>>>,
 }
 
 /// How long a call may take before it counts as failed.
 const TIMEOUT_SECONDS: u32 = 10;
+/// How often a call the server answered 429 is asked again, and the longest wait between.
+const RETRIES: u32 = 3;
+const MAX_WAIT_SECONDS: u32 = 30;
 
 impl PartnerCenterApi {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').to_string(), tokens: RefCell::new(HashMap::new()), revision: Revision::default() }
+        Self {
+            base: base.trim_end_matches('/').to_string(),
+            tokens: RefCell::new(HashMap::new()),
+            revision: Rc::new(Revision::default()),
+            stream: RefCell::new(None),
+            server_wait: RefCell::new(None),
+        }
+    }
+
+    /// Follows the changes `caller` may see as the server keeps them (`GET /v1/events`,
+    /// with the token in the address, as a browser's event stream must): each one makes
+    /// every page read again (held back while a dialog is open). The browser reconnects on
+    /// its own, resuming after the last event it had.
+    pub(super) fn follow_changes(&self, caller: &Caller) {
+        let token = match caller {
+            Caller::Customer(upn) => Some(customer_token_for(upn)),
+            Caller::Partner(_) => self.tokens.borrow().get(caller).cloned(),
+        };
+        let Some(token) = token else { return };
+        if let Some((old, _)) = self.stream.borrow_mut().take() {
+            old.close();
+        }
+        let url = format!("{}/v1/events?access_token={}", self.base, api_types::encode_query_value(&token));
+        let Ok(source) = web_sys::EventSource::new(&url) else { return };
+        let revision = self.revision.clone();
+        let listener = Listener::new(source.unchecked_ref(), "change", Box::new(move |_| revision.bump_from_elsewhere()));
+        if let Some(listener) = listener {
+            *self.stream.borrow_mut() = Some((source, listener));
+        }
+    }
+
+    pub(super) fn on_server_wait(&self, notify: Box<dyn Fn(Option<u32>)>) {
+        *self.server_wait.borrow_mut() = Some(notify);
+    }
+
+    fn tell_wait(&self, seconds: Option<u32>) {
+        if let Some(notify) = self.server_wait.borrow().as_ref() {
+            notify(seconds);
+        }
     }
 
     pub fn base(&self) -> &str {
@@ -103,11 +150,13 @@ impl PartnerCenterApi {
         if let Some(etag) = endpoint.if_match() {
             headers.push(("If-Match", etag));
         }
-        let text = self.send(caller, E::METHOD, &endpoint.path(), body, &headers).await?;
-        if E::CHANGES {
-            // The server kept a change (or found nothing to change: reading again is harmless).
+        let sent = self.send(caller, E::METHOD, &endpoint.path(), body, &headers).await;
+        if E::CHANGES && matches!(&sent, Ok(_) | Err(BackendError::Server { .. } | BackendError::Network(_))) {
+            // The server kept a change (or found nothing to change), or failed or could not
+            // be reached midway: every page reads the true state again.
             self.revision.bump();
         }
+        let text = sent?;
         // A success without a body (204) reads as `null`.
         parse(if text.trim().is_empty() { "null" } else { &text })
     }
@@ -126,8 +175,10 @@ impl PartnerCenterApi {
         self.fetch(method, path, Some(&token), body, headers).await
     }
 
-    /// One call: the reply's body when it succeeded, the failure it stands for otherwise.
-    /// Not generic, so the browser plumbing exists once in the Wasm.
+    /// One call: the reply's body when it succeeded, the failure it stands for otherwise. A
+    /// 429 is asked again (the same request: a POST keeps its `MS-RequestId`) after the
+    /// `Retry-After` it gives, at most [`RETRIES`] times, the wait told meanwhile. Not
+    /// generic, so the browser plumbing exists once in the Wasm.
     async fn fetch(
         &self,
         method: api_types::Method,
@@ -136,6 +187,30 @@ impl PartnerCenterApi {
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> Result<String, BackendError> {
+        let mut retries = 0;
+        loop {
+            let (status, retry_after, text) = self.fetch_once(method, path, token, body.clone(), headers).await?;
+            if status == 429 && retries < RETRIES {
+                retries += 1;
+                let seconds = retry_after.unwrap_or(1).clamp(1, MAX_WAIT_SECONDS);
+                self.tell_wait(Some(seconds));
+                sleep(seconds * 1000).await;
+                self.tell_wait(None);
+                continue;
+            }
+            return if (200..300).contains(&status) { Ok(text) } else { Err(failure(status, &text)) };
+        }
+    }
+
+    /// One request: its status, `Retry-After` (seconds) and body.
+    async fn fetch_once(
+        &self,
+        method: api_types::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Result<(u16, Option<u32>, String), BackendError> {
         let mut builder = RequestBuilder::new(&format!("{}{}", self.base, path))
             .method(gloo_method(method))
             .header("Accept", "application/json")
@@ -153,11 +228,18 @@ impl PartnerCenterApi {
         };
         let response = send(request).await?;
         let status = response.status();
+        let retry_after = response.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
         let text = response.text().await.map_err(|e| BackendError::Network(NetworkProblem::Failed(e.to_string())))?;
-        if response.ok() {
-            Ok(text)
-        } else {
-            Err(failure(status, &text))
+        Ok((status, retry_after, text))
+    }
+}
+
+/// Waits `ms` milliseconds (a JS promise: no closure of ours in this module).
+async fn sleep(ms: u32) {
+    let make = js_sys::Function::new_with_args("ms", "return new Promise(function (done) { setTimeout(done, ms); })");
+    if let Ok(promise) = make.call1(&wasm_bindgen::JsValue::NULL, &ms.into()) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         }
     }
 }

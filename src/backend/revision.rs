@@ -3,6 +3,8 @@
 //! read of a page follows it (`pages::read_as_user`), so a change made anywhere (a switch,
 //! a role, a purchase in the customer's portal, starting the demo again) is read again by
 //! every page showing what it touched, and no read has to list the changes it depends on.
+//! Changes kept elsewhere (another tab, the mock API's event stream) are told the same way,
+//! held back while a dialog is open.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,6 +13,10 @@ use std::rc::Rc;
 pub struct Revision {
     kept: Cell<u64>,
     listeners: RefCell<Vec<Rc<dyn Fn(u64)>>>,
+    /// How many hold the changes kept elsewhere back (an open dialog each).
+    held: Cell<u32>,
+    /// A change was kept elsewhere while held.
+    missed: Cell<bool>,
 }
 
 impl Revision {
@@ -22,6 +28,30 @@ impl Revision {
     /// Calls `listener` with the new number after every change kept from now on.
     pub fn listen(&self, listener: impl Fn(u64) + 'static) {
         self.listeners.borrow_mut().push(Rc::new(listener));
+    }
+
+    /// A change was kept elsewhere (another tab, a script, another browser): told at once,
+    /// or, while someone holds them back, once they let go, so that a page being edited is
+    /// not read again under the user.
+    pub fn bump_from_elsewhere(&self) {
+        if self.held.get() > 0 {
+            self.missed.set(true);
+        } else {
+            self.bump();
+        }
+    }
+
+    /// Holds changes kept elsewhere back (a dialog opened) until [`Revision::release`].
+    pub fn hold(&self) {
+        self.held.set(self.held.get() + 1);
+    }
+
+    /// Lets go of a [`Revision::hold`]; what was missed meanwhile is told now.
+    pub fn release(&self) {
+        self.held.set(self.held.get().saturating_sub(1));
+        if self.held.get() == 0 && self.missed.replace(false) {
+            self.bump();
+        }
     }
 
     /// A change was kept.

@@ -1,5 +1,6 @@
 //! A modal confirmation: title, body, a primary button on the left and Cancel.
-//! Focus moves to the primary button; Escape cancels.
+//! Focus moves to the primary button; Escape cancels. While it is open, changes kept
+//! elsewhere (another tab, the event stream) wait: the page is not read again under the user.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -22,6 +23,14 @@ pub fn ConfirmDialog(
     children: Children,
 ) -> impl IntoView {
     let confirm_button = NodeRef::<html::Button>::new();
+    // What changes elsewhere is read again once the dialog is closed, not under the user.
+    let app = use_app();
+    app.core().revision().hold();
+    on_cleanup(move || {
+        if let Some(core) = app.try_core() {
+            core.revision().release();
+        }
+    });
     Effect::new(move |_| {
         if let Some(button) = confirm_button.get() {
             let _ = button.focus();

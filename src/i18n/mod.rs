@@ -327,6 +327,8 @@ catalogue! {
         error_network: &'static str,
         error_timeout: &'static str,
         error_server: &'static str,
+        /// The server failed ({status} of 500 and above): nothing changed, the page reads again.
+        error_server_failed: &'static str,
         error_not_allowed_to_create: &'static str,
         error_domain_taken: &'static str,
         error_new_customer_name_empty: &'static str,
@@ -359,6 +361,8 @@ catalogue! {
         nav_requests: &'static str,
         /// The top bar's link to the Requests page: {count} requests waiting for the partner.
         requests_waiting: Plural,
+        /// The server answered "too many requests": the app asks again in {seconds} seconds.
+        server_busy_waiting: &'static str,
         /// Notice: some of the reservation {name} was returned, refunded.
         reservation_cancelled: &'static str,
         /// Notice: the reservation {name} was exchanged.

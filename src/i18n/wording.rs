@@ -199,6 +199,7 @@ impl Messages {
             BackendError::Network(NetworkProblem::Failed(reason)) => fill(self.error_network, &[("reason", reason)]),
             BackendError::NotSupported => self.mock_api_data_hint.to_string(),
             BackendError::ChunkUnavailable => self.chunk_failed_text.to_string(),
+            BackendError::Server { status, .. } if *status >= 500 => fill(self.error_server_failed, &[("status", &status.to_string())]),
             BackendError::Server { status, code, message } => {
                 let status = match code {
                     Some(code) if u32::from(*status) != *code => format!("{status} {code}"),

@@ -1,0 +1,125 @@
+//! Live updates and a server that fails on purpose. On the mock API: a purchase made by a
+//! script reaches an open Reservations page within 2 seconds, without a reload; a 429 makes
+//! the app wait as `Retry-After` says (and say so) and then succeed; a 503 on a change is
+//! put into words and the true state is shown. On the embedded store: two tabs of one
+//! browser follow each other's changes.
+
+use std::time::{Duration, Instant};
+
+use api_types::endpoint::{AddFaultRule, ClearFaultRules, CountServedRequests};
+use api_types::stand_in::{Fault, FaultMatch, FaultWhen, JournalQuery, NewFaultRule};
+use e2e_tests::*;
+use fantoccini::Locator;
+use test_support::{admin, reservation_request, Client as ApiClient};
+
+const MEGAN: &str = "meganb@contoso.onmicrosoft.com";
+const LIVE: Duration = Duration::from_secs(2);
+
+/// The mock API's blocking client on `url`, as the holder of `token`.
+fn api(url: &str, token: &str) -> ApiClient {
+    let port = url.rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port");
+    ApiClient::new(port).with_token(token)
+}
+
+/// A fault rule on `method path` (a script's call through the admin API, off the runtime).
+async fn add_rule(url: &str, method: &str, path: &str, fault: Fault, when: Option<FaultWhen>) {
+    let admin_api = api(url, &admin().token);
+    let rule = NewFaultRule {
+        matches: FaultMatch { method: Some(method.into()), path: Some(path.into()), caller: None },
+        fault,
+        when,
+        expires_after_uses: None,
+        expires_in_seconds: None,
+    };
+    tokio::task::spawn_blocking(move || {
+        admin_api.ok(&ClearFaultRules {});
+        admin_api.ok(&AddFaultRule { body: rule });
+    })
+    .await
+    .expect("the rule is added");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scripts_purchase_reaches_an_open_page_and_a_failing_server_is_waited_for_or_explained() {
+    let server = mock_api().await;
+    let url = server.url.clone();
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={url}")).await.expect("open the app");
+        wait_text(&client, "Showing 1–24 of 24").await;
+        click(&client, Locator::LinkText("Reservations")).await;
+        wait_text(&client, "Web front ends, West Europe").await;
+
+        // A script buys as Megan, through the API: the open page shows it within 2 s.
+        let megan = api(&url, &format!("demo-{MEGAN}"));
+        let mut request = tokio::task::spawn_blocking({
+            let megan = megan.clone();
+            move || reservation_request(megan.my_azure_subscriptions()[0].subscription_id)
+        })
+        .await
+        .expect("Megan's Azure subscription");
+        request.display_name = "Bought by a script".to_string();
+        let bought = Instant::now();
+        let status = tokio::task::spawn_blocking(move || megan.buy_reservation(&request).status).await.expect("bought");
+        assert_eq!(status, 200);
+        wait_text_within(&client, "Bought by a script", LIVE).await;
+        println!("a script's purchase on the open page after {:?}", bought.elapsed());
+
+        // The server answers 429 once, with Retry-After 1: the app says it waits, then shows
+        // the list; the journal has the 429 and then one 200.
+        add_rule(&url, "GET", "/v1/customers", Fault::TooManyRequests { retry_after_seconds: 1 }, Some(FaultWhen::First(1))).await;
+        client.goto(&format!("{base}?api={url}")).await.expect("the customers again");
+        wait_text(&client, "The server is busy: asking again in 1 s…").await;
+        wait_text(&client, "Showing 1–24 of 24").await;
+        let journal = api(&url, &admin().token);
+        let counts = tokio::task::spawn_blocking(move || {
+            let count = |status| journal.ok(&CountServedRequests { query: JournalQuery { status: Some(status), method: Some("GET".into()), path: Some("/v1/customers".into()), ..JournalQuery::default() } }).count;
+            (count(429), count(200))
+        })
+        .await
+        .expect("counted");
+        assert_eq!(counts.0, 1, "one 429");
+        assert!(counts.1 >= 1, "then the list");
+
+        // A change the server fails (503): words, and the switch as it truly is.
+        add_rule(&url, "POST", "/v1/SelfServePolicy", Fault::ServerError { status: 503 }, None).await;
+        open_customer(&client, "fabrikam", "Fabrikam Inc").await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        click(&client, Locator::Css("label[for=switch-reservations]")).await;
+        click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+        wait_text(&client, "The server failed (503). Nothing was changed; what is shown was read again.").await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+    })
+    .await;
+    drop(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_tabs_on_the_embedded_store_follow_each_others_changes() {
+    with_browser(|client, base| async move {
+        client.goto(&base).await.expect("open the app");
+        wait_text(&client, "Showing 1–24 of 24").await;
+        open_customer(&client, "fabrikam", "Fabrikam Inc").await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        let account = client.current_url().await.expect("its address");
+        let first = client.window().await.expect("the first tab");
+
+        // A second tab on the same page.
+        let second = client.new_window(true).await.expect("a second tab");
+        client.switch_to_window(second.handle).await.expect("to the second tab");
+        client.goto(account.as_str()).await.expect("the same page");
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+
+        // Turned On in the first tab: the second shows it without a reload.
+        client.switch_to_window(first.clone()).await.expect("back to the first tab");
+        click(&client, Locator::Css("label[for=switch-reservations]")).await;
+        click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+        let changed = Instant::now();
+        let tabs = client.windows().await.expect("the tabs");
+        let other = tabs.into_iter().find(|t| *t != first).expect("the second tab");
+        client.switch_to_window(other).await.expect("to the second tab");
+        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+        assert!(changed.elapsed() < Duration::from_secs(5), "{:?}", changed.elapsed());
+    })
+    .await;
+}
