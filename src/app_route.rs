@@ -34,6 +34,8 @@ pub enum AppRoute {
     Requests,
     /// `/activity-log`
     ActivityLog,
+    /// `/developer/requests`: what the mock API served, and its fault rules.
+    RequestsInspector,
     /// `/azure/subscriptions` (also `/azure`): a customer user's Azure subscriptions.
     MySubscriptions,
     /// `/azure/reservations`: what the customer user's company has reserved.
@@ -60,6 +62,8 @@ pub enum Section {
     /// The partner's Reservations and Requests pages.
     Purchases,
     ActivityLog,
+    /// For partner developers: the Requests inspector.
+    Developer,
     /// The customer user's own view (their company's Azure portal).
     Portal,
     InvalidCustomerId(String),
@@ -108,6 +112,7 @@ impl AppRoute {
             | Self::CustomerPurchases(id) => Section::Customer(*id),
             Self::Purchases | Self::Purchase(_) | Self::Requests => Section::Purchases,
             Self::ActivityLog => Section::ActivityLog,
+            Self::RequestsInspector => Section::Developer,
             Self::MySubscriptions | Self::MyReservations | Self::BuyReservation | Self::MySavingsPlans | Self::BuySavingsPlan => {
                 Section::Portal
             }
@@ -135,6 +140,7 @@ impl AppRoute {
             | Section::Customer(_)
             | Section::Purchases
             | Section::ActivityLog
+            | Section::Developer
             | Section::InvalidCustomerId(_) => Side::Partner,
             Section::Portal => Side::Customer,
             Section::NotFound => Side::Either,
@@ -150,6 +156,7 @@ impl AppRoute {
             [] => Self::Home,
             ["customers"] => Self::Customers,
             ["activity-log"] => Self::ActivityLog,
+            ["developer", "requests"] => Self::RequestsInspector,
             ["reservations"] => Self::Purchases,
             ["reservations", "reservation", id] => {
                 ReservationOrderId::parse(id).map_or(Self::NotFound, |id| Self::Purchase(BenefitId::Reservation(id)))
@@ -194,6 +201,7 @@ impl AppRoute {
             Self::Purchase(BenefitId::SavingsPlan(id)) => format!("/reservations/savings-plan/{id}"),
             Self::Requests => "/requests".to_string(),
             Self::ActivityLog => "/activity-log".to_string(),
+            Self::RequestsInspector => "/developer/requests".to_string(),
             Self::MySubscriptions => "/azure/subscriptions".to_string(),
             Self::MyReservations => "/azure/reservations".to_string(),
             Self::BuyReservation => "/azure/reservations/purchase".to_string(),
@@ -235,6 +243,7 @@ mod tests {
             AppRoute::Purchase(BenefitId::Reservation(ReservationOrderId::parse(AZURE_ID).unwrap())),
             AppRoute::Purchase(BenefitId::SavingsPlan(SavingsPlanOrderId::parse(AZURE_ID).unwrap())),
             AppRoute::Requests,
+            AppRoute::RequestsInspector,
             AppRoute::ActivityLog,
             AppRoute::MySubscriptions,
             AppRoute::MyReservations,

@@ -1,4 +1,5 @@
-//! Listening to the browser's events (another tab's `storage`, the mock API's event stream):
+//! Listening to the browser's events (another tab's `storage`, the mock API's event stream),
+//! and waiting:
 //! one listener type for all, made here, in the first module, so that the split modules that
 //! use it never describe a closure type of their own (leptos#4347).
 
@@ -30,5 +31,15 @@ impl Listener {
 impl Drop for Listener {
     fn drop(&mut self) {
         let _ = self.target.remove_event_listener_with_callback(self.name, self.handler.as_ref().unchecked_ref());
+    }
+}
+
+/// Waits `ms` milliseconds (a JS promise, awaited: no closure of ours).
+pub async fn sleep(ms: u32) {
+    let make = js_sys::Function::new_with_args("ms", "return new Promise(function (done) { setTimeout(done, ms); })");
+    if let Ok(promise) = make.call1(&wasm_bindgen::JsValue::NULL, &ms.into()) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
     }
 }

@@ -174,6 +174,9 @@ fn CurrentPage() -> impl IntoView {
             (_, Section::ActivityLog) => {
                 view! { <LazyView preload=chunks::preload_activity_log load=chunks::activity_log_page/> }.into_any()
             }
+            (_, Section::Developer) => {
+                view! { <LazyView preload=chunks::preload_developer load=chunks::developer_page/> }.into_any()
+            }
             (_, Section::Portal) => {
                 view! { <LazyView preload=chunks::preload_portal load=move || chunks::portal_pages(route)/> }.into_any()
             }

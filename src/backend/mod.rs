@@ -26,6 +26,7 @@ mod purchases;
 mod requests;
 mod revision;
 mod staff;
+mod stand_in;
 mod subscriptions;
 
 use std::rc::Rc;
@@ -47,6 +48,7 @@ pub use purchases::Purchases;
 pub use requests::Requests;
 pub use revision::Revision;
 pub use staff::{SignInList, Staff};
+pub use stand_in::StandIn;
 pub use subscriptions::Subscriptions;
 
 /// What the first page (the Customers list, with the shell around it) needs: who can sign
@@ -69,12 +71,22 @@ pub trait Core: Staff + CustomerList + DemoData {
 
 /// Every area, from one backend.
 pub trait Backend:
-    Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Activity
+    Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Activity + StandIn
 {
 }
 
 impl<T> Backend for T where
-    T: Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Activity
+    T: Core
+        + Customers
+        + Subscriptions
+        + Permissions
+        + Orders
+        + AzureAccess
+        + Purchases
+        + Benefits
+        + Requests
+        + Activity
+        + StandIn
 {
 }
 

@@ -194,7 +194,7 @@ impl PartnerCenterApi {
                 retries += 1;
                 let seconds = retry_after.unwrap_or(1).clamp(1, MAX_WAIT_SECONDS);
                 self.tell_wait(Some(seconds));
-                sleep(seconds * 1000).await;
+                crate::browser_events::sleep(seconds * 1000).await;
                 self.tell_wait(None);
                 continue;
             }
@@ -231,16 +231,6 @@ impl PartnerCenterApi {
         let retry_after = response.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
         let text = response.text().await.map_err(|e| BackendError::Network(NetworkProblem::Failed(e.to_string())))?;
         Ok((status, retry_after, text))
-    }
-}
-
-/// Waits `ms` milliseconds (a JS promise: no closure of ours in this module).
-async fn sleep(ms: u32) {
-    let make = js_sys::Function::new_with_args("ms", "return new Promise(function (done) { setTimeout(done, ms); })");
-    if let Ok(promise) = make.call1(&wasm_bindgen::JsValue::NULL, &ms.into()) {
-        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        }
     }
 }
 

@@ -138,6 +138,14 @@ split_point! {
 }
 
 split_point! {
+    #[chunk(developer, preload = preload_developer)]
+    /// The Requests inspector (`/developer/requests`), for partner developers on the mock API.
+    pub fn developer_page() -> AnyView {
+        view! { <crate::pages::developer::RequestsInspector/> }.into_any()
+    }
+}
+
+split_point! {
     #[chunk(purchases, preload = preload_purchases)]
     /// The partner's Reservations and Requests pages (`/reservations…`, `/requests`).
     pub fn purchases_pages(route: Memo<AppRoute>) -> AnyView {

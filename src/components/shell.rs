@@ -128,6 +128,9 @@ fn LeftNav() -> impl IntoView {
                         {item(AppRoute::Purchases, m.nav_reservations, |r| matches!(r, AppRoute::Purchases | AppRoute::Purchase(_)))}
                         {item(AppRoute::Requests, m.nav_requests, |r| *r == AppRoute::Requests)}
                         {item(AppRoute::ActivityLog, m.activity_log, |r| *r == AppRoute::ActivityLog)}
+                        {matches!(app.core().kind(), BackendKind::MockApi(_)).then(|| {
+                            item(AppRoute::RequestsInspector, m.nav_requests_inspector, |r| *r == AppRoute::RequestsInspector)
+                        })}
                     </ul>
                 }.into_any()
             }}

@@ -183,6 +183,7 @@ pub static DE: Messages = Messages {
     error_request_text_control: "Steuerzeichen sind nicht erlaubt.",
     error_quantity_not_available: "Die Reservierung hat {available} Instanzen: Mehr können nicht zurückgegeben oder umgetauscht werden.",
     nav_requests: "Anfragen",
+    nav_requests_inspector: "Anfragen-Inspektor",
     requests_waiting: Plural { one: "{count} offene Anfrage", other: "{count} offene Anfragen" },
     server_busy_waiting: "Der Server ist ausgelastet: neuer Versuch in {seconds} s …",
     reservation_cancelled: "„{name}“ storniert. Die Erstattung wird der Rechnung des Partners gutgeschrieben.",

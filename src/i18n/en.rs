@@ -180,6 +180,7 @@ pub static EN: Messages = Messages {
     error_request_text_control: "Control characters are not allowed.",
     error_quantity_not_available: "The reservation has {available} instances: no more can be returned or exchanged.",
     nav_requests: "Requests",
+    nav_requests_inspector: "Requests inspector",
     requests_waiting: Plural { one: "{count} request waiting", other: "{count} requests waiting" },
     server_busy_waiting: "The server is busy: asking again in {seconds} s…",
     reservation_cancelled: "“{name}” cancelled. The refund goes to the partner's bill.",

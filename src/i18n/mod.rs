@@ -14,6 +14,7 @@ mod wording;
 
 pub use activity::ActivityTexts;
 pub use customer::CustomerTexts;
+pub use developer::DeveloperTexts;
 pub use portal::PortalTexts;
 pub use purchases::PurchasesTexts;
 pub use requests::RequestTexts;
@@ -162,6 +163,7 @@ macro_rules! catalogue {
 // After the macro: the areas' files use it.
 pub mod activity;
 pub mod customer;
+pub mod developer;
 pub mod portal;
 pub mod purchases;
 pub mod requests;
@@ -359,6 +361,8 @@ catalogue! {
         error_quantity_not_available: &'static str,
         /// The partner's left navigation and the top bar: the customers' requests.
         nav_requests: &'static str,
+        /// The left navigation's link to the Requests inspector (on the mock API).
+        nav_requests_inspector: &'static str,
         /// The top bar's link to the Requests page: {count} requests waiting for the partner.
         requests_waiting: Plural,
         /// The server answered "too many requests": the app asks again in {seconds} seconds.
@@ -467,6 +471,7 @@ mod tests {
         same_texts::<ActivityTexts>();
         same_texts::<PurchasesTexts>();
         same_texts::<RequestTexts>();
+        same_texts::<DeveloperTexts>();
         assert_eq!(Lang::En.messages().lang, Lang::En);
         assert_eq!(Lang::De.messages().lang, Lang::De);
         assert_eq!(PortalTexts::of(Lang::De).lang, Lang::De);

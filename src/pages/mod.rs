@@ -6,6 +6,7 @@ pub mod activity_log_page;
 pub mod customer_actions;
 pub mod customer_layout;
 pub mod customers_page;
+pub mod developer;
 pub mod manage_azure_subscription_page;
 pub mod not_found_page;
 pub mod orders_page;

@@ -254,6 +254,10 @@ pub struct JournalQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", param(maximum = 4294967295_u64))]
     pub since: Option<u64>,
+    /// At most this many (the newest); all when not given. Not for counting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 10000))]
+    pub limit: Option<u32>,
 }
 
 impl JournalQuery {
@@ -271,6 +275,7 @@ impl JournalQuery {
         add("caller", self.caller.clone());
         add("correlationId", self.correlation_id.clone());
         add("since", self.since.map(|s| s.to_string()));
+        add("limit", self.limit.map(|l| l.to_string()));
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 }

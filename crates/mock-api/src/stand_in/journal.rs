@@ -58,9 +58,10 @@ impl Journal {
         kept.entries.push_back(entry);
     }
 
-    /// The entries `query` asks for, newest first.
+    /// The entries `query` asks for, newest first (at most its `limit`).
     pub fn list(&self, query: &JournalQuery) -> Vec<JournalEntry> {
-        self.kept().entries.iter().rev().filter(|e| fits(query, e)).cloned().collect()
+        let limit = query.limit.map_or(usize::MAX, |l| l as usize);
+        self.kept().entries.iter().rev().filter(|e| fits(query, e)).take(limit).cloned().collect()
     }
 
     pub fn count(&self, query: &JournalQuery) -> usize {

@@ -106,6 +106,9 @@ fn checked(query: JournalQuery) -> Result<JournalQuery, ApiError> {
     if query.since.is_some_and(|s| s > u64::from(u32::MAX)) {
         return Err(ApiError::BadRequest("since is at most 4294967295".to_string()));
     }
+    if query.limit.is_some_and(|l| l == 0 || l > 10_000) {
+        return Err(ApiError::BadRequest("limit is from 1 to 10000".to_string()));
+    }
     Ok(query)
 }
 
