@@ -250,3 +250,47 @@ async fn a_chunk_that_failed_has_no_axe_violation_in_either_language() {
     })
     .await;
 }
+
+/// The Requests inspector (on the mock API, with a fault rule listed and a request's details
+/// open) has no violation, in either language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_requests_inspector_has_no_axe_violation_in_either_language() {
+    use api_types::endpoint::AddFaultRule;
+    use api_types::stand_in::{Fault, FaultMatch, NewFaultRule};
+    let axe = axe_core();
+    let server = mock_api().await;
+    let url = server.url.clone();
+    let port: u16 = url.rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port");
+    tokio::task::spawn_blocking(move || {
+        test_support::Client::new(port).with_token(&test_support::admin().token).ok(&AddFaultRule {
+            body: NewFaultRule {
+                matches: FaultMatch { method: Some("GET".into()), path: Some("/v1/nothing".into()), caller: None },
+                fault: Fault::ServerError { status: 503 },
+                when: None,
+                expires_after_uses: None,
+                expires_in_seconds: None,
+            },
+        });
+    })
+    .await
+    .expect("a rule");
+    with_browser(|client, base| async move {
+        let mut found = Vec::new();
+        for (language, all_customers, details) in [("English", "Showing 1–24 of 24", "Request details"), ("Deutsch", "1–24 von 24", "Details der Anfrage")] {
+            client.goto(&format!("{base}customers?api={url}")).await.expect("open the app");
+            let picker = client.wait().at_most(WAIT).for_element(Locator::Css("#language-select")).await.expect("language picker");
+            picker.select_by_label(language).await.expect("choose a language");
+            wait_text(&client, all_customers).await;
+            client.goto(&format!("{base}developer/requests")).await.expect("the inspector");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=served-requests]")).await.expect("the requests");
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=fault-rules]")).await.expect("the rules");
+            found.extend(violations(&client, &axe, &format!("{language} requests inspector")).await);
+            click(&client, Locator::XPath(&format!("//table[@data-testid='served-requests']//tr[contains(., '/v1/customers')]//button[normalize-space()='{details}']"))).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=request-details]")).await.expect("the details");
+            found.extend(violations(&client, &axe, &format!("{language} request details")).await);
+        }
+        assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
+    })
+    .await;
+    drop(server);
+}

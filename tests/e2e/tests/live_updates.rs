@@ -88,6 +88,24 @@ async fn a_scripts_purchase_reaches_an_open_page_and_a_failing_server_is_waited_
         click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
         wait_text(&client, "The server failed (503). Nothing was changed; what is shown was read again.").await;
         wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+
+        // The Requests inspector lists what the page just did: the refused POST, marked as
+        // injected, with its body laid out in the details; and the rule that refused it.
+        click(&client, Locator::LinkText("Requests inspector")).await;
+        let row = "//table[@data-testid='served-requests']//tr[contains(., 'POST') and contains(., '/v1/SelfServePolicy')]";
+        let found = client.wait().at_most(WAIT).for_element(Locator::XPath(row)).await.expect("the refused POST");
+        let text = found.text().await.unwrap_or_default();
+        assert!(text.contains("503") && text.contains("Injected"), "{text}");
+        click(&client, Locator::XPath(&format!("{row}//button"))).await;
+        let details = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=request-details]")).await.expect("details");
+        let details = details.text().await.unwrap_or_default();
+        assert!(details.contains("\"permissions\"") || details.contains("permissions"), "{details}");
+        let rules = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=fault-rules]")).await.expect("rules");
+        assert!(rules.text().await.unwrap_or_default().contains("/v1/SelfServePolicy"));
+        // It follows new requests: a script's call shows up without a reload.
+        let script = api(&url, &admin().token);
+        tokio::task::spawn_blocking(move || script.get("/v1/partner")).await.expect("a script's call");
+        wait_text(&client, "/v1/partner").await;
     })
     .await;
     drop(server);
