@@ -230,7 +230,7 @@ fn server_load() -> Result<()> {
 /// The UI, in headless Chromium, toggling a switch against the mock API (release builds of
 /// both): p50/p99 from click to settled switch over 100 toggles.
 fn ui_toggle_over_http(env: &crate::setup::ToolEnv, dist: &std::path::Path) -> Result<()> {
-    println!("\n== UI: toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers); on the embedded store with 10,000: reload, search keystroke, bytes per toggle; a customer user's purchase to its confirmation over HTTP");
+    println!("\n== UI: toggle to settled switch (over HTTP on loopback; embedded store with 10,000 customers); on the embedded store with 10,000: reload, search keystroke, bytes per toggle; a customer user's purchase to its confirmation over HTTP; a change through the API to an open page");
     run(Cmd::new("cargo").args(["build", "--release", "-q", "-p", "mock-api"]).dir(crate::root()))?;
     let mock_api = crate::target_dir().join("release").join("mock-api");
     run(crate::e2e_tests(env, dist, "/", &mock_api)

@@ -4,7 +4,8 @@
 //! keystroke in the search takes to show its result, and how many bytes a toggle writes to
 //! localStorage; how long a customer user's purchase takes from Buy to its confirmation
 //! over HTTP; and how long an Admin agent waits from Approve on a customer's request to the
-//! confirmation with the refund, over HTTP. `cargo xtask bench` runs them (`--ignored`); they print medians and
+//! confirmation with the refund, over HTTP; and how long a change made through the API by a
+//! script takes to show on an open page (live updates). `cargo xtask bench` runs them (`--ignored`); they print medians and
 //! percentiles and never fail on the numbers.
 
 use std::time::Duration;
@@ -276,6 +277,75 @@ async fn ui_approve_to_confirmation_over_http() {
         }
         let (p50, p99, max) = percentiles(times);
         println!("UI Approve to the confirmation with the refund over HTTP (mock API on loopback, {APPROVALS} times): p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms");
+    })
+    .await;
+    drop(api);
+}
+
+/// Resolves with `true` once the reservations switch no longer shows `arguments[0]` (at
+/// once if it already does not), `false` after 10 s.
+const SWITCH_MOVED_SCRIPT: &str = r#"
+const done = arguments[arguments.length - 1];
+const before = arguments[0];
+const moved = () => { const s = document.getElementById('switch-reservations'); return s && s.getAttribute('aria-checked') !== before; };
+if (moved()) { done(true); } else {
+  const observer = new MutationObserver(() => { if (moved()) { observer.disconnect(); done(true); } });
+  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-checked'] });
+  setTimeout(() => { observer.disconnect(); done(false); }, 10000);
+}
+"#;
+
+/// Live updates: a change made through the API by a script (Fabrikam's reservations turned
+/// On or Off, 100 times) until an open app shows it (its event stream, then its read),
+/// measured from the script's request to the switch moving.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: cargo xtask bench runs it"]
+async fn ui_change_through_the_api_to_an_open_page() {
+    use domain::Permission;
+    let api = mock_api().await;
+    let api_url = api.url.clone();
+    let port: u16 = api_url.rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port");
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={api_url}")).await.expect("open the app");
+        wait_text(&client, "Fabrikam Inc").await;
+        open_customer(&client, "Fabrikam Inc", "Fabrikam Inc").await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        let script = test_support::Client::new(port).with_token(&test_support::admin().token);
+        let fabrikam = tokio::task::spawn_blocking({
+            let script = script.clone();
+            move || script.customer_id("Fabrikam Inc")
+        })
+        .await
+        .expect("Fabrikam");
+        let mut times = Vec::with_capacity(TOGGLES);
+        for _ in 0..TOGGLES {
+            let script = script.clone();
+            let policy = tokio::task::spawn_blocking({
+                let script = script.clone();
+                move || script.policy_of(&fabrikam)
+            })
+            .await
+            .expect("the policy");
+            let before = if policy.is_some() { "true" } else { "false" };
+            let started = std::time::Instant::now();
+            tokio::task::spawn_blocking(move || match policy {
+                Some(policy) => {
+                    script.ok(&api_types::endpoint::DeleteSelfServePolicy { id: policy.id.clone(), etag: policy.etag().to_string() });
+                }
+                None => {
+                    script.post_policy(&fabrikam, &[Permission::AzureReservations]);
+                }
+            })
+            .await
+            .expect("the change");
+            let moved = client.execute_async(SWITCH_MOVED_SCRIPT, vec![before.into()]).await.expect("watch the switch");
+            if moved.as_bool() == Some(true) {
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        let shown = times.len();
+        let (p50, p99, max) = percentiles(times);
+        println!("a change through the API to an open page (mock API on loopback, {shown}/{TOGGLES} shown): p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms");
     })
     .await;
     drop(api);
