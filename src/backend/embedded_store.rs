@@ -79,6 +79,8 @@ pub struct EmbeddedStore {
     journal: Journal,
     clock: BrowserClock,
     revision: Revision,
+    /// What every read does first, once the store's operations are loaded.
+    catch_up: Cell<Option<fn(&EmbeddedStore)>>,
 }
 
 impl EmbeddedStore {
@@ -94,7 +96,7 @@ impl EmbeddedStore {
         let journal = Journal::open();
         let clock = BrowserClock;
         let store = Self::fresh(&journal, &clock);
-        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default() }, LoadOutcome::Fresh)
+        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default(), catch_up: Cell::new(None) }, LoadOutcome::Fresh)
     }
 
     /// Loads the store kept in localStorage, or fresh demo data.
@@ -106,7 +108,7 @@ impl EmbeddedStore {
             Ok(None) => (Self::fresh(&journal, &clock), LoadOutcome::Fresh),
             Err(outcome) => (Self::fresh(&journal, &clock), outcome),
         };
-        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default() }, outcome)
+        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default(), catch_up: Cell::new(None) }, outcome)
     }
 
     /// Fresh demo data, kept as the new base (best effort: without storage the demo still
@@ -117,10 +119,20 @@ impl EmbeddedStore {
         PartnerStore::demo(spec)
     }
 
-    /// A read of the store, with every purchase past its expiry ended (and renewed) first.
+    /// A read of the store; once the store's operations are loaded, with every purchase past
+    /// its expiry ended (and renewed) first.
     pub(super) fn read<T>(&self, read: impl FnOnce(&PartnerStore) -> Result<T, DomainError>) -> Result<T, BackendError> {
-        self.keep_expiries();
+        if let Some(catch_up) = self.catch_up.get() {
+            catch_up(self);
+        }
         Ok(read(&self.store.borrow())?)
+    }
+
+    /// From now on every read first keeps what the passing of time decided. Called by the
+    /// `store` chunk: the first page shows no purchase, and the rules of expiry, and the
+    /// keeping of any change, stay out of its download (a function set here, not called).
+    pub fn keep_expiries_from_now_on(&self) {
+        self.catch_up.set(Some(Self::keep_expiries));
     }
 
     /// Keeps what the passing of time decided: each purchase past its expiry ended, and
