@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: figures, not pass/fail. The release bundle's size (raw, gzip,
 //! brotli), how long the domain takes with 10,000 generated customers, and the mock API
-//! server on loopback: purchase to confirmation, and a bounded load.
+//! server on loopback: purchase to confirmation, a bounded load (the request journal on and
+//! off), and writes with event streams open.
 
 use std::io::Write;
 use std::path::Path;
@@ -216,9 +217,11 @@ fn domain_timings() {
 /// The mock API server with 10,000 generated customers on loopback: the bytes one toggle
 /// of a switch writes (row values kept, and the growth of the SQLite file with its WAL),
 /// purchase to confirmation (a customer user's reservation purchases, `PUT
-/// reservationOrders` answered 201, one after the other: p50/p99), then a bounded load of
-/// `GET /v1/SelfServePolicy/{id}` and grant/revoke rounds, in requests per second and
-/// p50/p99 latency (`crates/mock-api/src/bin/mock-api-load.rs`
+/// reservationOrders` answered 200, one after the other: p50/p99), then a bounded load of
+/// `GET /v1/SelfServePolicy/{id}` (with the request journal on and off, and beside a bare
+/// axum handler) and grant/revoke rounds, in requests per second and p50/p99 latency, and
+/// the p50/p99 of writes with no event stream open and with 200 `GET /v1/events` streams
+/// open and read (`crates/mock-api/src/bin/mock-api-load.rs`
 /// starts, measures, prints and stops by itself; it reports the 2 KB per toggle and
 /// 10,000 GET/s targets without failing on them).
 fn server_load() -> Result<()> {

@@ -7,20 +7,28 @@
 //!   followed by the bytes of row values the server kept and by the growth of the SQLite
 //!   file and its write-ahead log;
 //! - a fixed number of `GET /v1/SelfServePolicy/{id}`, and a fixed number of grant/revoke
-//!   rounds (`POST` then `DELETE`), in requests per second and p50/p99 latency; beside the
-//!   GETs, the same GETs answered by a bare axum handler with the same JSON bytes (same
-//!   process, same runtime, same client): what HTTP alone costs here, so the server's figure
-//!   can be read on any machine;
+//!   rounds (`POST` then `DELETE`), in requests per second and p50/p99 latency. The GETs go
+//!   to two more servers opened on the same data file, one with the request journal on (its
+//!   default size) and one with it off (size 0): the journal's cost. Beside them, the same
+//!   GETs answered by a bare axum handler with the same JSON bytes (same process, same
+//!   runtime, same client): what HTTP alone costs here, so the server's figure can be read
+//!   on any machine;
 //! - purchase to confirmation: [`PURCHASES`] reservations bought one after the other by a
 //!   customer user (an Owner at a ready customer whose partner allows it), each a
 //!   `PUT /providers/Microsoft.Capacity/reservationOrders/{id}` with a new id answered 200
-//!   (as Azure answers; each must add a reservation to the store), in p50/p99 latency.
+//!   (as Azure answers; each must add a reservation to the store), in p50/p99 latency;
+//! - writes with event streams open: [`WRITES`] grants and revokes of one customer's
+//!   permission, one after the other, with no `GET /v1/events` open and then with [`STREAMS`]
+//!   open, each read by a task of its own (every stream must receive every write's event), in
+//!   p50/p99 latency.
 //!
 //! Then it stops the server and removes the data file. Every loop is bounded in count and
 //! in time.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use api_types::demo::{customer_token_for, token_for};
@@ -30,9 +38,11 @@ use domain::{
     AppliedScope, BillingPlan, CustomerId, CustomerUpn, Permission, PermissionSet, Region, ReservationOrderId,
     ReservationRequest, Term, VmSize,
 };
+use mock_api::stand_in::{journal, StandInConfig};
 use mock_api::AppState;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio::task::JoinHandle;
 
 const CUSTOMERS: u32 = 10_000;
 const CONNECTIONS: usize = 4;
@@ -45,6 +55,10 @@ const TOGGLES: usize = 100;
 const PURCHASES: usize = 300;
 /// Who buys them: an Owner at Contoso, whose partner allows reservations.
 const BUYER: &str = "meganb@contoso.onmicrosoft.com";
+/// Event streams (`GET /v1/events`) open while writes are measured.
+const STREAMS: usize = 200;
+/// Writes (grants and revokes in turn) measured without and with the event streams.
+const WRITES: usize = 300;
 /// What the issue asks of one toggle, in bytes.
 const TARGET_BYTES_PER_TOGGLE: f64 = 2048.0;
 /// The target the issue sets (on 2 cores); reported, never enforced.
@@ -146,14 +160,8 @@ async fn run(data: &Path) -> Result<(), String> {
     }
     let ungranted: Vec<CustomerId> = ungranted.into_iter().filter(|c| *c != toggled).collect();
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .map_err(|e| format!("cannot listen on loopback: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(mock_api::serve(listener, state.clone(), async {
-        let _ = stopped.await;
-    }));
+    let server = Served::start(mock_api::app(state.clone())).await?;
+    let port = server.port;
 
     let get = |n: usize, port: u16| {
         let id = policy_id(partner, &granted[n % granted.len()]);
@@ -168,7 +176,6 @@ async fn run(data: &Path) -> Result<(), String> {
     let gets_on = |port: u16| -> (Vec<Round>, Vec<Round>) {
         ((0..WARM_UP_GETS).map(|n| vec![get(n, port)]).collect(), (0..GETS).map(|n| vec![get(n, port)]).collect())
     };
-    let (warm_up, gets) = gets_on(port);
     let reservations: PermissionSet = [Permission::AzureReservations].into_iter().collect();
     let grant = |customer: &CustomerId, request_id: Option<&str>| {
         let body =
@@ -190,6 +197,14 @@ async fn run(data: &Path) -> Result<(), String> {
         )
     };
     let round = |customer: &CustomerId| vec![grant(customer, None), revoke(customer)];
+    // Grants and revokes of the toggled customer, each a round of its own (its own latency):
+    // the toggles before end with a revoke, and so do these (an even number).
+    let writes: Vec<Round> = (0..WRITES)
+        .map(|n| vec![if n % 2 == 0 { grant(&toggled, None) } else { revoke(&toggled) }])
+        .collect();
+    let stream_request = format!(
+        "GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n"
+    );
     let grants: Vec<Round> = ungranted.iter().take(ROUNDS).map(round).collect();
     let toggles: Vec<Vec<u8>> = (0..TOGGLES)
         .map(|n| {
@@ -245,23 +260,29 @@ async fn run(data: &Path) -> Result<(), String> {
             percentile(&bought, 99),
         );
         let answer = Connection::open(port).await?.fetch(&get(0, port)).await?;
-        measure(warm_up, port).await?;
-        let gets = measure(gets, port).await?;
-        gets.print("GET /v1/SelfServePolicy/{id}", "requests");
+        let gets = gets_with_journal(data, journal::DEFAULT_SIZE, &gets_on).await?;
+        gets.print("GET /v1/SelfServePolicy/{id}, journal on", "requests");
+        let unjournaled = gets_with_journal(data, 0, &gets_on).await?;
+        unjournaled.print("  the same GETs, journal off (size 0)", "requests");
+        println!(
+            "  with the journal on ({} requests kept), the mock API serves {:.0}% of its requests per second with it off",
+            journal::DEFAULT_SIZE,
+            100.0 * gets.per_second / unjournaled.per_second
+        );
         let bare = bare_handler(answer, gets_on).await?;
         bare.print("  the same GETs, bare axum handler", "requests");
         println!(
-            "  the mock API serves {:.0}% of the bare handler's requests per second",
+            "  the mock API (journal on) serves {:.0}% of the bare handler's requests per second",
             100.0 * gets.per_second / bare.per_second
         );
         measure(grants, port)
             .await?
             .print("grant/revoke round (POST 201 + DELETE 204)", "rounds");
+        writes_with_streams(port, writes, stream_request.as_bytes()).await?;
         Ok::<f64, String>(gets.per_second)
     }
     .await;
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(IO_LIMIT, server).await;
+    server.stop().await;
     let gets_per_second = outcome?;
     let verdict = if gets_per_second >= TARGET_GETS_PER_SECOND {
         "met"
@@ -272,6 +293,26 @@ async fn run(data: &Path) -> Result<(), String> {
         "target: {TARGET_GETS_PER_SECOND:.0} GET/s on 2 cores: {verdict} ({gets_per_second:.0} GET/s on {cores} cores)"
     );
     Ok(())
+}
+
+/// The GETs of `gets_on(port)` (warm-up, measured) against a mock API opened on `data`
+/// (as it is now) with a journal of `journal_size` requests, served on this runtime.
+async fn gets_with_journal(
+    data: &Path,
+    journal_size: usize,
+    gets_on: impl Fn(u16) -> (Vec<Round>, Vec<Round>),
+) -> Result<Figures, String> {
+    let config = StandInConfig { journal_size, ..StandInConfig::default() };
+    let (state, _) = AppState::open_with(data, CUSTOMERS, config).map_err(|e| format!("data file: {e}"))?;
+    let server = Served::start(mock_api::app(state)).await?;
+    let (warm_up, gets) = gets_on(server.port);
+    let figures = async {
+        measure(warm_up, server.port).await?;
+        measure(gets, server.port).await
+    }
+    .await;
+    server.stop().await;
+    figures
 }
 
 /// The GETs of `gets_on(port)` (warm-up, measured) against a bare axum handler on this
@@ -287,27 +328,88 @@ async fn bare_handler(
         async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], answer) }
     };
     let router = axum::Router::new().route("/v1/SelfServePolicy/{id}", axum::routing::get(handler));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .map_err(|e| format!("cannot listen on loopback: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
-    let (warm_up, gets) = gets_on(port);
+    let server = Served::start(router).await?;
+    let (warm_up, gets) = gets_on(server.port);
     let figures = async {
-        measure(warm_up, port).await?;
-        measure(gets, port).await
+        measure(warm_up, server.port).await?;
+        measure(gets, server.port).await
     }
     .await;
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(IO_LIMIT, server).await;
+    server.stop().await;
     figures
+}
+
+/// A router served on loopback (port 0) by this runtime, until stopped.
+struct Served {
+    port: u16,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Served {
+    async fn start(router: axum::Router) -> Result<Self, String> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|e| format!("cannot listen on loopback: {e}"))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+        });
+        Ok(Self { port, stop, task })
+    }
+
+    /// Stops taking connections and waits (a while) for those open to end.
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = tokio::time::timeout(IO_LIMIT, self.task).await;
+    }
+}
+
+/// Sends `writes` one after the other on one connection, first with no event stream open,
+/// then with [`STREAMS`] streams open (`stream_request`) and read, and prints p50/p99 of
+/// each; fails unless every stream received the event of every write.
+async fn writes_with_streams(port: u16, writes: Vec<Round>, stream_request: &[u8]) -> Result<(), String> {
+    let n = writes.len();
+    let mut alone = drive(port, writes.clone(), Instant::now() + PHASE_LIMIT).await?;
+    alone.sort();
+    let mut streams = Vec::with_capacity(STREAMS);
+    for _ in 0..STREAMS {
+        streams.push(Connection::open(port).await?.listen(stream_request).await?);
+    }
+    let mut watched = drive(port, writes, Instant::now() + PHASE_LIMIT).await?;
+    watched.sort();
+    let answered = Instant::now();
+    let least = || streams.iter().map(Listening::received).min().unwrap_or(0);
+    while least() < n {
+        if answered.elapsed() >= PHASE_LIMIT {
+            return Err(format!("a stream received {} of {n} events within {} s", least(), PHASE_LIMIT.as_secs()));
+        }
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    let delivered = answered.elapsed();
+    let most = streams.iter().map(Listening::received).max().unwrap_or(0);
+    drop(streams);
+    println!("\n== Writes with {STREAMS} event streams open on loopback (GET /v1/events, each read by a task of its own)");
+    let line = |name: &str, latencies: &[Duration]| {
+        println!(
+            "{name:<52} {n:>4} one after the other on one connection:  p50 {:>6.3} ms  p99 {:>6.3} ms",
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+        );
+    };
+    line("grant or revoke (POST 201 / DELETE 204), no stream", &alone);
+    line(&format!("  the same, {STREAMS} streams open"), &watched);
+    println!(
+        "  every stream received all {n} events{}; the last {:.1} ms after the last write was answered",
+        if most > n { format!(" (one {most})") } else { String::new() },
+        delivered.as_secs_f64() * 1000.0
+    );
+    Ok(())
 }
 
 /// The customer whose switch is toggled.
@@ -519,6 +621,17 @@ impl Connection {
     /// Sends one request and waits until its whole reply is in the buffer: the status and
     /// where the body is in the buffer (the reply ends where it ends).
     async fn reply_to(&mut self, request: &[u8]) -> Result<(u16, std::ops::Range<usize>), String> {
+        let (head, head_end, status) = self.head_of_reply_to(request).await?;
+        let length = content_length(&head, status)?;
+        while self.buffer.len() < head_end + length {
+            self.read_more().await?;
+        }
+        Ok((status, head_end..head_end + length))
+    }
+
+    /// Sends one request and waits until the head of its reply is in the buffer: the head,
+    /// where it ends in the buffer, and the status.
+    async fn head_of_reply_to(&mut self, request: &[u8]) -> Result<(String, usize, u16), String> {
         tokio::time::timeout(IO_LIMIT, self.stream.write_all(request))
             .await
             .map_err(|_| "writing timed out".to_string())?
@@ -535,11 +648,36 @@ impl Connection {
             .nth(1)
             .and_then(|s| s.parse::<u16>().ok())
             .ok_or_else(|| format!("not an HTTP reply: {head:?}"))?;
-        let length = content_length(&head, status)?;
-        while self.buffer.len() < head_end + length {
-            self.read_more().await?;
+        Ok((head, head_end, status))
+    }
+
+    /// Asks for an event stream and, once it is answered 200, reads it in a task of its own
+    /// that counts the events it receives.
+    async fn listen(mut self, request: &[u8]) -> Result<Listening, String> {
+        let (head, head_end, status) = self.head_of_reply_to(request).await?;
+        if status != 200 {
+            return Err(format!("an event stream not opened: {head:?}"));
         }
-        Ok((status, head_end..head_end + length))
+        self.buffer.drain(..head_end);
+        let received = Arc::new(AtomicUsize::new(0));
+        let counted = received.clone();
+        // Every event the server sends here starts so (it names no other kind).
+        const EVENT: &[u8] = b"event: change\n";
+        let task = tokio::spawn(async move {
+            let mut chunk = [0u8; 16 * 1024];
+            loop {
+                let events = self.buffer.windows(EVENT.len()).filter(|w| *w == EVENT).count();
+                counted.fetch_add(events, Ordering::Relaxed);
+                // What may be the start of an event cut by the read.
+                let keep = self.buffer.len().min(EVENT.len() - 1);
+                self.buffer.drain(..self.buffer.len() - keep);
+                match self.stream.read(&mut chunk).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(read) => self.buffer.extend_from_slice(&chunk[..read]),
+                }
+            }
+        });
+        Ok(Listening { received, task })
     }
 
     async fn read_more(&mut self) -> Result<(), String> {
@@ -553,6 +691,24 @@ impl Connection {
         }
         self.buffer.extend_from_slice(&chunk[..read]);
         Ok(())
+    }
+}
+
+/// An event stream being read: how many events came; closed when dropped.
+struct Listening {
+    received: Arc<AtomicUsize>,
+    task: JoinHandle<()>,
+}
+
+impl Listening {
+    fn received(&self) -> usize {
+        self.received.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 
