@@ -183,6 +183,7 @@ pub static DE: Messages = Messages {
     error_quantity_not_available: "Die Reservierung hat {available} Instanzen: Mehr können nicht zurückgegeben oder umgetauscht werden.",
     nav_requests: "Anfragen",
     requests_waiting: Plural { one: "{count} offene Anfrage", other: "{count} offene Anfragen" },
+    notifications_bell: Plural { one: "Benachrichtigungen, {count} ungelesen", other: "Benachrichtigungen, {count} ungelesen" },
     reservation_cancelled: "„{name}“ storniert. Die Erstattung wird der Rechnung des Partners gutgeschrieben.",
     reservation_exchanged: "„{name}“ gegen die neue Reservierung umgetauscht.",
     renew_turned_on: "Die automatische Verlängerung ist für „{name}“ eingeschaltet.",

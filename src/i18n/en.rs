@@ -180,6 +180,7 @@ pub static EN: Messages = Messages {
     error_quantity_not_available: "The reservation has {available} instances: no more can be returned or exchanged.",
     nav_requests: "Requests",
     requests_waiting: Plural { one: "{count} request waiting", other: "{count} requests waiting" },
+    notifications_bell: Plural { one: "Notifications, {count} unread", other: "Notifications, {count} unread" },
     reservation_cancelled: "“{name}” cancelled. The refund goes to the partner's bill.",
     reservation_exchanged: "“{name}” exchanged for the new reservation.",
     renew_turned_on: "Auto-renew is on for “{name}”.",

@@ -14,6 +14,7 @@ mod wording;
 
 pub use activity::ActivityTexts;
 pub use customer::CustomerTexts;
+pub use notifications::NotificationTexts;
 pub use portal::PortalTexts;
 pub use purchases::PurchasesTexts;
 pub use requests::RequestTexts;
@@ -162,6 +163,7 @@ macro_rules! catalogue {
 // After the macro: the areas' files use it.
 pub mod activity;
 pub mod customer;
+pub mod notifications;
 pub mod portal;
 pub mod purchases;
 pub mod requests;
@@ -359,6 +361,8 @@ catalogue! {
         nav_requests: &'static str,
         /// The top bar's link to the Requests page: {count} requests waiting for the partner.
         requests_waiting: Plural,
+        /// The top bar's bell's name: the partner user's notifications, {count} unread.
+        notifications_bell: Plural,
         /// Notice: some of the reservation {name} was returned, refunded.
         reservation_cancelled: &'static str,
         /// Notice: the reservation {name} was exchanged.
@@ -463,6 +467,7 @@ mod tests {
         same_texts::<ActivityTexts>();
         same_texts::<PurchasesTexts>();
         same_texts::<RequestTexts>();
+        same_texts::<NotificationTexts>();
         assert_eq!(Lang::En.messages().lang, Lang::En);
         assert_eq!(Lang::De.messages().lang, Lang::De);
         assert_eq!(PortalTexts::of(Lang::De).lang, Lang::De);
@@ -506,6 +511,7 @@ mod tests {
             ActivityTexts::of(Lang::En).entries(),
             PurchasesTexts::of(Lang::En).entries(),
             RequestTexts::of(Lang::En).entries(),
+            NotificationTexts::of(Lang::En).entries(),
         ];
         for (key, _) in all.iter().flatten() {
             assert!(seen.insert(*key), "{key} is declared twice");

@@ -8,6 +8,7 @@ pub mod customer_layout;
 pub mod customers_page;
 pub mod manage_azure_subscription_page;
 pub mod not_found_page;
+pub mod notifications_panel;
 pub mod orders_page;
 pub mod other_side_page;
 pub mod placed_by_filter;
