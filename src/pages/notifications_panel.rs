@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::app_state::{use_app, AppState};
+use crate::components::confirm_dialog::focus_by_id;
 use crate::components::status_text::{backend_error, EmptyText, Loading};
 use crate::i18n::{fill, NotificationTexts, RequestTexts};
 use crate::pages::read_as_user;
@@ -78,7 +79,11 @@ fn item(app: AppState, n: Notification, mark: Action<MarkRead, Result<(), crate:
         let label = fill(m.mark_read_label, &[("what", &what)]);
         view! {
             <button type="button" class="button button-small" aria-label=label
-                on:click=move |_| { mark.dispatch(MarkRead::Only(vec![id])); }>{m.mark_read}</button>
+                on:click=move |_| {
+                    // The button goes once it is read: the focus stays in the panel.
+                    focus_by_id("notifications-panel");
+                    mark.dispatch(MarkRead::Only(vec![id]));
+                }>{m.mark_read}</button>
         }
     });
     view! {
