@@ -19,6 +19,7 @@ mod customers;
 mod demo_data;
 mod embedded_store;
 mod json;
+mod notifications;
 mod orders;
 mod partner_center_api;
 mod permissions;
@@ -40,6 +41,7 @@ pub use browser_clock::{random_guid, BrowserClock};
 pub use customers::{CustomerList, Customers};
 pub use demo_data::DemoData;
 pub use embedded_store::{EmbeddedStore, LoadOutcome, STORAGE_KEY_V1, STORAGE_PREFIX};
+pub use notifications::Notifications;
 pub use orders::Orders;
 pub use partner_center_api::PartnerCenterApi;
 use partner_center_api::unreadable;
@@ -71,7 +73,8 @@ pub trait Core: Staff + CustomerList + DemoData {
 
 /// Every area, from one backend.
 pub trait Backend:
-    Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Activity + StandIn
+    Core + Customers + Subscriptions + Permissions + Orders + AzureAccess + Purchases + Benefits + Requests + Notifications + Activity
+        + StandIn
 {
 }
 
@@ -85,6 +88,7 @@ impl<T> Backend for T where
         + Purchases
         + Benefits
         + Requests
+        + Notifications
         + Activity
         + StandIn
 {

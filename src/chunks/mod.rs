@@ -153,3 +153,11 @@ split_point! {
         view! { <crate::pages::purchases::PurchasesSection route=route/> }.into_any()
     }
 }
+
+split_point! {
+    #[chunk(notifications, preload = preload_notifications)]
+    /// The partner's notifications, as the top bar's bell opens them; `on_close` closes them.
+    pub fn notifications_panel(on_close: Callback<()>) -> AnyView {
+        view! { <crate::pages::notifications_panel::NotificationsPanel on_close=on_close/> }.into_any()
+    }
+}

@@ -186,6 +186,7 @@ pub static DE: Messages = Messages {
     nav_requests_inspector: "Anfragen-Inspektor",
     requests_waiting: Plural { one: "{count} offene Anfrage", other: "{count} offene Anfragen" },
     server_busy_waiting: "Der Server ist ausgelastet: neuer Versuch in {seconds} s …",
+    notifications_bell: Plural { one: "Benachrichtigungen, {count} ungelesen", other: "Benachrichtigungen, {count} ungelesen" },
     reservation_cancelled: "„{name}“ storniert. Die Erstattung wird der Rechnung des Partners gutgeschrieben.",
     reservation_exchanged: "„{name}“ gegen die neue Reservierung umgetauscht.",
     renew_turned_on: "Die automatische Verlängerung ist für „{name}“ eingeschaltet.",

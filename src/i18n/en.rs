@@ -183,6 +183,7 @@ pub static EN: Messages = Messages {
     nav_requests_inspector: "Requests inspector",
     requests_waiting: Plural { one: "{count} request waiting", other: "{count} requests waiting" },
     server_busy_waiting: "The server is busy: asking again in {seconds} s…",
+    notifications_bell: Plural { one: "Notifications, {count} unread", other: "Notifications, {count} unread" },
     reservation_cancelled: "“{name}” cancelled. The refund goes to the partner's bill.",
     reservation_exchanged: "“{name}” exchanged for the new reservation.",
     renew_turned_on: "Auto-renew is on for “{name}”.",

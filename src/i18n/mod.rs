@@ -15,6 +15,7 @@ mod wording;
 pub use activity::ActivityTexts;
 pub use customer::CustomerTexts;
 pub use developer::DeveloperTexts;
+pub use notifications::NotificationTexts;
 pub use portal::PortalTexts;
 pub use purchases::PurchasesTexts;
 pub use requests::RequestTexts;
@@ -164,6 +165,7 @@ macro_rules! catalogue {
 pub mod activity;
 pub mod customer;
 pub mod developer;
+pub mod notifications;
 pub mod portal;
 pub mod purchases;
 pub mod requests;
@@ -367,6 +369,8 @@ catalogue! {
         requests_waiting: Plural,
         /// The server answered "too many requests": the app asks again in {seconds} seconds.
         server_busy_waiting: &'static str,
+        /// The top bar's bell's name: the partner user's notifications, {count} unread.
+        notifications_bell: Plural,
         /// Notice: some of the reservation {name} was returned, refunded.
         reservation_cancelled: &'static str,
         /// Notice: the reservation {name} was exchanged.
@@ -472,6 +476,7 @@ mod tests {
         same_texts::<PurchasesTexts>();
         same_texts::<RequestTexts>();
         same_texts::<DeveloperTexts>();
+        same_texts::<NotificationTexts>();
         assert_eq!(Lang::En.messages().lang, Lang::En);
         assert_eq!(Lang::De.messages().lang, Lang::De);
         assert_eq!(PortalTexts::of(Lang::De).lang, Lang::De);
@@ -515,6 +520,7 @@ mod tests {
             ActivityTexts::of(Lang::En).entries(),
             PurchasesTexts::of(Lang::En).entries(),
             RequestTexts::of(Lang::En).entries(),
+            NotificationTexts::of(Lang::En).entries(),
         ];
         for (key, _) in all.iter().flatten() {
             assert!(seen.insert(*key), "{key} is declared twice");

@@ -9,6 +9,7 @@ pub mod customers_page;
 pub mod developer;
 pub mod manage_azure_subscription_page;
 pub mod not_found_page;
+pub mod notifications_panel;
 pub mod orders_page;
 pub mod other_side_page;
 pub mod placed_by_filter;

@@ -12,6 +12,7 @@ mod support;
 mod customer_pages;
 mod customers;
 mod language;
+mod notifications;
 mod orders_and_activity;
 mod permissions;
 mod portal;

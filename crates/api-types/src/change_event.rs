@@ -62,7 +62,8 @@ impl ChangeEvent {
             | Change::BenefitUpdated(_)
             | Change::BenefitExpired(_) => ChangeKind::Purchase,
             Change::RequestMade(_) | Change::RequestDeclined(_) => ChangeKind::Request,
+            Change::NotificationsRead(_) => ChangeKind::Notifications,
         };
-        Self { customer_id: Some(change.customer_id()), kind }
+        Self { customer_id: change.customer_id(), kind }
     }
 }

@@ -19,6 +19,7 @@ use crate::cart::{carts_path, checkout_path, Cart, CartCheckoutResult, NewCart};
 use crate::customer::{Customer, CustomerPage};
 use crate::customer_user::CustomerUser;
 use crate::demo::DemoUsers;
+use crate::notification::{MarkNotificationsRead, NotificationList};
 use crate::order::Order;
 use crate::policy::{NewPolicy, PolicyUpdate, SelfServePolicy};
 use crate::readiness::Readiness;
@@ -353,6 +354,18 @@ endpoint_with_body! {
     /// `POST /v1/customers/{id}/requests/{requestId}/decline`: the partner says no, and why.
     DeclineCustomerRequest { customer: CustomerId, id: RequestId } sends DeclineRequest => Post Request,
     |e| format!("/v1/customers/{}/requests/{}/decline", e.customer, e.id)
+}
+
+endpoint! {
+    /// `GET /v1/notifications`: the caller's notifications, newest first, with the unread
+    /// count (partner users only; this API's addition).
+    ListNotifications {} => Get NotificationList, |_e| "/v1/notifications".to_string()
+}
+
+endpoint_with_body! {
+    /// `POST /v1/notifications/read`: marks the caller's notifications read, some or all.
+    MarkNotifications {} sends MarkNotificationsRead => Post NotificationList,
+    |_e| "/v1/notifications/read".to_string()
 }
 
 endpoint_with_body! {

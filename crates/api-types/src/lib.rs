@@ -18,6 +18,7 @@ pub mod customer_user;
 pub mod demo;
 pub mod endpoint;
 pub mod error;
+pub mod notification;
 pub mod object;
 pub mod order;
 pub mod policy;

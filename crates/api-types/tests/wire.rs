@@ -469,3 +469,24 @@ fn lifecycle_records_come_back_from_their_audit_records() {
         assert_eq!(wire.into_domain(|text| serde_json::from_str(text).ok()), Some(record));
     }
 }
+
+/// A partner user's notifications go over the wire and come back as the domain has them;
+/// the body to mark them read takes ids or `all`, and nothing else.
+#[test]
+fn notifications_round_trip_and_the_mark_body_is_strict() {
+    use api_types::notification::{MarkNotificationsRead, NotificationList};
+    let store = store();
+    let admin = domain::Caller::Partner(store.partner_users()[0].id.clone());
+    let feed = store.notifications(&admin).expect("a partner user reads");
+    assert_eq!(feed.unread, 3);
+    let wire = NotificationList::from_domain(&feed);
+    let text = serde_json::to_string(&wire).expect("serializes");
+    let back: NotificationList = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(back.unread_count, 3);
+    assert_eq!(back.into_domain(), feed);
+
+    let all: MarkNotificationsRead = serde_json::from_value(json!({ "all": true })).expect("all");
+    assert_eq!(all.into_domain(), domain::MarkRead::All);
+    assert!(serde_json::from_value::<MarkNotificationsRead>(json!({ "everything": true })).is_err());
+    assert!(serde_json::from_value::<MarkNotificationsRead>(json!({ "ids": ["nope"] })).is_err());
+}

@@ -189,3 +189,8 @@ impl fmt::Display for Etag {
         f.write_str(&self.0)
     }
 }
+guid_id!(
+    /// A partner user's notification: the id of what it tells of (the order of a customer's
+    /// own purchase, or the customer's request).
+    NotificationId
+);

@@ -39,7 +39,7 @@ pub use customers::{
 pub use demo_data::DemoSpec;
 pub use error::{CartProblem, DomainError, NewCustomerProblem, PurchaseProblem, RefusalKind, RequestTextProblem};
 pub use ids::{
-    AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId, Etag, OrderId, PartnerUserId, RequestId,
+    AzureSubscriptionId, CustomerId, CustomerUpn, CustomerUserId, Etag, NotificationId, OrderId, PartnerUserId, RequestId,
     ReservationOrderId, RoleAssignmentId, SavingsPlanOrderId, SubscriptionId,
 };
 pub use money::Usd;
@@ -47,7 +47,8 @@ pub use orders::{AzureEntitlement, BillingCycle, CartItem, Order, OrderLineItem,
 pub use partner::{Partner, PartnerRole, PartnerUser};
 pub use permissions::{with_permission, Permission, PermissionSet, Precondition, SelfServePolicy};
 pub use purchases::{
-    AppliedScope, Benefit, BenefitId, BenefitItem, BenefitStatus, BillingPlan, CustomerRequest, ExchangeQuote, Price,
+    AppliedScope, Benefit, BenefitId, BenefitItem, BenefitStatus, BillingPlan, CustomerRequest, ExchangeQuote, MarkRead,
+    Notification, NotificationAbout, NotificationFeed, NotificationsRead, Price,
     PurchasedBenefit, RefundQuote, Region, RequestKind, RequestStatus, Reservation, ReservationRequest, SavingsPlan,
     SavingsPlanRequest, Term, VmSize, REFUND_LIMIT,
 };

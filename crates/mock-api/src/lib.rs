@@ -51,6 +51,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(routes::reservations::routes())
         .merge(routes::reservation_lifecycle::routes())
         .merge(routes::requests::routes())
+        .merge(routes::notifications::routes())
         .merge(routes::savings_plans::routes())
         .merge(routes::events::routes())
         .merge(stand_in::routes())

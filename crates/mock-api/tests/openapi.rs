@@ -82,6 +82,7 @@ fn routes_in_source() -> BTreeSet<(String, String)> {
         include_str!("../src/routes/savings_plans.rs"),
         include_str!("../src/routes/reservation_lifecycle.rs"),
         include_str!("../src/routes/requests.rs"),
+        include_str!("../src/routes/notifications.rs"),
         include_str!("../src/routes/events.rs"),
         include_str!("../src/stand_in/routes.rs"),
         include_str!("../src/lib.rs"),
@@ -116,7 +117,7 @@ fn the_document_lists_exactly_the_routes_the_server_has() {
         documented,
         "the handlers (src/routes/*.rs) and the document differ"
     );
-    assert_eq!(documented.len(), 60, "{documented:?}");
+    assert_eq!(documented.len(), 62, "{documented:?}");
 
     // The server answers each documented operation, and refuses every other method there.
     let data = DataFile::new("openapi-routes");
@@ -623,6 +624,8 @@ fn every_endpoint_is_a_documented_operation() {
         sent(ListSnapshots {}),
         sent(TakeSnapshot { body: api_types::stand_in::NewSnapshot { name: "s".into() } }),
         sent(RestoreSnapshot { name: "s".into() }),
+        sent(ListNotifications {}),
+        sent(MarkNotifications { body: api_types::notification::MarkNotificationsRead { ids: Vec::new(), all: true } }),
     ];
     let doc = document();
     let documented = operations(&doc);

@@ -5,6 +5,7 @@
 pub mod catalog;
 mod expiry;
 mod lifecycle;
+mod notifications;
 mod requests;
 mod reservation_purchase;
 mod savings_plan_purchase;
@@ -26,6 +27,8 @@ pub use lifecycle::{
     ReservationReturn, REFUND_LIMIT,
 };
 pub use expiry::{BenefitExpiry, Renewal};
+pub use notifications::{MarkRead, Notification, NotificationAbout, NotificationFeed, NotificationsRead};
+pub(crate) use notifications::ReadStates;
 pub use requests::{CustomerRequest, RequestDecline, RequestKind, RequestStatus, MAX_REQUEST_TEXT};
 pub use reservation_purchase::ReservationRequest;
 pub use savings_plan_purchase::{is_valid_alias, SavingsPlanRequest};

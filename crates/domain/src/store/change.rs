@@ -10,7 +10,7 @@ use crate::activity::ActivityRecord;
 use crate::customers::Customer;
 use crate::orders::AzurePlanOrder;
 use crate::purchases::{
-    BenefitExpiry, BenefitUpdate, CustomerRequest, Renewal, RequestDecline, ReservationExchange, ReservationPurchase, ReservationReturn,
+    BenefitExpiry, BenefitUpdate, CustomerRequest, NotificationsRead, Renewal, RequestDecline, ReservationExchange, ReservationPurchase, ReservationReturn,
     SavingsPlanPurchase,
 };
 use crate::subscriptions::RoleAssignmentChange;
@@ -47,6 +47,8 @@ pub enum Change {
     RequestDeclined(RequestDecline),
     /// A purchase reached its expiry, and was renewed if its auto-renew was on.
     BenefitExpired(BenefitExpiry),
+    /// A partner user marked notifications read (about no one customer).
+    NotificationsRead(NotificationsRead),
 }
 
 impl Change {
@@ -62,7 +64,7 @@ impl Change {
             Self::ReservationReturned(c) => Some(&c.record),
             Self::ReservationExchanged(c) => Some(&c.record),
             Self::BenefitUpdated(c) => Some(&c.record),
-            Self::RequestMade(_) | Self::RequestDeclined(_) => None,
+            Self::RequestMade(_) | Self::RequestDeclined(_) | Self::NotificationsRead(_) => None,
             Self::BenefitExpired(c) => match &c.renewal {
                 Some(Renewal::Reservation(p)) => Some(&p.record),
                 Some(Renewal::SavingsPlan(p)) => Some(&p.record),
@@ -71,9 +73,10 @@ impl Change {
         }
     }
 
-    /// The customer it is about.
-    pub fn customer_id(&self) -> CustomerId {
-        match self {
+    /// The customer it is about; `None` for a change about no one customer (a partner user's
+    /// notifications marked read).
+    pub fn customer_id(&self) -> Option<CustomerId> {
+        Some(match self {
             Self::Permissions(c) => c.customer_id,
             Self::CustomerCreated(c) => c.id,
             Self::AzurePlanOrdered(c) => c.order.customer_id,
@@ -86,7 +89,8 @@ impl Change {
             Self::RequestMade(c) => c.customer_id,
             Self::RequestDeclined(c) => c.customer_id,
             Self::BenefitExpired(c) => c.customer_id,
-        }
+            Self::NotificationsRead(_) => return None,
+        })
     }
 }
 
@@ -136,9 +140,20 @@ impl PartnerStore {
         }
     }
 
-    /// Orders, Azure roles and purchases: kept as they are for the next snapshot.
+    /// Orders, Azure roles, purchases, requests and notifications read: kept as they are for
+    /// the next snapshot.
     fn apply_commerce(&mut self, change: Change) {
-        let customer = change.customer_id();
+        let Some(customer) = change.customer_id() else {
+            if let Change::NotificationsRead(read) = &change {
+                // A partner user the store does not have: nothing to read for.
+                if self.partner_user(&read.user).is_err() {
+                    return;
+                }
+                self.apply_notifications_read(read);
+            }
+            self.commerce.push(change);
+            return;
+        };
         if !self.customers.contains(&customer) {
             return;
         }
@@ -166,7 +181,7 @@ impl PartnerStore {
                 self.apply_lifecycle(&change)
             }
             Change::RequestMade(_) | Change::RequestDeclined(_) => self.apply_requests(&change),
-            Change::Permissions(_) | Change::CustomerCreated(_) => return,
+            Change::Permissions(_) | Change::CustomerCreated(_) | Change::NotificationsRead(_) => return,
         }
         if let Some(record) = change.record() {
             self.next_record_id = self.next_record_id.max(record.id + 1);

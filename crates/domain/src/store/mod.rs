@@ -21,7 +21,7 @@ use crate::ids::{CustomerId, CustomerUpn, ReservationOrderId};
 use crate::partner::{Partner, PartnerUser};
 use crate::orders::Order;
 use crate::permissions::{Precondition, SelfServePolicy};
-use crate::purchases::{CustomerRequest, Reservation, SavingsPlan};
+use crate::purchases::{CustomerRequest, ReadStates, Reservation, SavingsPlan};
 use crate::subscriptions::{RoleAssignment, Subscription};
 
 pub use change::{Change, PermissionsChange};
@@ -37,8 +37,9 @@ pub struct StoreSnapshot {
     pub activity: Vec<ActivityRecord>,
     pub next_etag: u64,
     pub next_record_id: u64,
-    /// Orders, Azure roles and purchases since the demo data, as the changes that made them
-    /// (their Activity records are in `activity` too). None in data saved before they existed.
+    /// Orders, Azure roles, purchases, requests and notifications read since the demo data,
+    /// as the changes that made them (their Activity records are in `activity` too). None in
+    /// data saved before they existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub commerce: Vec<Change>,
 }
@@ -66,7 +67,9 @@ pub struct PartnerStore {
     pub(crate) savings_plans: HashMap<CustomerId, Vec<SavingsPlan>>,
     /// Customers' requests to the partner.
     pub(crate) requests: HashMap<CustomerId, Vec<CustomerRequest>>,
-    /// The changes that made the six above, in order: what a snapshot keeps of them.
+    /// What each partner user has read of their notifications.
+    pub(crate) notifications_read: ReadStates,
+    /// The changes that made the seven above, in order: what a snapshot keeps of them.
     pub(crate) commerce: Vec<Change>,
 }
 
@@ -225,6 +228,7 @@ impl PartnerStore {
             reservations: HashMap::new(),
             savings_plans: HashMap::new(),
             requests: HashMap::new(),
+            notifications_read: HashMap::new(),
             commerce: Vec::new(),
         }
     }

@@ -66,9 +66,11 @@ async fn events(
         domain::Caller::Customer(upn) => Some(state.read().customer_user(&upn)?.0.id),
     };
     let (missed, receiver) = state.events().subscribe(header(&headers, "last-event-id").as_deref());
+    // A partner user's notifications read are no customer's business.
     let sees = move |published: &Published| match (company, published.event.customer_id) {
         (Some(own), Some(about)) => own == about,
-        _ => true,
+        (Some(_), None) => published.event.kind != api_types::change_event::ChangeKind::Notifications,
+        (None, _) => true,
     };
     // A listener too slow for the channel missed some: it reads everything again.
     let next = BroadcastStream::new(receiver).map(|received| {

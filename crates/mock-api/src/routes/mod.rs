@@ -9,6 +9,7 @@ pub mod carts;
 pub mod customers;
 pub mod demo;
 pub mod events;
+pub mod notifications;
 pub mod orders;
 pub mod policies;
 pub mod reservation_lifecycle;
