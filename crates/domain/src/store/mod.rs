@@ -97,7 +97,8 @@ impl PartnerStore {
 
     /// The purchases customer users made on their own before the demo starts, through the
     /// same rules as any: two reservations at Wide World Importers (one bought a year and a month
-    /// ago and renewed since), a savings plan at Litware.
+    /// ago, with auto-renew on: past its expiry, it renews when a backend first reads, as time
+    /// passed), a savings plan at Litware.
     fn make_demo_purchases(&mut self, at: time::OffsetDateTime) {
         use crate::purchases::{AppliedScope, BillingPlan, Region, Term, VmSize};
         use crate::purchases::{ReservationRequest, SavingsPlanRequest};
@@ -156,9 +157,6 @@ impl PartnerStore {
             if let Ok(Some(change)) = self.decide_savings_plan_purchase(&miriam, request, &clock) {
                 self.apply(change);
             }
-        }
-        while let Ok(Some(change)) = self.decide_next_expiry(&FixedClock::new(at)) {
-            self.apply(change);
         }
     }
 

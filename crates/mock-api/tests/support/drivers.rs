@@ -189,15 +189,17 @@ pub struct InMemory {
 }
 
 impl InMemory {
-    /// A store with the demo data, as a new server data file has it.
+    /// A store with the demo data, as a new server data file has it, with what the passing
+    /// of time decided kept (as the server does before its first read).
     pub fn start() -> Self {
         let now = OffsetDateTime::now_utc();
         let now = now.replace_nanosecond(0).unwrap_or(now);
-        Self {
-            store: PartnerStore::demo(DemoSpec::new(0, now)),
-            clock: FixedClock::new(now),
-            reader: admin().id(),
+        let clock = FixedClock::new(now);
+        let mut store = PartnerStore::demo(DemoSpec::new(0, now));
+        while let Ok(Some(change)) = store.decide_next_expiry(&clock) {
+            store.apply(change);
         }
+        Self { store, clock, reader: admin().id() }
     }
 
     /// Every change happens a second after the one before.
