@@ -71,3 +71,22 @@ fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// A part of a page that may come later, or not at all (the top bar's extras): nothing until
+/// its chunk is there, and nothing if it cannot be loaded.
+#[component]
+pub fn LazyExtra<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkUnavailable>> + 'static,
+{
+    let load = StoredValue::new_local(Rc::new(load));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let load = load.get_value();
+                Suspend::new(SendWrapper::new(async move { load().await.ok() }))
+            }}
+        </Suspense>
+    }
+}

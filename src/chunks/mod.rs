@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use crate::app_route::AppRoute;
 use crate::backend::{Backend, EmbeddedStore, LoadOutcome};
 
-pub use lazy_view::{ChunkFailed, LazyView};
+pub use lazy_view::{ChunkFailed, LazyExtra, LazyView};
 
 /// A chunk could not be loaded (the details are in the browser's console).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,14 @@ split_point! {
     /// A customer user's Azure portal (`/azure/…`).
     pub fn portal_pages(route: Memo<AppRoute>) -> AnyView {
         view! { <crate::pages::portal::PortalPage route=route/> }.into_any()
+    }
+}
+
+split_point! {
+    #[chunk(top_bar, preload = preload_partner_top_bar)]
+    /// The partner's top bar beyond the first page: the count of requests waiting and the bell.
+    pub fn partner_top_bar() -> AnyView {
+        view! { <crate::components::partner_top_bar::PartnerTopBar/> }.into_any()
     }
 }
 

@@ -11,6 +11,7 @@ pub mod demo_data_panel;
 pub mod identity_switcher;
 pub mod language_picker;
 pub mod message_bar;
+pub mod partner_top_bar;
 pub mod permission_switch;
 pub mod readiness_panel;
 pub mod shell;
