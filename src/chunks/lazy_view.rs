@@ -73,20 +73,23 @@ fn reload() {
 }
 
 /// A part of a page that may come later, or not at all (the top bar's extras): nothing until
-/// its chunk is there, and nothing if it cannot be loaded.
+/// its chunk is there, and nothing if it cannot be loaded. (No `<Suspense>`: the first page
+/// does not carry another one for it.)
 #[component]
 pub fn LazyExtra<F, Fut>(load: F) -> impl IntoView
 where
-    F: Fn() -> Fut + 'static,
+    F: FnOnce() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, ChunkUnavailable>> + 'static,
 {
-    let load = StoredValue::new_local(Rc::new(load));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let load = load.get_value();
-                Suspend::new(SendWrapper::new(async move { load().await.ok() }))
-            }}
-        </Suspense>
+    let loaded = RwSignal::new_local(None::<AnyView>);
+    leptos::task::spawn_local(async move {
+        if let Ok(view) = load().await {
+            loaded.try_set(Some(view));
+        }
+    });
+    // Shown once: the view is taken out of the signal as it is rendered.
+    move || {
+        loaded.track();
+        loaded.try_update_untracked(Option::take).flatten()
     }
 }

@@ -140,7 +140,8 @@ split_point! {
 
 split_point! {
     #[chunk(top_bar, preload = preload_partner_top_bar)]
-    /// The partner's top bar beyond the first page: the count of requests waiting and the bell.
+    /// The partner's top bar beyond the first page: the count of requests waiting and the bell
+    /// (with its list of notifications).
     pub fn partner_top_bar() -> AnyView {
         view! { <crate::components::partner_top_bar::PartnerTopBar/> }.into_any()
     }
@@ -162,10 +163,3 @@ split_point! {
     }
 }
 
-split_point! {
-    #[chunk(notifications, preload = preload_notifications)]
-    /// The partner's notifications, as the top bar's bell opens them; `on_close` closes them.
-    pub fn notifications_panel(on_close: Callback<()>) -> AnyView {
-        view! { <crate::pages::notifications_panel::NotificationsPanel on_close=on_close/> }.into_any()
-    }
-}

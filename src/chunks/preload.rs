@@ -38,7 +38,7 @@ async fn preload(side: Side, app: AppState) {
             let _ = app.load_backend().await;
             let _ = super::preload_customer_pages().await;
             let _ = super::preload_purchases().await;
-            let _ = super::preload_notifications().await;
+            let _ = super::preload_partner_top_bar().await;
             let _ = super::preload_activity_log().await;
         }
         Side::Customer => {

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
-use crate::chunks::LazyView;
 use crate::components::confirm_dialog::focus_by_id;
 use crate::pages::read_as_user;
 
@@ -43,7 +42,7 @@ fn RequestsWaiting() -> impl IntoView {
 /// The top bar's bell: the partner user's notifications (customers' own purchases and
 /// requests), named with the unread count and showing it while there are any. The count
 /// follows every change kept, and appears once the whole backend is there (as the requests'
-/// count). Opened, the list is a chunk of its own (`chunks::notifications_panel`); Escape
+/// count). Opened, it lists them (in this chunk too); Escape
 /// closes it, and the focus goes back to the bell.
 #[component]
 fn NotificationBell() -> impl IntoView {
@@ -76,7 +75,7 @@ fn NotificationBell() -> impl IntoView {
             {move || open.get().then(|| view! {
                 <div id="notifications-panel" class="notifications-panel" role="dialog" aria-labelledby="notifications-title"
                     tabindex="-1" node_ref=panel>
-                    <LazyView preload=crate::chunks::preload_notifications load=move || crate::chunks::notifications_panel(close)/>
+                    <crate::pages::notifications_panel::NotificationsPanel on_close=close/>
                 </div>
             })}
         </div>
