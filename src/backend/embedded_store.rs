@@ -181,9 +181,9 @@ impl EmbeddedStore {
         &self.revision
     }
 
-    /// Follows what the browser's other tabs keep (their `storage` events): each time, what
-    /// they kept is taken in here too ([`EmbeddedStore::take_other_tabs_changes`], in a chunk
-    /// of its own), and every page reads again.
+    /// Follows what the browser's other tabs keep (their `storage` events): each time, the
+    /// store is read again as it is kept now (with the `saved_data` chunk, which reads kept
+    /// data), and every page reads again.
     pub fn follow_other_tabs(self: &Rc<Self>) {
         let Some(window) = web_sys::window() else { return };
         let store = Rc::downgrade(self);
@@ -198,7 +198,9 @@ impl EmbeddedStore {
                 }
                 if let Some(store) = store.upgrade() {
                     leptos::task::spawn_local(async move {
-                        let _ = crate::chunks::take_other_tabs_changes(store).await;
+                        if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
+                            store.take_over(&kept);
+                        }
                     });
                 }
             }),
@@ -208,25 +210,10 @@ impl EmbeddedStore {
         }
     }
 
-    /// Takes in what the browser's other tabs kept since this one last read: their changes,
-    /// in order; or, when the base is not the one read (another tab started the demo again,
-    /// or cleared it), everything as it is kept now. Then every page reads again.
-    pub fn take_other_tabs_changes(&self) {
-        let base_now = self.journal.get(STORAGE_PREFIX);
-        if base_now != *self.journal.base.borrow() {
-            let (store, _) = match self.journal.load() {
-                Ok(Some(loaded)) => loaded,
-                // Gone or unreadable: fresh demo data, as a new visit would start.
-                Ok(None) | Err(_) => (Self::fresh(&self.journal, &self.clock), LoadOutcome::Fresh),
-            };
-            *self.store.borrow_mut() = store;
-        } else {
-            while let Some(text) = self.journal.get(&change_key(self.journal.next.get())) {
-                let Ok(change) = super::json::from_str::<Change>(&text) else { break };
-                self.store.borrow_mut().apply(change);
-                self.journal.next.set(self.journal.next.get() + 1);
-            }
-        }
+    /// Takes `kept`'s data (the store as another tab left it, read again) as this one's.
+    fn take_over(&self, kept: &EmbeddedStore) {
+        self.store.swap(&kept.store);
+        self.journal.next.set(kept.journal.next.get());
         self.revision.bump_from_elsewhere();
     }
 
@@ -246,8 +233,6 @@ struct Journal {
     storage: Option<web_sys::Storage>,
     /// The number of the next change to keep.
     next: Cell<u64>,
-    /// The base as this tab read or wrote it (another tab may write another).
-    base: RefCell<Option<String>>,
 }
 
 fn change_key(n: u64) -> String {
@@ -263,7 +248,7 @@ fn storage_error(error: wasm_bindgen::JsValue) -> BackendError {
 impl Journal {
     fn open() -> Self {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        Self { storage, next: Cell::new(1), base: RefCell::new(None) }
+        Self { storage, next: Cell::new(1) }
     }
 
     fn get(&self, key: &str) -> Option<String> {
@@ -286,7 +271,6 @@ impl Journal {
     /// The store as it was kept: `Ok(None)` when nothing was, `Err` with what to tell the
     /// user when it cannot be read.
     fn load(&self) -> Result<Option<(PartnerStore, LoadOutcome)>, LoadOutcome> {
-        *self.base.borrow_mut() = self.get(STORAGE_PREFIX);
         match self.get(STORAGE_PREFIX) {
             Some(text) => self.load_v2(&text).map(|store| Some((store, LoadOutcome::Restored))),
             None => match self.get(STORAGE_KEY_V1) {
@@ -341,7 +325,6 @@ impl Journal {
         let Some(storage) = &self.storage else { return Ok(()) };
         let text = super::json::to_string(&SavedBase { version: FORMAT_VERSION, base }).map_err(BackendError::Storage)?;
         storage.set_item(STORAGE_PREFIX, &text).map_err(storage_error)?;
-        *self.base.borrow_mut() = Some(text);
         for n in self.change_numbers() {
             let _ = storage.remove_item(&change_key(n));
         }

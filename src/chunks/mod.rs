@@ -95,14 +95,6 @@ split_point! {
     }
 }
 
-split_point! {
-    #[chunk(tabs, preload = preload_other_tabs)]
-    /// What the browser's other tabs kept, taken in by this one (their changes read and
-    /// applied, or everything read again).
-    pub fn take_other_tabs_changes(store: Rc<EmbeddedStore>) -> () {
-        store.take_other_tabs_changes()
-    }
-}
 
 split_point! {
     #[chunk(store, preload = preload_store_operations)]
