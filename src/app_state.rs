@@ -40,6 +40,8 @@ pub enum NoticeText {
     RequestSent { partner: String },
     RequestDeclined { customer: String },
     DemoReset { customers: usize },
+    /// The server is busy: the app asks again in this many seconds.
+    ServerBusy { seconds: u32 },
     Loaded(LoadOutcome),
     Failed(BackendError),
 }
@@ -72,6 +74,7 @@ impl NoticeText {
             Self::RequestSent { partner } => fill(m.request_sent, &[("partner", partner)]),
             Self::RequestDeclined { customer } => fill(m.request_was_declined, &[("customer", customer)]),
             Self::DemoReset { customers } => m.plural(m.demo_data_reset, *customers),
+            Self::ServerBusy { seconds } => fill(m.server_busy_waiting, &[("seconds", &seconds.to_string())]),
             Self::Loaded(LoadOutcome::Fresh) => m.notice_fresh_data.to_string(),
             Self::Loaded(LoadOutcome::Unreadable) => m.notice_unreadable_data.to_string(),
             Self::Loaded(LoadOutcome::OldVersion) => m.notice_old_data.to_string(),
@@ -110,8 +113,6 @@ pub struct AppState {
     next_notice: StoredValue<u64>,
     /// How many changes the backend has kept: every read follows it.
     pub revision: RwSignal<u64>,
-    /// The seconds the app waits before asking a busy server again, while it waits.
-    pub server_wait: RwSignal<Option<u32>>,
     /// Whether the whole backend is there ([`AppState::backend`]): what the top bar's count
     /// of requests waits for, so that the first page does not load it.
     pub backend_ready: RwSignal<bool>,
@@ -128,12 +129,15 @@ impl AppState {
         core.revision().listen(move |kept| {
             revision.try_set(kept);
         });
-        let server_wait = RwSignal::new(None);
-        core.on_server_wait(Box::new(move |seconds| {
-            server_wait.try_set(seconds);
-        }));
         let notices = RwSignal::new(Vec::new());
         let next_notice = StoredValue::new(1);
+        // While the app waits to ask a busy server again, the message bar says so.
+        core.on_server_wait(Box::new(move |seconds| {
+            notices.try_update(|all: &mut Vec<Notice>| all.retain(|n| !matches!(n.text, NoticeText::ServerBusy { .. })));
+            if let Some(seconds) = seconds {
+                push_notice(notices, next_notice, NoticeKind::Info, NoticeText::ServerBusy { seconds });
+            }
+        }));
         let state = Self {
             core: StoredValue::new_local(core),
             backend: StoredValue::new_local(match &operations {
@@ -149,7 +153,6 @@ impl AppState {
             notices,
             next_notice,
             revision,
-            server_wait,
             backend_ready: RwSignal::new(loaded),
             reset_demo: Action::new_local(move |customers: &usize| {
                 let backend = reset_backend.clone();

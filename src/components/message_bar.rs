@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::app_state::{use_app, NoticeKind};
-use crate::i18n::fill;
 
 #[component]
 pub fn MessageBar() -> impl IntoView {
@@ -11,11 +10,6 @@ pub fn MessageBar() -> impl IntoView {
     let m = app.t();
     view! {
         <div class="message-bar" role="status" aria-live="polite" data-testid="messages">
-            {move || app.server_wait.get().map(|seconds| view! {
-                <div class="message message-info" data-testid="server-wait">
-                    <span class="message-text">{fill(m.server_busy_waiting, &[("seconds", &seconds.to_string())])}</span>
-                </div>
-            })}
             <For each=move || app.notices.get() key=|n| n.id let:notice>
                 <div class=format!("message message-{}", kind_class(notice.kind))
                     role=(notice.kind == NoticeKind::Error).then_some("alert")>
