@@ -5,7 +5,7 @@
 //! request a customer user made. They are read from what happened (nothing is stored for a
 //! notification); only what each partner user has read is kept, as a [`Change`] like any.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -86,7 +86,7 @@ pub struct NotificationsRead {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ReadState {
     before: Option<OffsetDateTime>,
-    ids: BTreeSet<NotificationId>,
+    ids: HashSet<NotificationId>,
 }
 
 impl ReadState {
@@ -96,7 +96,7 @@ impl ReadState {
 }
 
 /// Every partner user's [`ReadState`].
-pub(crate) type ReadStates = BTreeMap<PartnerUserId, ReadState>;
+pub(crate) type ReadStates = HashMap<PartnerUserId, ReadState>;
 
 /// The notification of an order a customer user placed on their own (`None` for the
 /// partner's).
@@ -176,7 +176,7 @@ impl PartnerStore {
                 NotificationsRead { user, before: Some(newest), ids }
             }
             MarkRead::Only(wanted) => {
-                let wanted: BTreeSet<NotificationId> = wanted.into_iter().collect();
+                let wanted: HashSet<NotificationId> = wanted.into_iter().collect();
                 let mut ids: Vec<NotificationId> = unread.filter(|n| wanted.contains(&n.id)).map(|n| n.id).collect();
                 if ids.is_empty() {
                     return Ok(None);
