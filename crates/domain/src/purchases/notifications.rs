@@ -5,7 +5,7 @@
 //! request a customer user made. They are read from what happened (nothing is stored for a
 //! notification); only what each partner user has read is kept, as a [`Change`] like any.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -86,7 +86,8 @@ pub struct NotificationsRead {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ReadState {
     before: Option<OffsetDateTime>,
-    ids: HashSet<NotificationId>,
+    /// Read one by one (a short list: what a partner user marks by hand).
+    ids: Vec<NotificationId>,
 }
 
 impl ReadState {
@@ -95,8 +96,9 @@ impl ReadState {
     }
 }
 
-/// Every partner user's [`ReadState`].
-pub(crate) type ReadStates = HashMap<PartnerUserId, ReadState>;
+/// Every partner user's [`ReadState`] (a few partner users: a list, which keeps the
+/// first page's download, where changes are applied, small).
+pub(crate) type ReadStates = Vec<(PartnerUserId, ReadState)>;
 
 /// The notification of an order a customer user placed on their own (`None` for the
 /// partner's).
@@ -118,7 +120,7 @@ impl PartnerStore {
     pub fn notifications(&self, caller: &Caller) -> Result<NotificationFeed, DomainError> {
         let user = caller.partner()?;
         self.partner_user(user)?;
-        let state = self.notifications_read.get(user).cloned().unwrap_or_default();
+        let state = self.notifications_read.iter().find(|(who, _)| who == user).map(|(_, state)| state.clone()).unwrap_or_default();
         let mut items = self.every_notification();
         for item in &mut items {
             item.read = state.has_read(item);
@@ -190,10 +192,21 @@ impl PartnerStore {
 
     /// Applies notifications marked read (called by `apply` once the change is kept).
     pub(crate) fn apply_notifications_read(&mut self, read: &NotificationsRead) {
-        let state = self.notifications_read.entry(read.user.clone()).or_default();
+        let at = match self.notifications_read.iter().position(|(who, _)| *who == read.user) {
+            Some(at) => at,
+            None => {
+                self.notifications_read.push((read.user.clone(), ReadState::default()));
+                self.notifications_read.len() - 1
+            }
+        };
+        let state = &mut self.notifications_read[at].1;
         if let Some(before) = read.before {
             state.before = Some(state.before.map_or(before, |earlier| earlier.max(before)));
         }
-        state.ids.extend(read.ids.iter().copied());
+        for id in &read.ids {
+            if !state.ids.contains(id) {
+                state.ids.push(*id);
+            }
+        }
     }
 }

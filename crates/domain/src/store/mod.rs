@@ -226,7 +226,7 @@ impl PartnerStore {
             reservations: HashMap::new(),
             savings_plans: HashMap::new(),
             requests: HashMap::new(),
-            notifications_read: HashMap::new(),
+            notifications_read: Vec::new(),
             commerce: Vec::new(),
         }
     }
