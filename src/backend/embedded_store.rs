@@ -81,6 +81,9 @@ pub struct EmbeddedStore {
     revision: Revision,
     /// What every read does first, once the store's operations are loaded.
     catch_up: Cell<Option<fn(&EmbeddedStore)>>,
+    /// Whether the demo's own purchases are in the store (fresh demo data gets them once its
+    /// operations are loaded: the first page shows none).
+    purchases_made: Cell<bool>,
 }
 
 impl EmbeddedStore {
@@ -96,27 +99,33 @@ impl EmbeddedStore {
         let journal = Journal::open();
         let clock = BrowserClock;
         let store = Self::fresh(&journal, &clock);
-        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default(), catch_up: Cell::new(None) }, LoadOutcome::Fresh)
+        (Self::of(store, journal, clock, false), LoadOutcome::Fresh)
     }
 
     /// Loads the store kept in localStorage, or fresh demo data.
     pub fn load() -> (Self, LoadOutcome) {
         let journal = Journal::open();
         let clock = BrowserClock;
-        let (store, outcome) = match journal.load() {
-            Ok(Some((store, outcome))) => (store, outcome),
-            Ok(None) => (Self::fresh(&journal, &clock), LoadOutcome::Fresh),
-            Err(outcome) => (Self::fresh(&journal, &clock), outcome),
+        let (store, outcome, purchases_made) = match journal.load() {
+            Ok(Some((store, outcome))) => (store, outcome, true),
+            Ok(None) => (Self::fresh(&journal, &clock), LoadOutcome::Fresh, false),
+            Err(outcome) => (Self::fresh(&journal, &clock), outcome, false),
         };
-        (Self { store: RefCell::new(store), journal, clock, revision: Revision::default(), catch_up: Cell::new(None) }, outcome)
+        (Self::of(store, journal, clock, purchases_made), outcome)
     }
 
-    /// Fresh demo data, kept as the new base (best effort: without storage the demo still
-    /// works for this visit).
+    fn of(store: PartnerStore, journal: Journal, clock: BrowserClock, purchases_made: bool) -> Self {
+        let catch_up = Cell::new(None);
+        Self { store: RefCell::new(store), journal, clock, revision: Revision::default(), catch_up, purchases_made: Cell::new(purchases_made) }
+    }
+
+    /// Fresh demo data (without its purchases yet: [`EmbeddedStore::make_demo_purchases`]),
+    /// kept as the new base (best effort: without storage the demo still works for this
+    /// visit).
     fn fresh(journal: &Journal, clock: &BrowserClock) -> PartnerStore {
         let spec = DemoSpec::new(0, clock.now());
         let _ = journal.start_over(DemoBase::Demo(&spec));
-        PartnerStore::demo(spec)
+        PartnerStore::demo_without_purchases(spec)
     }
 
     /// A read of the store; once the store's operations are loaded, with every purchase past
@@ -128,18 +137,25 @@ impl EmbeddedStore {
         Ok(read(&self.store.borrow())?)
     }
 
-    /// From now on every read first keeps what the passing of time decided. Called by the
-    /// `store` chunk: the first page shows no purchase, and the rules of expiry, and the
-    /// keeping of any change, stay out of its download (a function set here, not called).
+    /// From now on every read first makes the demo's own purchases (once, for fresh demo
+    /// data) and keeps what the passing of time decided. Called by the `store` chunk: the
+    /// first page shows no purchase, and the rules of buying and of expiry, and the keeping
+    /// of any change, stay out of its download (a function set here, not called).
     pub fn keep_expiries_from_now_on(&self) {
-        self.catch_up.set(Some(Self::keep_expiries));
+        self.catch_up.set(Some(Self::catch_up));
     }
 
-    /// Keeps what the passing of time decided: each purchase past its expiry ended, and
-    /// renewed if its auto-renew is on (best effort: what cannot be kept is tried again on
-    /// the next read).
-    fn keep_expiries(&self) {
+    fn catch_up(&self) {
+        self.make_demo_purchases();
         while let Ok(true) = self.change(|store, clock| store.decide_next_expiry(clock)) {}
+    }
+
+    /// The demo's own purchases, once (they belong to its base: a later visit makes them
+    /// again from it, before the changes kept).
+    fn make_demo_purchases(&self) {
+        if !self.purchases_made.replace(true) {
+            self.store.borrow_mut().make_demo_purchases();
+        }
     }
 
     /// A read of Partner Center's data, which only partner users make.
@@ -168,6 +184,7 @@ impl EmbeddedStore {
         &self,
         decide: impl FnOnce(&PartnerStore, &dyn Clock) -> Result<Option<Change>, DomainError>,
     ) -> Result<bool, BackendError> {
+        self.make_demo_purchases();
         let Some(change) = decide(&self.store.borrow(), &self.clock)? else {
             return Ok(false);
         };
@@ -214,6 +231,7 @@ impl EmbeddedStore {
     fn take_over(&self, kept: &EmbeddedStore) {
         self.store.swap(&kept.store);
         self.journal.next.set(kept.journal.next.get());
+        self.purchases_made.set(kept.purchases_made.get());
         self.revision.bump_from_elsewhere();
     }
 
@@ -222,7 +240,8 @@ impl EmbeddedStore {
     pub(super) fn reset(&self, extra_customers: u32) -> Result<(), BackendError> {
         let spec = DemoSpec::new(extra_customers, self.clock.now());
         self.journal.start_over(DemoBase::Demo(&spec))?;
-        *self.store.borrow_mut() = PartnerStore::demo(spec);
+        *self.store.borrow_mut() = PartnerStore::demo_without_purchases(spec);
+        self.purchases_made.set(false);
         self.revision.bump();
         Ok(())
     }

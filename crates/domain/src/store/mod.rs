@@ -75,8 +75,18 @@ pub struct PartnerStore {
 
 impl PartnerStore {
     /// A store filled with the deterministic demo data of `spec`, its starting grants made
-    /// by the demo's Admin agents (and logged) through the same rules as any change.
+    /// by the demo's Admin agents (and logged) through the same rules as any change, and the
+    /// purchases its customers' users made on their own.
     pub fn demo(spec: DemoSpec) -> Self {
+        let mut store = Self::demo_without_purchases(spec);
+        store.make_demo_purchases();
+        store
+    }
+
+    /// [`PartnerStore::demo`] without its customers' own purchases, which
+    /// [`PartnerStore::make_demo_purchases`] then makes: what the web app's first page (the
+    /// Customers list) needs, so that its download does not carry the rules of buying.
+    pub fn demo_without_purchases(spec: DemoSpec) -> Self {
         let mut data = demo_data::build(&spec);
         let mut grants = std::mem::take(&mut data.grants);
         grants.sort_unstable_by_key(|g| (g.at, g.customer_id));
@@ -91,7 +101,6 @@ impl PartnerStore {
                 store.apply(change);
             }
         }
-        store.make_demo_purchases(spec_at(&store));
         store
     }
 
@@ -99,7 +108,10 @@ impl PartnerStore {
     /// same rules as any: two reservations at Wide World Importers (one bought a year and a month
     /// ago, with auto-renew on: past its expiry, it renews when a backend first reads, as time
     /// passed), a savings plan at Litware.
-    fn make_demo_purchases(&mut self, at: time::OffsetDateTime) {
+    /// Call it once, right after [`PartnerStore::demo_without_purchases`] (before any other
+    /// change: their records come after the grants').
+    pub fn make_demo_purchases(&mut self) {
+        let at = spec_at(self);
         use crate::purchases::{AppliedScope, BillingPlan, Region, Term, VmSize};
         use crate::purchases::{ReservationRequest, SavingsPlanRequest};
         let first_azure = |store: &Self, upn: &CustomerUpn| {
