@@ -82,7 +82,8 @@ where
     Fut: Future<Output = Result<AnyView, ChunkUnavailable>> + 'static,
 {
     let loaded = RwSignal::new_local(None::<AnyView>);
-    leptos::task::spawn_local(async move {
+    // Under this component's owner: the view it builds reads the app's context.
+    leptos::task::spawn_local_scoped(async move {
         if let Ok(view) = load().await {
             loaded.try_set(Some(view));
         }

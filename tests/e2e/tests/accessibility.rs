@@ -288,6 +288,9 @@ async fn the_requests_inspector_has_no_axe_violation_in_either_language() {
             click(&client, Locator::XPath(&format!("//table[@data-testid='served-requests']//tr[contains(., '/v1/customers')]//button[normalize-space()='{details}']"))).await;
             client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=request-details]")).await.expect("the details");
             found.extend(violations(&client, &axe, &format!("{language} request details")).await);
+            click(&client, Locator::Css("[data-testid=notifications-bell]")).await;
+            client.wait().at_most(WAIT).for_element(Locator::Css("#notifications-panel a")).await.expect("the notifications");
+            found.extend(violations(&client, &axe, &format!("{language} notifications")).await);
         }
         assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
     })

@@ -63,6 +63,8 @@ async fn a_scripts_purchase_reaches_an_open_page_and_a_failing_server_is_waited_
         assert_eq!(status, 200);
         wait_text_within(&client, "Bought by a script", LIVE).await;
         println!("a script's purchase on the open page after {:?}", bought.elapsed());
+        // And in the bell: the demo's three purchases and this one, unread.
+        wait_attr(&client, "[data-testid=notifications-bell]", "aria-label", "Notifications, 4 unread").await;
 
         // The server answers 429 once, with Retry-After 1: the app says it waits, then shows
         // the list; the journal has the 429 and then one 200.
