@@ -289,8 +289,9 @@ const done = arguments[arguments.length - 1];
 const before = arguments[0];
 const moved = () => { const s = document.getElementById('switch-reservations'); return s && s.getAttribute('aria-checked') !== before; };
 if (moved()) { done(true); } else {
+  // The page may render the switch anew rather than change its attribute: watch both.
   const observer = new MutationObserver(() => { if (moved()) { observer.disconnect(); done(true); } });
-  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-checked'] });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-checked'] });
   setTimeout(() => { observer.disconnect(); done(false); }, 10000);
 }
 "#;
@@ -341,6 +342,10 @@ async fn ui_change_through_the_api_to_an_open_page() {
             let moved = client.execute_async(SWITCH_MOVED_SCRIPT, vec![before.into()]).await.expect("watch the switch");
             if moved.as_bool() == Some(true) {
                 times.push(started.elapsed().as_secs_f64() * 1000.0);
+            } else {
+                let now = client.find(Locator::Css("#switch-reservations")).await.ok();
+                let shown = match now { Some(s) => s.attr("aria-checked").await.ok().flatten(), None => None };
+                eprintln!("not shown within 10 s: the switch was {before:?} before the change and is {shown:?}");
             }
         }
         let shown = times.len();
