@@ -99,13 +99,15 @@ async fn a_change_keeps_only_itself() {
     let app = start("/customers", Some(ADMIN), None).await;
     app.wait_for_text(ALL_HAND_MADE).await;
     choose_demo_size(&app, "10000").await;
-    let before = stored_bytes();
     let id = customer_id("Relecloud");
     drop(app);
     let path = format!("/customers/{id}/account");
     let app = open(Visit { keep_storage: true, ..Visit::to(&path) }).await;
     let switch = app.wait_for("#switch-savings-plan").await;
     wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
+    // Counted once the page has read (the demo's year-old reservation, renewed on the first
+    // read, is kept then: that is the passing of time, not this change).
+    let before = stored_bytes();
     switch.unchecked_ref::<HtmlElement>().click();
     app.wait_for("[role=dialog]").await;
     app.button("Turn on").click();
