@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId, Permission};
+use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerId, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId, Permission};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
@@ -111,8 +111,11 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u64>,
-    /// How many changes the backend has kept: every read follows it.
+    /// How many changes the backend has kept: every read follows it (a read of a customer's
+    /// pages only when the change may be about that customer: `revision_about`).
     pub revision: RwSignal<u64>,
+    /// The customer the newest change was about, when the backend was told (`None`: any).
+    pub revision_about: StoredValue<Option<CustomerId>>,
     /// Whether the whole backend is there ([`AppState::backend`]): what the top bar's count
     /// of requests waits for, so that the first page does not load it.
     pub backend_ready: RwSignal<bool>,
@@ -126,7 +129,9 @@ impl AppState {
         let loaded = matches!(operations, Operations::Loaded(_));
         let reset_backend = core.clone();
         let revision = RwSignal::new(core.revision().get());
-        core.revision().listen(move |kept| {
+        let revision_about = StoredValue::new(None);
+        core.revision().listen(move |kept, about| {
+            revision_about.try_set_value(about);
             revision.try_set(kept);
         });
         let notices = RwSignal::new(Vec::new());
@@ -153,6 +158,7 @@ impl AppState {
             notices,
             next_notice,
             revision,
+            revision_about,
             backend_ready: RwSignal::new(loaded),
             reset_demo: Action::new_local(move |customers: &usize| {
                 let backend = reset_backend.clone();

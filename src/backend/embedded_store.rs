@@ -232,7 +232,7 @@ impl EmbeddedStore {
         self.store.swap(&kept.store);
         self.journal.next.set(kept.journal.next.get());
         self.purchases_made.set(kept.purchases_made.get());
-        self.revision.bump_from_elsewhere();
+        self.revision.bump_from_elsewhere(None);
     }
 
     /// Starts again with fresh demo data of `extra_customers` generated customers; kept

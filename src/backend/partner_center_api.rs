@@ -67,7 +67,19 @@ impl PartnerCenterApi {
         let url = format!("{}/v1/events?access_token={}", self.base, api_types::encode_query_value(&token));
         let Ok(source) = web_sys::EventSource::new(&url) else { return };
         let revision = self.revision.clone();
-        let listener = Listener::new(source.unchecked_ref(), "change", Box::new(move |_| revision.bump_from_elsewhere()));
+        let listener = Listener::new(
+            source.unchecked_ref(),
+            "change",
+            Box::new(move |event| {
+                // Which customer it was about: only that customer's pages read again.
+                let about = event
+                    .dyn_ref::<web_sys::MessageEvent>()
+                    .and_then(|message| message.data().as_string())
+                    .and_then(|data| super::json::from_str::<api_types::change_event::ChangeEvent>(&data).ok())
+                    .and_then(|change| change.customer_id);
+                revision.bump_from_elsewhere(about)
+            }),
+        );
         if let Some(listener) = listener {
             *self.stream.borrow_mut() = Some((source, listener));
         }

@@ -9,14 +9,19 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use domain::CustomerId;
+
 #[derive(Default)]
 pub struct Revision {
     kept: Cell<u64>,
-    listeners: RefCell<Vec<Rc<dyn Fn(u64)>>>,
+    listeners: RefCell<Vec<Rc<dyn Fn(u64, Option<CustomerId>)>>>,
     /// How many hold the changes kept elsewhere back (an open dialog each).
     held: Cell<u32>,
     /// A change was kept elsewhere while held.
     missed: Cell<bool>,
+    /// The customer the newest change was about, when it was told which (an event of the
+    /// mock API's stream); `None`: anything may have changed.
+    about: Cell<Option<CustomerId>>,
 }
 
 impl Revision {
@@ -25,19 +30,26 @@ impl Revision {
         self.kept.get()
     }
 
-    /// Calls `listener` with the new number after every change kept from now on.
-    pub fn listen(&self, listener: impl Fn(u64) + 'static) {
+    /// Calls `listener` with the new number, and the customer the change was about when that
+    /// is known, after every change kept from now on.
+    pub fn listen(&self, listener: impl Fn(u64, Option<CustomerId>) + 'static) {
         self.listeners.borrow_mut().push(Rc::new(listener));
     }
 
-    /// A change was kept elsewhere (another tab, a script, another browser): told at once,
-    /// or, while someone holds them back, once they let go, so that a page being edited is
-    /// not read again under the user.
-    pub fn bump_from_elsewhere(&self) {
+    /// The customer the newest change was about, if that is known (reads of another
+    /// customer's pages need not read again).
+    pub fn about(&self) -> Option<CustomerId> {
+        self.about.get()
+    }
+
+    /// A change was kept elsewhere (another tab, a script, another browser), about
+    /// `customer` if that is known: told at once, or, while someone holds them back, once
+    /// they let go, so that a page being edited is not read again under the user.
+    pub fn bump_from_elsewhere(&self, customer: Option<CustomerId>) {
         if self.held.get() > 0 {
             self.missed.set(true);
         } else {
-            self.bump();
+            self.tell(customer);
         }
     }
 
@@ -54,14 +66,19 @@ impl Revision {
         }
     }
 
-    /// A change was kept.
+    /// A change was kept (about anything, as far as the readers know).
     pub(super) fn bump(&self) {
+        self.tell(None);
+    }
+
+    fn tell(&self, about: Option<CustomerId>) {
+        self.about.set(about);
         let kept = self.kept.get() + 1;
         self.kept.set(kept);
         // A listener may listen again or read: call them outside the borrow.
         let listeners: Vec<_> = self.listeners.borrow().clone();
         for listener in listeners {
-            listener(kept);
+            listener(kept, about);
         }
     }
 }

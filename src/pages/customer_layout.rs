@@ -30,6 +30,8 @@ pub fn use_customer() -> Customer {
 #[component]
 pub fn CustomerLayout(id: CustomerId, route: Memo<AppRoute>) -> impl IntoView {
     let app = use_app();
+    // Every read of this customer's pages follows only the changes that may be about them.
+    provide_context(crate::pages::ReadScope(id));
     // The page inside the frame: the route, as long as it is one of this customer's.
     let page = Memo::new(move |_| route.get());
     // Settled: a read that brings the same customer again (after any change kept) renders

@@ -111,9 +111,19 @@ fn boxed<T: 'static>(read: impl Future<Output = Result<T, BackendError>> + 'stat
 
 /// The one `LocalResource` behind every [`UserRead`].
 fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> AnyFetch>) -> LocalResource<AnyRead> {
+    // Inside a customer's pages, a change known to be about another customer is not followed.
+    let scope = use_context::<ReadScope>();
+    let followed = Memo::new(move |before: Option<&u64>| {
+        let kept = app.revision.get();
+        let about = app.revision_about.try_get_value().flatten();
+        match (scope, about, before) {
+            (Some(ReadScope(mine)), Some(about), Some(before)) if about != mine => *before,
+            _ => kept,
+        }
+    });
     LocalResource::new(move || {
         let caller = app.current_user.get();
-        app.revision.track();
+        followed.track();
         also();
         let fetch = caller.map(|caller| fetch(caller));
         async move {
@@ -124,6 +134,11 @@ fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> Any
         }
     })
 }
+
+/// The customer whose pages these are: their reads follow the changes about that customer
+/// (or about anything), not those known to be about another (`CustomerLayout` provides it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadScope(pub domain::CustomerId);
 
 /// The outcome of a change in the message bar: `success` when it went through, the failure
 /// in words otherwise.

@@ -143,3 +143,55 @@ async fn two_tabs_on_the_embedded_store_follow_each_others_changes() {
     })
     .await;
 }
+
+/// A page reads again only what changed: a change about another customer leaves an open
+/// customer's page as it is (no request for it in the journal), a change about this customer
+/// is shown.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customers_page_reads_again_only_for_changes_about_that_customer() {
+    use api_types::endpoint::ClearServedRequests;
+    use domain::Permission;
+    let server = mock_api().await;
+    let url = server.url.clone();
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={url}")).await.expect("open the app");
+        wait_text(&client, "Showing 1–24 of 24").await;
+        open_customer(&client, "fabrikam", "Fabrikam Inc").await;
+        wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
+        let script = api(&url, &admin().token);
+        let (fabrikam, northwind) = tokio::task::spawn_blocking({
+            let script = script.clone();
+            move || (script.customer_id("Fabrikam Inc"), script.customer_id("Northwind Traders"))
+        })
+        .await
+        .expect("the customers");
+        let reads_of_fabrikam = {
+            let script = script.clone();
+            move || {
+                let query = JournalQuery { method: Some("GET".into()), path: Some(format!("/v1/customers/{fabrikam}/**")), ..JournalQuery::default() };
+                script.ok(&CountServedRequests { query }).count
+            }
+        };
+        // Another customer changes: nothing about Fabrikam is read again.
+        tokio::task::spawn_blocking({
+            let script = script.clone();
+            move || {
+                script.ok(&ClearServedRequests {});
+                assert_eq!(script.post_policy(&northwind, &[Permission::AzureReservations]).status, 201);
+            }
+        })
+        .await
+        .expect("Northwind changed");
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let after_other = tokio::task::spawn_blocking(reads_of_fabrikam.clone()).await.expect("counted");
+        assert_eq!(after_other, 0, "a change about Northwind made Fabrikam's page read again");
+        // Fabrikam changes: the open page shows it.
+        tokio::task::spawn_blocking(move || script.post_policy(&fabrikam, &[Permission::AzureReservations]).status)
+            .await
+            .expect("Fabrikam changed");
+        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+        assert!(tokio::task::spawn_blocking(reads_of_fabrikam).await.expect("counted") > 0);
+    })
+    .await;
+    drop(server);
+}
