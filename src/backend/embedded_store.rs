@@ -147,7 +147,11 @@ impl EmbeddedStore {
 
     fn catch_up(&self) {
         self.make_demo_purchases();
-        while let Ok(true) = self.change(|store, clock| store.decide_next_expiry(clock)) {}
+        while self.store.borrow().expiry_due(self.clock.now()) {
+            if !matches!(self.change(|store, clock| store.decide_next_expiry(clock)), Ok(true)) {
+                return;
+            }
+        }
     }
 
     /// The demo's own purchases, once (they belong to its base: a later visit makes them

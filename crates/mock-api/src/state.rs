@@ -120,7 +120,7 @@ impl AppState {
     /// that is already kept, which cannot fail half-way.)
     pub fn read(&self) -> RwLockReadGuard<'_, PartnerStore> {
         let store = self.shared.store.read().unwrap_or_else(|e| e.into_inner());
-        if !matches!(store.decide_next_expiry(&SecondsClock), Ok(Some(_))) {
+        if !store.expiry_due(SecondsClock.now()) {
             return store;
         }
         drop(store);
@@ -224,6 +224,13 @@ impl Writer<'_> {
         }
     }
 
+    /// Applies a kept change to memory and tells the event stream.
+    fn apply(&mut self, change: Change) {
+        let event = ChangeEvent::of(&change);
+        self.store.apply(change);
+        self.events.publish(event);
+    }
+
     /// The store as it is, to decide a change on.
     pub fn store(&self) -> &PartnerStore {
         &self.store
@@ -246,9 +253,7 @@ impl Writer<'_> {
     /// the caller gets an error: nothing unsaved is ever acknowledged.
     pub fn keep(&mut self, change: Change, reply: Option<StoredReply>) -> Result<(), ApiError> {
         self.db.save(&change, reply.as_ref())?;
-        let event = ChangeEvent::of(&change);
-        self.store.apply(change);
-        self.events.publish(event);
+        self.apply(change);
         Ok(())
     }
 
@@ -262,9 +267,7 @@ impl Writer<'_> {
         reply: Option<StoredReply>,
     ) -> Result<(), ApiError> {
         self.db.save_with_cart(&change, Some((customer, cart)), reply.as_ref())?;
-        let event = ChangeEvent::of(&change);
-        self.store.apply(change);
-        self.events.publish(event);
+        self.apply(change);
         Ok(())
     }
 

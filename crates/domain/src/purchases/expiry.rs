@@ -46,6 +46,12 @@ impl Renewal {
 }
 
 impl PartnerStore {
+    /// Whether some purchase is past its expiry and not yet marked so: what a backend checks
+    /// before each read, cheaply, before it asks [`PartnerStore::decide_next_expiry`].
+    pub fn expiry_due(&self, now: time::OffsetDateTime) -> bool {
+        self.reservations.values().flatten().any(|r| is_due(r, now)) || self.savings_plans.values().flatten().any(|p| is_due(p, now))
+    }
+
     /// The purchase that expired first and is not yet marked so, ended (and renewed if its
     /// auto-renew is on); `Ok(None)` when none is due at the clock's time. Keep each change
     /// and ask again until `None`: a renewal that is itself past its expiry comes next.
