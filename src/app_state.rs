@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerId, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId, Permission};
+use api_types::change_event::ChangeEvent;
+use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId, Permission};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
@@ -111,11 +112,12 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u64>,
-    /// How many changes the backend has kept: every read follows it (a read of a customer's
-    /// pages only when the change may be about that customer: `revision_about`).
+    /// How many changes the backend has kept: every read follows it (only when the change
+    /// may be about what the read shows: `revision_about`, `pages::ReadScope`).
     pub revision: RwSignal<u64>,
-    /// The customer the newest change was about, when the backend was told (`None`: any).
-    pub revision_about: StoredValue<Option<CustomerId>>,
+    /// What the newest change was (customer, kind), when the backend was told (`None`: it
+    /// may be anything).
+    pub revision_about: StoredValue<Option<ChangeEvent>>,
     /// Whether the whole backend is there ([`AppState::backend`]): what the top bar's count
     /// of requests waits for, so that the first page does not load it.
     pub backend_ready: RwSignal<bool>,

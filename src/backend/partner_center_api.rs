@@ -71,13 +71,13 @@ impl PartnerCenterApi {
             source.unchecked_ref(),
             "change",
             Box::new(move |event| {
-                // Which customer it was about: only that customer's pages read again.
-                let about = event
+                // Which customer and what kind of thing it was about: only the pages showing
+                // that read again.
+                let change = event
                     .dyn_ref::<web_sys::MessageEvent>()
                     .and_then(|message| message.data().as_string())
-                    .and_then(|data| super::json::from_str::<api_types::change_event::ChangeEvent>(&data).ok())
-                    .and_then(|change| change.customer_id);
-                revision.bump_from_elsewhere(about)
+                    .and_then(|data| super::json::from_str::<api_types::change_event::ChangeEvent>(&data).ok());
+                revision.bump_from_elsewhere(change)
             }),
         );
         if let Some(listener) = listener {

@@ -9,19 +9,19 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use domain::CustomerId;
+use api_types::change_event::ChangeEvent;
 
 #[derive(Default)]
 pub struct Revision {
     kept: Cell<u64>,
-    listeners: RefCell<Vec<Rc<dyn Fn(u64, Option<CustomerId>)>>>,
+    listeners: RefCell<Vec<Rc<dyn Fn(u64, Option<ChangeEvent>)>>>,
     /// How many hold the changes kept elsewhere back (an open dialog each).
     held: Cell<u32>,
     /// A change was kept elsewhere while held.
     missed: Cell<bool>,
-    /// The customer the newest change was about, when it was told which (an event of the
-    /// mock API's stream); `None`: anything may have changed.
-    about: Cell<Option<CustomerId>>,
+    /// What the newest change was (which customer, what kind), when it was told (an event
+    /// of the mock API's stream); `None`: anything may have changed.
+    about: Cell<Option<ChangeEvent>>,
 }
 
 impl Revision {
@@ -30,26 +30,26 @@ impl Revision {
         self.kept.get()
     }
 
-    /// Calls `listener` with the new number, and the customer the change was about when that
-    /// is known, after every change kept from now on.
-    pub fn listen(&self, listener: impl Fn(u64, Option<CustomerId>) + 'static) {
+    /// Calls `listener` with the new number, and what the change was when that is known,
+    /// after every change kept from now on.
+    pub fn listen(&self, listener: impl Fn(u64, Option<ChangeEvent>) + 'static) {
         self.listeners.borrow_mut().push(Rc::new(listener));
     }
 
-    /// The customer the newest change was about, if that is known (reads of another
-    /// customer's pages need not read again).
-    pub fn about(&self) -> Option<CustomerId> {
+    /// What the newest change was, if that is known (reads of another customer's pages, or
+    /// of pages showing other kinds of things, need not read again).
+    pub fn about(&self) -> Option<ChangeEvent> {
         self.about.get()
     }
 
-    /// A change was kept elsewhere (another tab, a script, another browser), about
-    /// `customer` if that is known: told at once, or, while someone holds them back, once
-    /// they let go, so that a page being edited is not read again under the user.
-    pub fn bump_from_elsewhere(&self, customer: Option<CustomerId>) {
+    /// A change was kept elsewhere (another tab, a script, another browser), `change` if it
+    /// is known what it was: told at once, or, while someone holds them back, once they let
+    /// go, so that a page being edited is not read again under the user.
+    pub fn bump_from_elsewhere(&self, change: Option<ChangeEvent>) {
         if self.held.get() > 0 {
             self.missed.set(true);
         } else {
-            self.tell(customer);
+            self.tell(change);
         }
     }
 
@@ -71,7 +71,7 @@ impl Revision {
         self.tell(None);
     }
 
-    fn tell(&self, about: Option<CustomerId>) {
+    fn tell(&self, about: Option<ChangeEvent>) {
         self.about.set(about);
         let kept = self.kept.get() + 1;
         self.kept.set(kept);

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
 use crate::components::confirm_dialog::focus_by_id;
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 #[component]
 pub fn PartnerTopBar() -> impl IntoView {
@@ -19,13 +19,14 @@ pub fn PartnerTopBar() -> impl IntoView {
 }
 
 /// The top bar's count of customers' requests waiting for the partner: a link to them,
-/// shown while there are any. It follows every change kept (a request made in the
+/// shown while there are any. It follows the changes to requests (one made in the
 /// customer's portal, one approved or declined). It needs the whole backend, which the first
 /// page does not load: it appears once that is there (loaded while the browser idles).
 #[component]
 fn RequestsWaiting() -> impl IntoView {
     let app = use_app();
     let m = app.t();
+    provide_context(ReadKinds::REQUESTS);
     let waiting = read_as_user(app, move || app.backend_ready.track(), move |backend, caller| async move {
         backend.pending_requests(&caller).await
     });
@@ -41,13 +42,14 @@ fn RequestsWaiting() -> impl IntoView {
 
 /// The top bar's bell: the partner user's notifications (customers' own purchases and
 /// requests), named with the unread count and showing it while there are any. The count
-/// follows every change kept, and appears once the whole backend is there (as the requests'
+/// follows purchases, requests and what was read, and appears once the whole backend is there (as the requests'
 /// count). Opened, it lists them (in this chunk too); Escape
 /// closes it, and the focus goes back to the bell.
 #[component]
 fn NotificationBell() -> impl IntoView {
     let app = use_app();
     let m = app.t();
+    provide_context(ReadKinds::NOTIFICATIONS);
     let unread = read_as_user(app, move || app.backend_ready.track(), move |backend, caller| async move {
         backend.unread_notifications(&caller).await
     });

@@ -16,7 +16,7 @@ use crate::backend::BrowserClock;
 use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, ErrorText, Loading, TableHead};
 use crate::i18n::{ActivityTexts, fill};
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 const ACTION_ID: &str = "activity-action";
 
@@ -46,6 +46,7 @@ pub fn ActivityLogPage() -> impl IntoView {
         let chosen = ActivityAction::from_operation_type(&event_target_value(&ev));
         navigate(&path_for(chosen), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
+    provide_context(ReadKinds::ACTIVITY);
     let records = read_as_user(
         app,
         move || {

@@ -14,7 +14,7 @@ use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::fill;
-use crate::pages::read_core_as_user;
+use crate::pages::{read_core_as_user, ReadKinds};
 
 /// Rows on one page: few enough to render at once, however many customers there are.
 pub const PAGE_SIZE: usize = 50;
@@ -93,6 +93,7 @@ pub fn CustomersPage() -> impl IntoView {
         place.update(|p| p.page = page);
         show_in_address(false);
     });
+    provide_context(ReadKinds::CUSTOMERS);
     let customers = read_core_as_user(
         app,
         move || place.track(),

@@ -23,6 +23,7 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use api_types::change_event::{ChangeEvent, ChangeKind};
 use domain::Caller;
 use leptos::prelude::*;
 
@@ -111,13 +112,15 @@ fn boxed<T: 'static>(read: impl Future<Output = Result<T, BackendError>> + 'stat
 
 /// The one `LocalResource` behind every [`UserRead`].
 fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> AnyFetch>) -> LocalResource<AnyRead> {
-    // Inside a customer's pages, a change known to be about another customer is not followed.
+    // A change known to be about another customer than the pages' own, or about another kind
+    // of thing than the page shows, is not followed.
     let scope = use_context::<ReadScope>();
+    let kinds = use_context::<ReadKinds>();
     let followed = Memo::new(move |before: Option<&u64>| {
         let kept = app.revision.get();
         let about = app.revision_about.try_get_value().flatten();
-        match (scope, about, before) {
-            (Some(ReadScope(mine)), Some(about), Some(before)) if about != mine => *before,
+        match (about, before) {
+            (Some(change), Some(before)) if !concerns(scope, kinds, change) => *before,
             _ => kept,
         }
     });
@@ -135,10 +138,48 @@ fn any_read(app: AppState, also: Box<dyn Fn()>, fetch: Box<dyn Fn(Caller) -> Any
     })
 }
 
+/// Whether a page's reads (of `scope`'s customer, showing `kinds`) must follow `change`.
+fn concerns(scope: Option<ReadScope>, kinds: Option<ReadKinds>, change: ChangeEvent) -> bool {
+    if change.kind == ChangeKind::Everything {
+        return true;
+    }
+    let customer = match (scope, change.customer_id) {
+        (Some(ReadScope(mine)), Some(about)) => mine == about,
+        _ => true,
+    };
+    customer && kinds.is_none_or(|ReadKinds(shown)| shown.contains(&change.kind))
+}
+
 /// The customer whose pages these are: their reads follow the changes about that customer
 /// (or about anything), not those known to be about another (`CustomerLayout` provides it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadScope(pub domain::CustomerId);
+
+/// The kinds of things a page shows: its reads follow changes of those kinds (or of a kind
+/// not known), not the others'. A page provides it before its reads; without it, a read
+/// follows every change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadKinds(pub &'static [ChangeKind]);
+
+impl ReadKinds {
+    /// Reservations and savings plans.
+    pub const PURCHASES: Self = Self(&[ChangeKind::Purchase]);
+    /// Customers' requests and what deciding them did.
+    pub const REQUESTS: Self = Self(&[ChangeKind::Request, ChangeKind::Purchase]);
+    /// Customers' purchases and requests, and what the user has read of them (the bell).
+    pub const NOTIFICATIONS: Self = Self(&[ChangeKind::Purchase, ChangeKind::Request, ChangeKind::Notifications]);
+    /// The customer list (its names and granted permissions).
+    pub const CUSTOMERS: Self = Self(&[ChangeKind::Customer, ChangeKind::Permissions]);
+    /// Everything the Activity log records (all but what a user has read).
+    pub const ACTIVITY: Self = Self(&[
+        ChangeKind::Permissions,
+        ChangeKind::Customer,
+        ChangeKind::AzurePlan,
+        ChangeKind::RoleAssignment,
+        ChangeKind::Purchase,
+        ChangeKind::Request,
+    ]);
+}
 
 /// The outcome of a change in the message bar: `success` when it went through, the failure
 /// in words otherwise.

@@ -12,13 +12,14 @@ use crate::app_state::{use_app, AppState};
 use crate::components::confirm_dialog::focus_by_id;
 use crate::components::status_text::{backend_error, EmptyText, Loading};
 use crate::i18n::{fill, NotificationTexts, RequestTexts};
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 /// The panel's content; `on_close` closes it (a link followed).
 #[component]
 pub fn NotificationsPanel(on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
     let m = app.texts::<NotificationTexts>();
+    provide_context(ReadKinds::NOTIFICATIONS);
     let feed = read_as_user(app, || (), |backend, caller| async move { backend.notifications(&caller).await });
     let mark = Action::new_local(move |which: &MarkRead| {
         let (backend, caller, which) = (app.backend(), app.caller(), which.clone());

@@ -15,7 +15,7 @@ use crate::components::acting_user::ActingUser;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::PurchasesTexts;
 use crate::pages::placed_by_filter::PlacedByFilter;
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 /// The statuses a list can be filtered by (`None`: any).
 const STATUSES: [BenefitStatus; 3] = [BenefitStatus::Succeeded, BenefitStatus::Cancelled, BenefitStatus::Expired];
@@ -85,6 +85,7 @@ pub fn PurchasesPage(customer: Option<CustomerId>) -> impl IntoView {
         let placed_by = PlacedByFilter::from_value(&event_target_value(&ev));
         go(Filters { placed_by, ..filters.get_untracked() });
     };
+    provide_context(ReadKinds::PURCHASES);
     let purchases = read_as_user(app, || (), move |backend, caller| async move { backend.purchased(&caller, customer).await });
     let (status_id, placer_id) = ("purchases-status", "purchases-placed-by");
     view! {

@@ -14,7 +14,7 @@ use crate::components::acting_user::ActingUser;
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{fill, PurchasesTexts, RequestTexts};
-use crate::pages::{dialog_change, read_as_user};
+use crate::pages::{dialog_change, read_as_user, ReadKinds};
 
 /// The requests, each with the purchase it is about (if the caller still sees it).
 type Listed = Vec<(CustomerRequest, Option<PurchasedBenefit>)>;
@@ -31,6 +31,7 @@ pub fn RequestsPage() -> impl IntoView {
     let app = use_app();
     let m = app.texts::<PurchasesTexts>();
     set_title(app, m.nav_requests);
+    provide_context(ReadKinds::REQUESTS);
     let listed = read_as_user(app, || (), move |backend, caller| async move {
         let requests = backend.requests(&caller, None).await?;
         let purchases = backend.purchased(&caller, None).await?;

@@ -146,9 +146,10 @@ async fn two_tabs_on_the_embedded_store_follow_each_others_changes() {
 
 /// A page reads again only what changed: a change about another customer leaves an open
 /// customer's page as it is (no request for it in the journal), a change about this customer
-/// is shown.
+/// is shown; a change of a kind a page does not show (a permission, on the Reservations page
+/// and the bell) leaves it as it is.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_customers_page_reads_again_only_for_changes_about_that_customer() {
+async fn a_page_reads_again_only_for_changes_about_what_it_shows() {
     use api_types::endpoint::ClearServedRequests;
     use domain::Permission;
     let server = mock_api().await;
@@ -191,6 +192,29 @@ async fn a_customers_page_reads_again_only_for_changes_about_that_customer() {
             .expect("Fabrikam changed");
         wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
         assert!(tokio::task::spawn_blocking(reads_of_fabrikam).await.expect("counted") > 0);
+
+        // A page showing other kinds of things: a permission changed leaves the partner-wide
+        // Reservations page and the bell unread (their purchases are shown by the first test).
+        click(&client, Locator::LinkText("Reservations")).await;
+        wait_text(&client, "Web front ends, West Europe").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let reads_of = |script: ApiClient, path: &'static str| move || {
+            script.ok(&CountServedRequests { query: JournalQuery { method: Some("GET".into()), path: Some(path.into()), ..JournalQuery::default() } }).count
+        };
+        tokio::task::spawn_blocking({
+            let script = api(&url, &admin().token);
+            move || {
+                let coho = script.customer_id("Coho Winery");
+                script.ok(&ClearServedRequests {});
+                assert_eq!(script.post_policy(&coho, &[Permission::AzureReservations]).status, 201);
+            }
+        })
+        .await
+        .expect("Coho Winery changed");
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let reservations = tokio::task::spawn_blocking(reads_of(api(&url, &admin().token), "/providers/Microsoft.Capacity/**")).await.expect("counted");
+        let bell = tokio::task::spawn_blocking(reads_of(api(&url, &admin().token), "/v1/notifications**")).await.expect("counted");
+        assert_eq!((reservations, bell), (0, 0), "a permission changed made the Reservations page or the bell read again");
     })
     .await;
     drop(server);
