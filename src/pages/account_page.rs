@@ -9,12 +9,14 @@ use crate::components::customer_permissions::CustomerPermissions;
 use crate::components::customer_users::CustomerUsers;
 use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_layout::use_customer;
+use crate::pages::ReadKinds;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let app = use_app();
     let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
+    provide_context(ReadKinds::ACCOUNT);
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.account), ("customer", &customer.company_name)]));
     view! {
         <AccountInfo customer=customer.clone()/>

@@ -15,7 +15,7 @@ use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_actions::{use_customer_actions, RoleRemoval, RoleRequest};
 use crate::pages::customer_layout::use_customer;
 use crate::pages::not_found_page::NotFoundPage;
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 /// The roles that can be given here, in the order Azure lists them.
 const ROLES: [AzureRole; 3] = [AzureRole::Owner, AzureRole::Contributor, AzureRole::Reader];
@@ -26,6 +26,7 @@ pub fn ManageAzureSubscriptionPage(azure: AzureSubscriptionId) -> impl IntoView 
     let m = app.texts::<CustomerTexts>();
     let customer = use_customer();
     let id = customer.id;
+    provide_context(ReadKinds::ACCESS_CONTROL);
     let view_read = read_as_user(app, || (), move |backend, caller| async move {
         backend.azure_subscription(&caller, azure).await
     });

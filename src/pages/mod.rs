@@ -170,6 +170,15 @@ impl ReadKinds {
     pub const NOTIFICATIONS: Self = Self(&[ChangeKind::Purchase, ChangeKind::Request, ChangeKind::Notifications]);
     /// The customer list (its names and granted permissions).
     pub const CUSTOMERS: Self = Self(&[ChangeKind::Customer, ChangeKind::Permissions]);
+    /// A customer's Account page: its permissions, what a purchase needs (its Azure plan, an
+    /// Owner) and its users with their roles.
+    pub const ACCOUNT: Self = Self(&[ChangeKind::Permissions, ChangeKind::AzurePlan, ChangeKind::RoleAssignment]);
+    /// A customer's subscriptions (its Azure plan's among them).
+    pub const SUBSCRIPTIONS: Self = Self(&[ChangeKind::AzurePlan]);
+    /// An Azure subscription's access control.
+    pub const ACCESS_CONTROL: Self = Self(&[ChangeKind::AzurePlan, ChangeKind::RoleAssignment]);
+    /// A customer's orders: the partner's (an Azure plan) and the purchases.
+    pub const ORDERS: Self = Self(&[ChangeKind::AzurePlan, ChangeKind::Purchase]);
     /// Everything the Activity log records (all but what a user has read).
     pub const ACTIVITY: Self = Self(&[
         ChangeKind::Permissions,

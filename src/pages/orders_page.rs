@@ -11,7 +11,7 @@ use crate::components::status_text::{backend_error, EmptyText, Loading, TableHea
 use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_layout::use_customer;
 use crate::pages::placed_by_filter::PlacedByFilter;
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 const PLACED_BY_ID: &str = "orders-placed-by";
 
@@ -33,6 +33,7 @@ pub fn OrdersPage() -> impl IntoView {
     let id = customer.id;
     // An Azure plan bought on another tab of this customer, or a purchase in the customer's
     // portal, appears without a reload: every read follows the changes kept.
+    provide_context(ReadKinds::ORDERS);
     let orders = read_as_user(app, || (), move |backend, caller| async move { backend.orders(&caller, id).await });
     let placed_by = RwSignal::new(PlacedByFilter::Everyone);
     view! {

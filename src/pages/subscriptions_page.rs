@@ -12,7 +12,7 @@ use crate::components::add_azure_plan::AddAzurePlan;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{CustomerTexts, fill};
 use crate::pages::customer_layout::use_customer;
-use crate::pages::read_as_user;
+use crate::pages::{read_as_user, ReadKinds};
 
 #[component]
 pub fn SubscriptionsPage() -> impl IntoView {
@@ -21,6 +21,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
     let customer = use_customer();
     set_title(app, &fill(m.customer_tab_title, &[("tab", m.subscriptions), ("customer", &customer.company_name)]));
     let id = customer.id;
+    provide_context(ReadKinds::SUBSCRIPTIONS);
     let subscriptions = read_as_user(app, || (), move |backend, caller| async move {
         backend.subscriptions(&caller, id).await
     });
