@@ -4,17 +4,21 @@
 //! idles).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app_route::AppRoute;
 use crate::app_state::use_app;
+use crate::browser_events::Listener;
 use crate::components::confirm_dialog::focus_by_id;
 use crate::pages::{read_as_user, ReadKinds};
 
 #[component]
 pub fn PartnerTopBar() -> impl IntoView {
     view! {
-        <RequestsWaiting/>
-        <NotificationBell/>
+        <div class="top-bar-extras">
+            <RequestsWaiting/>
+            <NotificationBell/>
+        </div>
     }
 }
 
@@ -43,8 +47,8 @@ fn RequestsWaiting() -> impl IntoView {
 /// The top bar's bell: the partner user's notifications (customers' own purchases and
 /// requests), named with the unread count and showing it while there are any. The count
 /// follows purchases, requests and what was read, and appears once the whole backend is there (as the requests'
-/// count). Opened, it lists them (in this chunk too); Escape
-/// closes it, and the focus goes back to the bell.
+/// count). Opened, it lists them (in this chunk too); Escape closes it, and the focus goes
+/// back to the bell; so does a click outside it, the focus staying where the user clicked.
 #[component]
 fn NotificationBell() -> impl IntoView {
     let app = use_app();
@@ -65,8 +69,15 @@ fn NotificationBell() -> impl IntoView {
             let _ = panel.focus();
         }
     });
+    // While open, a press anywhere outside the bell and its panel closes it.
+    let bell = NodeRef::<leptos::html::Div>::new();
+    let outside = StoredValue::new_local(None::<Listener>);
+    Effect::new(move |_| {
+        let listening = open.get().then(|| close_on_press_outside(bell, open)).flatten();
+        outside.set_value(listening);
+    });
     view! {
-        <div class="bell" on:keydown=move |ev| if open.get_untracked() && ev.key() == "Escape" { close.run(()) }>
+        <div class="bell" node_ref=bell on:keydown=move |ev| if open.get_untracked() && ev.key() == "Escape" { close.run(()) }>
             <button type="button" id=BELL_ID class="icon-button bell-button" data-testid="notifications-bell"
                 aria-expanded=move || open.get().to_string() aria-controls="notifications-panel"
                 aria-label=move || m.plural(m.notifications_bell, count())
@@ -82,6 +93,22 @@ fn NotificationBell() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// Sets `open` to false on a press anywhere outside `inside`, until dropped.
+fn close_on_press_outside(inside: NodeRef<leptos::html::Div>, open: RwSignal<bool>) -> Option<Listener> {
+    let document = web_sys::window()?.document()?;
+    Listener::new(
+        document.unchecked_ref(),
+        "pointerdown",
+        Box::new(move |event| {
+            let pressed = event.target().and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+            let within = inside.get_untracked().is_some_and(|inside| inside.contains(pressed.as_ref()));
+            if !within {
+                open.try_set(false);
+            }
+        }),
+    )
 }
 
 /// The bell's element id: where the focus goes back to.

@@ -1,6 +1,6 @@
 //! The top bar's bell: the partner user's notifications of customers' own purchases and
 //! requests, with the unread count in its name and badge; opened, the list (the demo's
-//! customer purchases first), mark one or all read, Escape closes it; also in German. Not on
+//! customer purchases first), mark one or all read, Escape or a press outside closes it; also in German. Not on
 //! the customer's side.
 
 use crate::support::*;
@@ -64,6 +64,24 @@ async fn the_bell_counts_the_unread_lists_the_demo_purchases_and_marks_them_read
     let focused = document().active_element().and_then(|e| e.get_attribute("id"));
     assert_eq!(focused.as_deref(), Some("notifications-bell"));
     assert_eq!(bell.get_attribute("aria-expanded").as_deref(), Some("false"));
+
+    // Opened again, a press outside it (on the page's heading) closes it; a press inside
+    // does not.
+    bell.unchecked_ref::<HtmlElement>().click();
+    let panel = app.wait_for("#notifications-panel").await;
+    pointer_down(&panel);
+    assert!(app.find("#notifications-panel").is_some(), "a press inside keeps it open");
+    pointer_down(&app.wait_for("h1").await);
+    assert!(wait_until(|| app.find("#notifications-panel").is_none().then_some(())).await.is_some(), "a press outside closes it");
+    assert_eq!(bell.get_attribute("aria-expanded").as_deref(), Some("false"));
+}
+
+/// A pointer pressed on `element` (it bubbles to the document, as a real press does).
+fn pointer_down(element: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("pointerdown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]
