@@ -40,11 +40,7 @@ impl From<Role> for PartnerRole {
 impl Role {
     /// Partner Center's name of the role, as this API writes it (`roleName`).
     pub fn name(self) -> &'static str {
-        match self {
-            Self::AdminAgent => "Admin agent",
-            Self::SalesAgent => "Sales agent",
-            Self::HelpdeskAgent => "Helpdesk agent",
-        }
+        PartnerRole::from(self).name()
     }
 }
 

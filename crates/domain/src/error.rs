@@ -5,7 +5,7 @@
 //! A refusal travels as itself: it is serialized into both error bodies of the API (`info`)
 //! and read back by clients as the same value, and [`DomainError::kind`] gives the code it is
 //! told apart by on the wire (the table below: one row per variant, so a new refusal is a
-//! variant and its row).
+//! variant, its row, and its description for developers, [`DomainError::description`]).
 
 use crate::ids::{
     AzureSubscriptionId, CustomerId, CustomerUserId, OrderId, PartnerUserId, RequestId, ReservationOrderId,
@@ -281,4 +281,169 @@ pub enum NewCustomerProblem {
     NameHasControlCharacters,
     InvalidDomain,
     InvalidEmail,
+}
+
+impl DomainError {
+    /// The refusal in words for the developer reading an API reply (the `description` of
+    /// Partner Center's error body, the `message` of Azure's), in English as theirs are; where
+    /// a customer meets it, Azure's own words. The app words a refusal from its catalogues.
+    pub fn description(&self) -> String {
+        match self {
+            Self::NotAdminAgent { user, role } => format!(
+                "only an Admin agent can change customer permissions ({user} is a {})",
+                role.name()
+            ),
+            Self::UnknownPartnerUser(user) => format!("the partner has no user {user}"),
+            Self::UnknownCustomer(id) => format!("no customer has the Microsoft ID {id}"),
+            Self::InvalidCustomerId(text) => {
+                format!("{text:?} is not a Microsoft ID (a GUID such as 0f6c3c7e-8a1d-4c53-9a55-2b7d1f1e9d20)")
+            }
+            Self::NotAllowedToCreateCustomers { user, role } => format!(
+                "only Admin and Sales agents can create customers ({user} is a {})",
+                role.name()
+            ),
+            Self::InvalidNewCustomer(problem) => match problem {
+                NewCustomerProblem::NameEmpty => "companyProfile.companyName is empty".to_string(),
+                NewCustomerProblem::NameTooLong => {
+                    "companyProfile.companyName is longer than 200 characters".to_string()
+                }
+                NewCustomerProblem::NameHasControlCharacters => {
+                    "companyProfile.companyName has control characters".to_string()
+                }
+                NewCustomerProblem::InvalidDomain => "companyProfile.domain is not a domain name \
+                    (labels of letters, digits and inner hyphens, at most 63 characters each)"
+                    .to_string(),
+                NewCustomerProblem::InvalidEmail => {
+                    "billingProfile.email is not an email address".to_string()
+                }
+            },
+            Self::DomainTaken(domain) => {
+                format!("another customer already has the primary domain {domain}")
+            }
+            Self::StaleEtag => {
+                "the etag sent is not the policy's current one: someone changed it since \
+                it was read; read it again"
+                    .to_string()
+            }
+            Self::UnknownCustomerUser(upn) => format!("no active customer user signs in as {upn}"),
+            Self::NotAllowedToOrder { user, role } => format!(
+                "only Admin and Sales agents can buy for customers ({user} is a {})",
+                role.name()
+            ),
+            Self::NotAllowedToManageRoles { user, role } => format!(
+                "only Admin agents can give and remove Azure roles in customers' subscriptions ({user} is a {})",
+                role.name()
+            ),
+            Self::InvalidCart(problem) => match problem {
+                CartProblem::Empty => "the cart has no line items".to_string(),
+                CartProblem::TooManyItems => "a cart here holds one line item: the Azure plan".to_string(),
+                CartProblem::UnknownCatalogItem => format!(
+                    "only the Azure plan ({}) can be bought here",
+                    crate::orders::AZURE_PLAN_CATALOG_ITEM_ID
+                ),
+                CartProblem::QuantityNotOne => "the Azure plan is bought with quantity 1".to_string(),
+                CartProblem::BillingCycleNotOneTime => {
+                    "the Azure plan is bought with billing cycle one_time".to_string()
+                }
+            },
+            Self::AzurePlanExists(customer) => format!(
+                "customer {customer} already has an Azure plan; a customer has one Azure plan, with \
+                Azure subscriptions under it"
+            ),
+            Self::UnknownSubscription(id) => format!("the customer has no subscription {id}"),
+            Self::UnknownAzureSubscription(id) => {
+                format!("the subscription {id} could not be found")
+            }
+            Self::UnknownOrder(id) => format!("the customer has no order {id}"),
+            Self::UnknownReservation(id) => format!("the reservation order {id} could not be found"),
+            Self::UnknownSavingsPlan(name) => {
+                format!("no savings plan was bought under the name {name:?}")
+            }
+            Self::UnknownPrincipal(id) => format!(
+                "the principal {id} is not a user of the customer whose Azure subscription this is"
+            ),
+            Self::RoleAssignmentExists => "the role assignment already exists".to_string(),
+            Self::RoleAssignmentUpdateNotPermitted(id) => format!(
+                "the role assignment {id} exists with another principal or role; it cannot be \
+                changed: remove it and assign again"
+            ),
+            Self::PurchaseNotAllowed { permission, partner_name } => format!(
+                "your partner {partner_name} has not allowed your company to buy {} on its own; the \
+                partner can turn on customer permissions in Partner Center",
+                match permission {
+                    Permission::AzureReservations => "Azure reservations",
+                    Permission::AzureSavingsPlan => "Azure savings plans",
+                }
+            ),
+            Self::NoEligibleSubscriptions => {
+                "You do not have any eligible subscriptions to purchase reservations.".to_string()
+            }
+            Self::NotOwnerOfSubscription(_) => {
+                "You do not have owner or reservation purchaser access on the subscription.".to_string()
+            }
+            Self::InvalidPurchase(problem) => match problem {
+                PurchaseProblem::Quantity => "properties.quantity must be from 1 to 1000".to_string(),
+                PurchaseProblem::CommitmentTooSmall => {
+                    "properties.commitment.amount must be at least 0.001 USD an hour".to_string()
+                }
+                PurchaseProblem::CommitmentTooLarge => {
+                    "properties.commitment.amount must be at most 100000 USD an hour".to_string()
+                }
+                PurchaseProblem::NameTooLong => {
+                    "properties.displayName is longer than 64 characters".to_string()
+                }
+                PurchaseProblem::NameHasControlCharacters => {
+                    "properties.displayName has control characters".to_string()
+                }
+                PurchaseProblem::Alias => "the name must be 1 to 64 letters, digits, '-', '_' or '.'".to_string(),
+            },
+            Self::PurchaseIdTaken => {
+                "another customer already bought under this reservation order id or savings plan name"
+                    .to_string()
+            }
+            Self::PartnerUsersOnly => {
+                "only partner users may call this route; this token signs in a customer user".to_string()
+            }
+            Self::CustomerUsersOnly => "only customer users may call this route (a customer user buys \
+                reservations and savings plans on their own; the partner buys through carts)"
+                .to_string(),
+            Self::NotAllowedToManagePurchases { user, role } => format!(
+                "only Admin agents exchange, cancel and renew customers' purchases ({user} is a {})",
+                role.name()
+            ),
+            Self::AskYourPartner { partner_name, partner_email } => format!(
+                "Your organization purchased this through a partner, {partner_name}. To exchange, cancel or renew it, \
+                ask them ({partner_email})."
+            ),
+            Self::BenefitNotActive => "the reservation or savings plan is no longer active (cancelled or expired)".to_string(),
+            Self::SavingsPlanNotReturnable => {
+                "savings plans cannot be cancelled or exchanged; only auto-renew and the name change".to_string()
+            }
+            Self::RefundLimitExceeded { limit, consumed, refund } => format!(
+                "the refund of {} USD would take the customer's refunds of the last 12 months ({} USD) beyond the \
+                limit of {} USD",
+                refund.as_dollars(),
+                consumed.as_dollars(),
+                limit.as_dollars()
+            ),
+            Self::ExchangeBelowReturnedValue { returned, purchase } => format!(
+                "the new reservation's total commitment ({} USD) must be at least the remaining value returned ({} USD)",
+                purchase.as_dollars(),
+                returned.as_dollars()
+            ),
+            Self::UnknownQuote => "no quote has this session id (or it expired); ask for a new quote".to_string(),
+            Self::UnknownRequest(id) => format!("no request {id}"),
+            Self::RequestDecided => "the request was approved or declined already".to_string(),
+            Self::RequestMismatch => {
+                "what is done is not what the request asked for (another purchase or another action)".to_string()
+            }
+            Self::RequestPending => "this purchase has a request waiting for the partner already".to_string(),
+            Self::QuantityNotAvailable { available } => format!("the reservation has {available} instances"),
+            Self::InvalidRequestText(problem) => match problem {
+                RequestTextProblem::Empty => "a reason is needed".to_string(),
+                RequestTextProblem::TooLong => format!("at most {} characters", crate::purchases::MAX_REQUEST_TEXT),
+                RequestTextProblem::HasControlCharacters => "control characters are not allowed".to_string(),
+            },
+        }
+    }
 }

@@ -28,6 +28,16 @@ pub enum PartnerRole {
 impl PartnerRole {
     pub const ALL: [PartnerRole; 3] = [Self::AdminAgent, Self::SalesAgent, Self::HelpdeskAgent];
 
+    /// Partner Center's name of the role, as its API writes it (`roleName`, and the API's
+    /// descriptions for developers); the app words roles from its catalogues.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AdminAgent => "Admin agent",
+            Self::SalesAgent => "Sales agent",
+            Self::HelpdeskAgent => "Helpdesk agent",
+        }
+    }
+
     /// Only an Admin agent may turn customer permissions on or off.
     pub fn may_change_customer_permissions(self) -> bool {
         matches!(self, Self::AdminAgent)

@@ -4,18 +4,17 @@
 //! routes, an [`ArmErrorBody`] `{"error": {"code", "message"}}` with the same code by name
 //! (see [`crate::middleware::error_bodies`]). Each domain error has its own code and carries
 //! the refusal itself, for clients to rebuild it; the descriptions are for the developer
-//! reading them, and where a customer meets them, Azure's own words.
+//! reading them, and where a customer meets them, Azure's own words (a refusal's is the
+//! domain's, [`DomainError::description`], beside its row in the table of codes).
 
 use api_types::arm::ArmErrorBody;
-use api_types::demo::Role;
 use api_types::{ErrorBody, ErrorCode};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::{
-    CartProblem, CustomerId, DomainError, NewCustomerProblem, Permission, PurchaseProblem, RequestTextProblem,
-    RoleAssignmentId,
+    CustomerId, DomainError, RoleAssignmentId,
 };
 
 #[derive(Debug, Clone)]
@@ -115,7 +114,7 @@ impl ApiError {
             Self::Unauthorized => {
                 "a valid bearer token is required (see GET /v1/demo/users)".to_string()
             }
-            Self::Domain(error) => domain_description(error),
+            Self::Domain(error) => error.description(),
             Self::PolicyNotFound { id, .. } => format!("no self-serve policy has the id {id:?}"),
             Self::PolicyExists(customer) => {
                 format!("customer {customer} already has a self-serve policy; read it and PUT the change instead")
@@ -171,166 +170,6 @@ impl ApiError {
             Self::Domain(error) => ArmErrorBody::of_domain(error, self.description()),
             _ => ArmErrorBody::new(self.code(), self.description()),
         }
-    }
-}
-
-fn domain_description(error: &DomainError) -> String {
-    match error {
-        DomainError::NotAdminAgent { user, role } => format!(
-            "only an Admin agent can change customer permissions ({user} is a {})",
-            Role::from(*role).name()
-        ),
-        DomainError::UnknownPartnerUser(user) => format!("the partner has no user {user}"),
-        DomainError::UnknownCustomer(id) => format!("no customer has the Microsoft ID {id}"),
-        DomainError::InvalidCustomerId(text) => {
-            format!("{text:?} is not a Microsoft ID (a GUID such as 0f6c3c7e-8a1d-4c53-9a55-2b7d1f1e9d20)")
-        }
-        DomainError::NotAllowedToCreateCustomers { user, role } => format!(
-            "only Admin and Sales agents can create customers ({user} is a {})",
-            Role::from(*role).name()
-        ),
-        DomainError::InvalidNewCustomer(problem) => match problem {
-            NewCustomerProblem::NameEmpty => "companyProfile.companyName is empty".to_string(),
-            NewCustomerProblem::NameTooLong => {
-                "companyProfile.companyName is longer than 200 characters".to_string()
-            }
-            NewCustomerProblem::NameHasControlCharacters => {
-                "companyProfile.companyName has control characters".to_string()
-            }
-            NewCustomerProblem::InvalidDomain => "companyProfile.domain is not a domain name \
-                (labels of letters, digits and inner hyphens, at most 63 characters each)"
-                .to_string(),
-            NewCustomerProblem::InvalidEmail => {
-                "billingProfile.email is not an email address".to_string()
-            }
-        },
-        DomainError::DomainTaken(domain) => {
-            format!("another customer already has the primary domain {domain}")
-        }
-        DomainError::StaleEtag => {
-            "the etag sent is not the policy's current one: someone changed it since \
-            it was read; read it again"
-                .to_string()
-        }
-        DomainError::UnknownCustomerUser(upn) => format!("no active customer user signs in as {upn}"),
-        DomainError::NotAllowedToOrder { user, role } => format!(
-            "only Admin and Sales agents can buy for customers ({user} is a {})",
-            Role::from(*role).name()
-        ),
-        DomainError::NotAllowedToManageRoles { user, role } => format!(
-            "only Admin agents can give and remove Azure roles in customers' subscriptions ({user} is a {})",
-            Role::from(*role).name()
-        ),
-        DomainError::InvalidCart(problem) => match problem {
-            CartProblem::Empty => "the cart has no line items".to_string(),
-            CartProblem::TooManyItems => "a cart here holds one line item: the Azure plan".to_string(),
-            CartProblem::UnknownCatalogItem => format!(
-                "only the Azure plan ({}) can be bought here",
-                domain::orders::AZURE_PLAN_CATALOG_ITEM_ID
-            ),
-            CartProblem::QuantityNotOne => "the Azure plan is bought with quantity 1".to_string(),
-            CartProblem::BillingCycleNotOneTime => {
-                "the Azure plan is bought with billing cycle one_time".to_string()
-            }
-        },
-        DomainError::AzurePlanExists(customer) => format!(
-            "customer {customer} already has an Azure plan; a customer has one Azure plan, with \
-            Azure subscriptions under it"
-        ),
-        DomainError::UnknownSubscription(id) => format!("the customer has no subscription {id}"),
-        DomainError::UnknownAzureSubscription(id) => {
-            format!("the subscription {id} could not be found")
-        }
-        DomainError::UnknownOrder(id) => format!("the customer has no order {id}"),
-        DomainError::UnknownReservation(id) => format!("the reservation order {id} could not be found"),
-        DomainError::UnknownSavingsPlan(name) => {
-            format!("no savings plan was bought under the name {name:?}")
-        }
-        DomainError::UnknownPrincipal(id) => format!(
-            "the principal {id} is not a user of the customer whose Azure subscription this is"
-        ),
-        DomainError::RoleAssignmentExists => "the role assignment already exists".to_string(),
-        DomainError::RoleAssignmentUpdateNotPermitted(id) => format!(
-            "the role assignment {id} exists with another principal or role; it cannot be \
-            changed: remove it and assign again"
-        ),
-        DomainError::PurchaseNotAllowed { permission, partner_name } => format!(
-            "your partner {partner_name} has not allowed your company to buy {} on its own; the \
-            partner can turn on customer permissions in Partner Center",
-            match permission {
-                Permission::AzureReservations => "Azure reservations",
-                Permission::AzureSavingsPlan => "Azure savings plans",
-            }
-        ),
-        DomainError::NoEligibleSubscriptions => {
-            "You do not have any eligible subscriptions to purchase reservations.".to_string()
-        }
-        DomainError::NotOwnerOfSubscription(_) => {
-            "You do not have owner or reservation purchaser access on the subscription.".to_string()
-        }
-        DomainError::InvalidPurchase(problem) => match problem {
-            PurchaseProblem::Quantity => "properties.quantity must be from 1 to 1000".to_string(),
-            PurchaseProblem::CommitmentTooSmall => {
-                "properties.commitment.amount must be at least 0.001 USD an hour".to_string()
-            }
-            PurchaseProblem::CommitmentTooLarge => {
-                "properties.commitment.amount must be at most 100000 USD an hour".to_string()
-            }
-            PurchaseProblem::NameTooLong => {
-                "properties.displayName is longer than 64 characters".to_string()
-            }
-            PurchaseProblem::NameHasControlCharacters => {
-                "properties.displayName has control characters".to_string()
-            }
-            PurchaseProblem::Alias => "the name must be 1 to 64 letters, digits, '-', '_' or '.'".to_string(),
-        },
-        DomainError::PurchaseIdTaken => {
-            "another customer already bought under this reservation order id or savings plan name"
-                .to_string()
-        }
-        DomainError::PartnerUsersOnly => {
-            "only partner users may call this route; this token signs in a customer user".to_string()
-        }
-        DomainError::CustomerUsersOnly => "only customer users may call this route (a customer user buys \
-            reservations and savings plans on their own; the partner buys through carts)"
-            .to_string(),
-        DomainError::NotAllowedToManagePurchases { user, role } => format!(
-            "only Admin agents exchange, cancel and renew customers' purchases ({user} is a {})",
-            Role::from(*role).name()
-        ),
-        DomainError::AskYourPartner { partner_name, partner_email } => format!(
-            "Your organization purchased this through a partner, {partner_name}. To exchange, cancel or renew it, \
-            ask them ({partner_email})."
-        ),
-        DomainError::BenefitNotActive => "the reservation or savings plan is no longer active (cancelled or expired)".to_string(),
-        DomainError::SavingsPlanNotReturnable => {
-            "savings plans cannot be cancelled or exchanged; only auto-renew and the name change".to_string()
-        }
-        DomainError::RefundLimitExceeded { limit, consumed, refund } => format!(
-            "the refund of {} USD would take the customer's refunds of the last 12 months ({} USD) beyond the \
-            limit of {} USD",
-            refund.as_dollars(),
-            consumed.as_dollars(),
-            limit.as_dollars()
-        ),
-        DomainError::ExchangeBelowReturnedValue { returned, purchase } => format!(
-            "the new reservation's total commitment ({} USD) must be at least the remaining value returned ({} USD)",
-            purchase.as_dollars(),
-            returned.as_dollars()
-        ),
-        DomainError::UnknownQuote => "no quote has this session id (or it expired); ask for a new quote".to_string(),
-        DomainError::UnknownRequest(id) => format!("no request {id}"),
-        DomainError::RequestDecided => "the request was approved or declined already".to_string(),
-        DomainError::RequestMismatch => {
-            "what is done is not what the request asked for (another purchase or another action)".to_string()
-        }
-        DomainError::RequestPending => "this purchase has a request waiting for the partner already".to_string(),
-        DomainError::QuantityNotAvailable { available } => format!("the reservation has {available} instances"),
-        DomainError::InvalidRequestText(problem) => match problem {
-            RequestTextProblem::Empty => "a reason is needed".to_string(),
-            RequestTextProblem::TooLong => format!("at most {} characters", domain::purchases::MAX_REQUEST_TEXT),
-            RequestTextProblem::HasControlCharacters => "control characters are not allowed".to_string(),
-        },
     }
 }
 
