@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use api_types::change_event::ChangeEvent;
-use domain::{AzureRole, Caller, CompanyUsers, Customer, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId, Permission};
+use domain::{Caller, CompanyUsers, Customer, CustomerUpn, CustomerUser, PartnerUser, PartnerUserId};
 use leptos::prelude::*;
 
 use crate::app_route::AppRoute;
@@ -24,56 +24,28 @@ pub enum NoticeKind {
 }
 
 /// What a notice says, kept as a value so it is worded in the language shown, also after
-/// the language changes.
+/// the language changes. The first page's own are variants here; a change made on a page in
+/// a chunk is worded by that page, from its area's catalogue ([`NoticeText::worded`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoticeText {
-    TurnedOn { permission: Permission, customer: String },
-    TurnedOff { permission: Permission, customer: String },
-    AzurePlanOrdered { customer: String },
-    RoleAssigned { role: AzureRole, user: String, subscription: String },
-    RoleRemoved { role: AzureRole, user: String, subscription: String },
-    ReservationBought { name: String },
-    SavingsPlanBought { name: String },
-    ReservationCancelled { name: String },
-    ReservationExchanged { name: String },
-    RenewChanged { name: String, on: bool },
-    Renamed { name: String },
-    RequestSent { partner: String },
-    RequestDeclined { customer: String },
     DemoReset { customers: usize },
     /// The server is busy: the app asks again in this many seconds.
     ServerBusy { seconds: u32 },
     Loaded(LoadOutcome),
     Failed(BackendError),
+    Worded(Worded),
 }
 
 impl NoticeText {
-    pub fn words(&self, m: &Messages) -> String {
+    /// A notice worded by `words` in whichever language is shown (an area's catalogue read
+    /// with `Catalogue::of(lang)`, its values filled in).
+    pub fn worded(words: impl Fn(Lang) -> String + Send + Sync + 'static) -> Self {
+        Self::Worded(Worded(std::sync::Arc::new(words)))
+    }
+
+    pub fn words(&self, lang: Lang) -> String {
+        let m = lang.messages();
         match self {
-            Self::TurnedOn { permission, customer } => {
-                fill(m.turned_on, &[("permission", m.permission(*permission)), ("customer", customer)])
-            }
-            Self::TurnedOff { permission, customer } => {
-                fill(m.turned_off, &[("permission", m.permission(*permission)), ("customer", customer)])
-            }
-            Self::AzurePlanOrdered { customer } => fill(m.azure_plan_ordered, &[("customer", customer)]),
-            Self::RoleAssigned { role, user, subscription } => fill(
-                m.role_assigned,
-                &[("role", m.azure_role(*role)), ("user", user), ("subscription", subscription)],
-            ),
-            Self::RoleRemoved { role, user, subscription } => fill(
-                m.role_removed,
-                &[("role", m.azure_role(*role)), ("user", user), ("subscription", subscription)],
-            ),
-            Self::ReservationBought { name } => fill(m.reservation_bought, &[("name", name)]),
-            Self::SavingsPlanBought { name } => fill(m.savings_plan_bought, &[("name", name)]),
-            Self::ReservationCancelled { name } => fill(m.reservation_cancelled, &[("name", name)]),
-            Self::ReservationExchanged { name } => fill(m.reservation_exchanged, &[("name", name)]),
-            Self::RenewChanged { name, on: true } => fill(m.renew_turned_on, &[("name", name)]),
-            Self::RenewChanged { name, on: false } => fill(m.renew_turned_off, &[("name", name)]),
-            Self::Renamed { name } => fill(m.renamed, &[("name", name)]),
-            Self::RequestSent { partner } => fill(m.request_sent, &[("partner", partner)]),
-            Self::RequestDeclined { customer } => fill(m.request_was_declined, &[("customer", customer)]),
             Self::DemoReset { customers } => m.plural(m.demo_data_reset, *customers),
             Self::ServerBusy { seconds } => fill(m.server_busy_waiting, &[("seconds", &seconds.to_string())]),
             Self::Loaded(LoadOutcome::Fresh) => m.notice_fresh_data.to_string(),
@@ -81,7 +53,25 @@ impl NoticeText {
             Self::Loaded(LoadOutcome::OldVersion) => m.notice_old_data.to_string(),
             Self::Loaded(LoadOutcome::Restored) => String::new(),
             Self::Failed(error) => m.error(error),
+            Self::Worded(Worded(words)) => words(lang),
         }
+    }
+}
+
+/// A notice's words in a given language ([`NoticeText::worded`]); two are the same notice only
+/// if they are one value.
+#[derive(Clone)]
+pub struct Worded(std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>);
+
+impl PartialEq for Worded {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Worded(..)")
     }
 }
 

@@ -10,7 +10,7 @@ use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::permission_switch::PermissionSwitch;
 use crate::components::readiness_panel::ReadinessPanel;
 use crate::components::status_text::{backend_error, Loading};
-use crate::i18n::{CustomerTexts, fill};
+use crate::i18n::{fill, Catalogue, CustomerTexts};
 use crate::pages::read_as_user;
 
 /// A switch moved: which permission, On or Off, and the permissions it was moved on.
@@ -36,11 +36,12 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
             let result = backend.set_permissions(&caller, id, wanted, &read).await;
             match &result {
                 Ok(now) => {
-                    let text = if now.permissions.contains(&permission) {
-                        NoticeText::TurnedOn { permission, customer }
-                    } else {
-                        NoticeText::TurnedOff { permission, customer }
-                    };
+                    let on = now.permissions.contains(&permission);
+                    let text = NoticeText::worded(move |lang| {
+                        let m = CustomerTexts::of(lang);
+                        let turned = if on { m.turned_on } else { m.turned_off };
+                        fill(turned, &[("permission", m.permission(permission)), ("customer", &customer)])
+                    });
                     app.notify(NoticeKind::Success, text);
                 }
                 Err(error) => {

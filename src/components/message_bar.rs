@@ -13,7 +13,7 @@ pub fn MessageBar() -> impl IntoView {
             <For each=move || app.notices.get() key=|n| n.id let:notice>
                 <div class=format!("message message-{}", kind_class(notice.kind))
                     role=(notice.kind == NoticeKind::Error).then_some("alert")>
-                    <span class="message-text">{notice.text.words(m)}</span>
+                    <span class="message-text">{notice.text.words(app.lang.get_untracked())}</span>
                     <button type="button" class="message-dismiss" aria-label=m.dismiss
                         on:click=move |_| app.dismiss(notice.id)>"×"</button>
                 </div>

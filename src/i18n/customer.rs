@@ -113,6 +113,16 @@ catalogue! {
         choose_member: &'static str,
         review_and_assign: &'static str,
         assign: &'static str,
+        /// Notice: {permission} turned On for {customer}.
+        turned_on: &'static str,
+        /// Notice: {permission} turned Off for {customer}.
+        turned_off: &'static str,
+        /// Notice: the Azure plan was ordered for {customer}.
+        azure_plan_ordered: &'static str,
+        /// Notice: {role} given to {user} on {subscription}.
+        role_assigned: &'static str,
+        /// Notice: {role} removed from {user} on {subscription}.
+        role_removed: &'static str,
     }
 }
 
@@ -220,6 +230,11 @@ pub static EN: CustomerTexts = CustomerTexts {
     choose_member: "Select a member…",
     review_and_assign: "Review + assign",
     assign: "Assign",
+    turned_on: "{permission} turned On for {customer}.",
+    turned_off: "{permission} turned Off for {customer}.",
+    azure_plan_ordered: "Azure plan ordered for {customer}: its first Azure subscription is ready.",
+    role_assigned: "{role} assigned to {user} on {subscription}.",
+    role_removed: "{role} removed from {user} on {subscription}.",
 };
 
 pub static DE: CustomerTexts = CustomerTexts {
@@ -326,4 +341,9 @@ pub static DE: CustomerTexts = CustomerTexts {
     choose_member: "Mitglied auswählen…",
     review_and_assign: "Überprüfen und zuweisen",
     assign: "Zuweisen",
+    turned_on: "{permission} für {customer} eingeschaltet.",
+    turned_off: "{permission} für {customer} ausgeschaltet.",
+    azure_plan_ordered: "Azure-Plan für {customer} bestellt: Das erste Azure-Abonnement ist bereit.",
+    role_assigned: "{role} für {user} auf {subscription} zugewiesen.",
+    role_removed: "{role} für {user} auf {subscription} entfernt.",
 };

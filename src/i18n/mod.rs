@@ -231,8 +231,6 @@ catalogue! {
         permission_savings_plan: &'static str,
         on: &'static str,
         off: &'static str,
-        turned_on: &'static str,
-        turned_off: &'static str,
 
         cancel: &'static str,
 
@@ -269,11 +267,6 @@ catalogue! {
         go_to_my_subscriptions: &'static str,
         customer_only_title: &'static str,
         customer_only_text: &'static str,
-        azure_plan_ordered: &'static str,
-        role_assigned: &'static str,
-        role_removed: &'static str,
-        reservation_bought: &'static str,
-        savings_plan_bought: &'static str,
         error_partner_users_only: &'static str,
         error_customer_users_only: &'static str,
 
@@ -371,20 +364,6 @@ catalogue! {
         server_busy_waiting: &'static str,
         /// The top bar's bell's name: the partner user's notifications, {count} unread.
         notifications_bell: Plural,
-        /// Notice: some of the reservation {name} was returned, refunded.
-        reservation_cancelled: &'static str,
-        /// Notice: the reservation {name} was exchanged.
-        reservation_exchanged: &'static str,
-        /// Notice: auto-renew turned on for {name}.
-        renew_turned_on: &'static str,
-        /// Notice: auto-renew turned off for {name}.
-        renew_turned_off: &'static str,
-        /// Notice: a purchase has its new {name}.
-        renamed: &'static str,
-        /// Notice: the customer's request went to the {partner}.
-        request_sent: &'static str,
-        /// Notice: the request of {customer} was declined.
-        request_was_declined: &'static str,
         action_cancel_reservation_explained: &'static str,
         action_exchange_reservation_explained: &'static str,
         action_update_reservation_explained: &'static str,

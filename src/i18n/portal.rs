@@ -85,6 +85,12 @@ catalogue! {
         portal_col_asked_on: &'static str,
         portal_col_request: &'static str,
         portal_col_note: &'static str,
+        /// Notice: the customer user bought the reservation {name}.
+        reservation_bought: &'static str,
+        /// Notice: the customer user bought the savings plan {name}.
+        savings_plan_bought: &'static str,
+        /// Notice: the customer's request went to the {partner}.
+        request_sent: &'static str,
     }
 }
 
@@ -165,6 +171,9 @@ pub static EN: PortalTexts = PortalTexts {
     portal_col_asked_on: "Asked on",
     portal_col_request: "Request",
     portal_col_note: "Note",
+    reservation_bought: "Reservation “{name}” bought. Your partner is billed for it.",
+    savings_plan_bought: "Savings plan “{name}” bought. Your partner is billed for it.",
+    request_sent: "Your request was sent to {partner}.",
 };
 
 pub static DE: PortalTexts = PortalTexts {
@@ -244,4 +253,7 @@ pub static DE: PortalTexts = PortalTexts {
     portal_col_asked_on: "Angefragt am",
     portal_col_request: "Anfrage",
     portal_col_note: "Notiz",
+    reservation_bought: "Reservierung „{name}“ gekauft. Sie wird Ihrem Partner in Rechnung gestellt.",
+    savings_plan_bought: "Sparplan „{name}“ gekauft. Er wird Ihrem Partner in Rechnung gestellt.",
+    request_sent: "Ihre Anfrage wurde an {partner} gesendet.",
 };

@@ -99,6 +99,18 @@ catalogue! {
         rename_title: &'static str,
         new_name: &'static str,
         new_name_hint: &'static str,
+        /// Notice: some of the reservation {name} was returned, refunded.
+        reservation_cancelled: &'static str,
+        /// Notice: the reservation {name} was exchanged.
+        reservation_exchanged: &'static str,
+        /// Notice: auto-renew turned on for {name}.
+        renew_turned_on: &'static str,
+        /// Notice: auto-renew turned off for {name}.
+        renew_turned_off: &'static str,
+        /// Notice: a purchase has its new {name}.
+        renamed: &'static str,
+        /// Notice: the request of {customer} was declined.
+        request_was_declined: &'static str,
     }
 }
 
@@ -188,6 +200,12 @@ pub static EN: PurchasesTexts = PurchasesTexts {
     rename_title: "Rename “{name}”",
     new_name: "New name",
     new_name_hint: "At most 64 characters. The customer sees it in their Azure portal too.",
+    reservation_cancelled: "“{name}” cancelled. The refund goes to the partner's bill.",
+    reservation_exchanged: "“{name}” exchanged for the new reservation.",
+    renew_turned_on: "Auto-renew is on for “{name}”.",
+    renew_turned_off: "Auto-renew is off for “{name}”.",
+    renamed: "Renamed to “{name}”.",
+    request_was_declined: "The request of {customer} was declined.",
 };
 
 pub static DE: PurchasesTexts = PurchasesTexts {
@@ -266,4 +284,10 @@ pub static DE: PurchasesTexts = PurchasesTexts {
     rename_title: "„{name}“ umbenennen",
     new_name: "Neuer Name",
     new_name_hint: "Höchstens 64 Zeichen. Der Kunde sieht ihn auch in seinem Azure-Portal.",
+    reservation_cancelled: "„{name}“ storniert. Die Erstattung wird der Rechnung des Partners gutgeschrieben.",
+    reservation_exchanged: "„{name}“ gegen die neue Reservierung umgetauscht.",
+    renew_turned_on: "Die automatische Verlängerung ist für „{name}“ eingeschaltet.",
+    renew_turned_off: "Die automatische Verlängerung ist für „{name}“ ausgeschaltet.",
+    renamed: "Umbenannt in „{name}“.",
+    request_was_declined: "Die Anfrage von {customer} wurde abgelehnt.",
 };

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::app_state::{AppState, NoticeText};
 use crate::backend::BackendError;
+use crate::i18n::{fill, Catalogue, CustomerTexts};
 use crate::pages::{read_as_user, tell, UserRead};
 
 /// A role to give: to whom, which, where (with the names the notice says).
@@ -51,7 +52,9 @@ impl CustomerActions {
             async move {
                 let (backend, caller) = (backend?, caller?);
                 let result = backend.order_azure_plan(&caller, id).await;
-                tell(app, &result, || NoticeText::AzurePlanOrdered { customer });
+                tell(app, &result, || {
+                    NoticeText::worded(move |lang| fill(CustomerTexts::of(lang).azure_plan_ordered, &[("customer", &customer)]))
+                });
                 result
             }
         });
@@ -60,11 +63,7 @@ impl CustomerActions {
             async move {
                 let (backend, caller) = (backend?, caller?);
                 let result = backend.assign_role(&caller, request.azure, request.user, request.role).await;
-                tell(app, &result, || NoticeText::RoleAssigned {
-                    role: request.role,
-                    user: request.user_name.clone(),
-                    subscription: request.subscription_name.clone(),
-                });
+                tell(app, &result, || role_notice(|m| m.role_assigned, request.role, request.user_name.clone(), request.subscription_name.clone()));
                 result
             }
         });
@@ -73,11 +72,7 @@ impl CustomerActions {
             async move {
                 let (backend, caller) = (backend?, caller?);
                 let result = backend.remove_role(&caller, removal.azure, removal.assignment).await;
-                tell(app, &result, || NoticeText::RoleRemoved {
-                    role: removal.role,
-                    user: removal.user_name.clone(),
-                    subscription: removal.subscription_name.clone(),
-                });
+                tell(app, &result, || role_notice(|m| m.role_removed, removal.role, removal.user_name.clone(), removal.subscription_name.clone()));
                 result
             }
         });
@@ -103,4 +98,13 @@ impl CustomerActions {
 /// The actions of the customer whose pages are shown (provided by the customer's layout).
 pub fn use_customer_actions() -> CustomerActions {
     expect_context::<CustomerActions>()
+}
+
+/// The notice of a role given or removed: `text` of the customer pages' catalogue, with the
+/// role, the user and the subscription.
+fn role_notice(text: fn(&CustomerTexts) -> &'static str, role: AzureRole, user: String, subscription: String) -> NoticeText {
+    NoticeText::worded(move |lang| {
+        let m = CustomerTexts::of(lang);
+        fill(text(m), &[("role", m.azure_role(role)), ("user", &user), ("subscription", &subscription)])
+    })
 }

@@ -11,7 +11,7 @@ use crate::app_state::{use_app, NoticeText};
 use crate::backend::{random_guid, BackendError};
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::{fill, PortalTexts, RequestTexts};
+use crate::i18n::{fill, Catalogue, PortalTexts, RequestTexts};
 use crate::pages::{dialog_change, read_as_user};
 
 /// The requests a purchase can be the subject of: a reservation's three, a savings plan's
@@ -110,7 +110,8 @@ fn AskPartnerDialog(item: BenefitItem, kind: RequestKind, company: Customer, on_
         },
         move |_| {
             let partner = untrack(|| refusal.get()).flatten().and_then(|r| r.ok()).flatten().and_then(|e| partner_of(&e));
-            NoticeText::RequestSent { partner: partner.unwrap_or_default() }
+            let partner = partner.unwrap_or_default();
+            NoticeText::worded(move |lang| fill(PortalTexts::of(lang).request_sent, &[("partner", &partner)]))
         },
     );
     let action = match kind {

@@ -7,7 +7,7 @@ use domain::{AzureSubscriptionView, Customer, Region, Reservation, ReservationOr
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::i18n::PortalTexts;
+use crate::i18n::{fill, Catalogue, PortalTexts};
 
 use super::purchase_form::{
     benefit_facts, subscription_and_scope, term_and_billing, BenefitFacts, BuyButton, CheckField, ChoiceField,
@@ -83,7 +83,8 @@ fn ReservationForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
             let (backend, caller) = (backend?, caller?);
             let result = backend.buy_reservation(&caller, request).await;
             if let Ok(bought) = &result {
-                app.notify(NoticeKind::Success, NoticeText::ReservationBought { name: bought.display_name.clone() });
+                let name = bought.display_name.clone();
+                app.notify(NoticeKind::Success, NoticeText::worded(move |lang| fill(PortalTexts::of(lang).reservation_bought, &[("name", &name)])));
             }
             result
         }

@@ -16,7 +16,7 @@ use super::{PortalBreadcrumb, PortalHeading};
 use crate::app_route::AppRoute;
 use crate::app_state::{set_title, use_app, NoticeKind, NoticeText};
 use crate::components::status_text::{backend_error, ErrorText, Loading};
-use crate::i18n::{Lang, PortalTexts, fill};
+use crate::i18n::{fill, Catalogue, Lang, PortalTexts};
 use crate::pages::read_as_user;
 
 const PREFIX: Prefix = Prefix {
@@ -96,7 +96,8 @@ fn SavingsPlanForm(subscriptions: Vec<AzureSubscriptionView>) -> impl IntoView {
             let (backend, caller) = (backend?, caller?);
             let result = backend.buy_savings_plan(&caller, request).await;
             if let Ok(bought) = &result {
-                app.notify(NoticeKind::Success, NoticeText::SavingsPlanBought { name: bought.display_name.clone() });
+                let name = bought.display_name.clone();
+                app.notify(NoticeKind::Success, NoticeText::worded(move |lang| fill(PortalTexts::of(lang).savings_plan_bought, &[("name", &name)])));
             }
             result
         }

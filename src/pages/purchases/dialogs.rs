@@ -13,7 +13,7 @@ use crate::app_state::{use_app, NoticeText};
 use crate::backend::random_guid;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::status_text::{backend_error, Loading};
-use crate::i18n::{fill, PurchasesTexts};
+use crate::i18n::{fill, Catalogue, PurchasesTexts};
 use crate::pages::{dialog_change, read_as_user};
 
 /// A line of a quote: what, and how much.
@@ -57,7 +57,7 @@ pub fn CancelDialog(
     let cancel = dialog_change(
         on_close,
         move |backend, caller, quantity: u32| async move { backend.cancel_reservation(&caller, order, quantity, approves).await },
-        move |_| NoticeText::ReservationCancelled { name: notice_name.clone() },
+        move |_| named_notice(|m| m.reservation_cancelled, notice_name.clone()),
     );
     let within_limit = move || matches!(quote.get(), Some(Some(Ok(Some(q)))) if q.within_limit());
     view! {
@@ -157,7 +157,7 @@ pub fn ExchangeDialog(
         move |backend, caller, purchase: ReservationRequest| async move {
             backend.exchange_reservation(&caller, order, returned, purchase, approves).await
         },
-        move |_| NoticeText::ReservationExchanged { name: notice_name.clone() },
+        move |_| named_notice(|m| m.reservation_exchanged, notice_name.clone()),
     );
     let allowed = move || matches!(quote.get(), Some(Some(Ok(Some(q)))) if q.is_allowed());
     view! {
@@ -244,7 +244,7 @@ pub fn RenewDialog(
     let renew = dialog_change(
         on_close,
         move |backend, caller, ()| async move { backend.update_benefit(&caller, benefit, on, None, approves).await },
-        move |_| NoticeText::RenewChanged { name: notice_name.clone(), on },
+        move |_| named_notice(if on { |m| m.renew_turned_on } else { |m| m.renew_turned_off }, notice_name.clone()),
     );
     let (title, label, text) = if on {
         (m.renew_on_title, m.turn_renew_on, fill(m.renew_on_text, &[("date", &expiry), ("total", &m.money(b.price.total))]))
@@ -283,7 +283,7 @@ pub fn RenameDialog(
         move |backend, caller, wanted: String| async move {
             backend.update_benefit(&caller, benefit, renew, Some(wanted.trim().to_string()), None).await
         },
-        |wanted| NoticeText::Renamed { name: wanted.trim().to_string() },
+        |wanted| named_notice(|m| m.renamed, wanted.trim().to_string()),
     );
     view! {
         <ConfirmDialog
@@ -303,4 +303,9 @@ pub fn RenameDialog(
             </div>
         </ConfirmDialog>
     }
+}
+
+/// The notice of a change to the purchase `name`: `text` of this area's catalogue.
+fn named_notice(text: fn(&PurchasesTexts) -> &'static str, name: String) -> NoticeText {
+    NoticeText::worded(move |lang| fill(text(PurchasesTexts::of(lang)), &[("name", &name)]))
 }

@@ -13,7 +13,7 @@ use crate::app_state::{set_title, use_app, NoticeText};
 use crate::components::acting_user::ActingUser;
 use crate::components::confirm_dialog::{focus_by_id, ConfirmDialog};
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
-use crate::i18n::{fill, PurchasesTexts, RequestTexts};
+use crate::i18n::{fill, Catalogue, PurchasesTexts, RequestTexts};
 use crate::pages::{dialog_change, read_as_user, ReadKinds};
 
 /// The requests, each with the purchase it is about (if the caller still sees it).
@@ -156,7 +156,10 @@ fn DeclineDialog(request: CustomerRequest, on_close: Callback<()>) -> impl IntoV
     let decline = dialog_change(
         on_close,
         move |backend, caller, reason: String| async move { backend.decline_request(&caller, customer, id, reason).await },
-        move |_| NoticeText::RequestDeclined { customer: notice_customer.clone() },
+        move |_| {
+            let customer = notice_customer.clone();
+            NoticeText::worded(move |lang| fill(PurchasesTexts::of(lang).request_was_declined, &[("customer", &customer)]))
+        },
     );
     view! {
         <ConfirmDialog
