@@ -70,12 +70,18 @@ macro_rules! conformance {
 conformance!(
     a_grant_creates_the_policy_and_logs_a_create,
     a_revoke_removes_the_policy_and_logs_a_delete,
+    a_regrant_after_a_revoke_is_a_create_again,
     a_second_permission_is_an_update_with_a_new_etag,
     granting_twice_or_revoking_nothing_changes_and_logs_nothing,
     sales_and_helpdesk_agents_are_refused_and_nothing_is_logged,
     a_stale_etag_is_refused_and_nothing_is_overwritten,
+    an_unknown_customer_is_refused_everywhere,
+    readiness_of_the_hand_made_customers,
+    activity_records_are_newest_first_with_the_right_user,
+    customer_users_with_their_azure_roles,
     a_customer_user_buys_a_reservation_once_the_partner_has_prepared_everything,
     a_purchase_is_refused_without_the_permission_without_owner_or_without_an_azure_plan,
+    helpdesk_agents_cannot_order_sales_agents_cannot_assign_and_one_azure_plan_per_customer,
     the_partner_sees_every_customers_purchases_with_who_placed_them,
     an_admin_agent_cancels_a_reservation_refunded_and_others_are_refused,
     a_refund_beyond_the_limit_is_refused_with_the_limit_named,
@@ -233,6 +239,20 @@ async fn a_revoke_removes_the_policy_and_logs_a_delete(api: &dyn Backend) {
     assert_record(&logged[0], Delete, (fabrikam, FABRIKAM), DIEGO, &[Reservations], &[]);
 }
 
+async fn a_regrant_after_a_revoke_is_a_create_again(api: &dyn Backend) {
+    let fabrikam = customer_named(api, FABRIKAM).await;
+    let count = recent(api).await.len();
+    let first = switch(api, ALEX, fabrikam, SavingsPlan, true).await.unwrap();
+    switch(api, ALEX, fabrikam, SavingsPlan, false).await.unwrap();
+
+    let again = switch(api, ALEX, fabrikam, SavingsPlan, true).await.unwrap();
+
+    assert_eq!(again.permissions, set(&[SavingsPlan]));
+    assert!(etag(&again).is_some() && etag(&again) != etag(&first), "a new policy, a new etag");
+    let actions: Vec<_> = logged_since(api, count).await.iter().map(|r| r.action).collect();
+    assert_eq!(actions, [Create, Delete, Create], "newest first");
+}
+
 async fn a_second_permission_is_an_update_with_a_new_etag(api: &dyn Backend) {
     let fabrikam = customer_named(api, FABRIKAM).await;
     let first = switch(api, ALEX, fabrikam, Reservations, true).await.unwrap();
@@ -274,7 +294,9 @@ async fn sales_and_helpdesk_agents_are_refused_and_nothing_is_logged(api: &dyn B
         let refused = DomainError::NotAdminAgent { user: partner_user(agent).id, role };
         assert_eq!(switch(api, agent, fabrikam, Reservations, true).await, Err(refused.clone()));
         assert_eq!(switch(api, agent, contoso, SavingsPlan, true).await, Err(refused.clone()));
-        assert_eq!(switch(api, agent, contoso, Reservations, false).await, Err(refused));
+        assert_eq!(switch(api, agent, contoso, Reservations, false).await, Err(refused.clone()));
+        let replaced = api.set_permissions(&partner(agent), contoso, set(&[SavingsPlan]), &contoso_before).await;
+        assert_eq!(replaced.map_err(refusal), Err(refused));
     }
 
     assert_eq!(granted(api, fabrikam).await, Granted::default());
@@ -304,6 +326,140 @@ async fn a_stale_etag_is_refused_and_nothing_is_overwritten(api: &dyn Backend) {
     let logged = logged_since(api, count).await;
     assert_eq!(logged.len(), 1, "{logged:?}");
     assert_record(&logged[0], Update, (fabrikam, FABRIKAM), ALEX, &[Reservations, SavingsPlan], &[Reservations]);
+}
+
+async fn an_unknown_customer_is_refused_everywhere(api: &dyn Backend) {
+    let unknown = CustomerId::from_uuid(uuid::Uuid::from_u128(0x0bad_c0de_0000_4000_8000_0000_0000_0001));
+    let refused = Err(DomainError::UnknownCustomer(unknown));
+    let count = recent(api).await.len();
+
+    assert_eq!(api.permissions(&partner(ALEX), unknown).await.map(|_| ()).map_err(refusal), refused);
+    assert_eq!(api.readiness(&partner(ALEX), unknown).await.map(|_| ()).map_err(refusal), refused);
+    assert_eq!(api.customer_users(&partner(ALEX), unknown).await.map(|_| ()).map_err(refusal), refused);
+    let grant = api.set_permissions(&partner(ALEX), unknown, set(&[Reservations]), &Granted::default()).await;
+    assert_eq!(grant.map(|_| ()).map_err(refusal), refused);
+    let revoke = api.set_permissions(&partner(ALEX), unknown, set(&[]), &Granted::default()).await;
+    assert_eq!(revoke.map(|_| ()).map_err(refusal), refused, "revoking nothing");
+
+    assert_eq!(logged_since(api, count).await, [], "nothing logged");
+}
+
+async fn readiness_of_the_hand_made_customers(api: &dyn Backend) {
+    use domain::Offer::{AzureGlobal, AzurePlan};
+    // (customer, offers of its active Azure subscriptions, users with Owner, ready)
+    let expected: [(&str, &[domain::Offer], &[&str], bool); 5] = [
+        (FABRIKAM, &[AzurePlan], &["nestorw@fabrikam.onmicrosoft.com"], true),
+        (NORTHWIND, &[], &[], false),
+        ("Adventure Works Cycles", &[AzurePlan], &[], false),
+        ("Woodgrove Bank", &[], &[], false),
+        ("Tailspin Toys", &[AzureGlobal], &["pattif@tailspintoys.onmicrosoft.com"], true),
+    ];
+    for (name, offers, owners, ready) in expected {
+        let id = customer_named(api, name).await;
+        let readiness = api.readiness(&partner(ALEX), id).await.unwrap();
+        let found: Vec<_> = readiness.azure_subscriptions.iter().map(|s| s.offer).collect();
+        let owned_by: Vec<_> = readiness.owners.iter().map(|u| u.user_principal_name.as_str()).collect();
+        assert_eq!((found.as_slice(), owned_by.as_slice(), readiness.is_ready()), (offers, owners, ready), "{name}");
+    }
+}
+
+async fn activity_records_are_newest_first_with_the_right_user(api: &dyn Backend) {
+    let fabrikam = customer_named(api, FABRIKAM).await;
+    let tailspin = customer_named(api, "Tailspin Toys").await;
+    let contoso = customer_named(api, CONTOSO).await;
+    let count = recent(api).await.len();
+
+    switch(api, ALEX, fabrikam, Reservations, true).await.unwrap();
+    switch(api, DIEGO, tailspin, SavingsPlan, true).await.unwrap();
+    switch(api, DIEGO, fabrikam, Reservations, false).await.unwrap();
+
+    let records = recent(api).await;
+    let (ours, older) = records.split_at(records.len() - count);
+    assert_eq!(ours.len(), 3, "{ours:?}");
+    assert_record(&ours[0], Delete, (fabrikam, FABRIKAM), DIEGO, &[Reservations], &[]);
+    assert_record(&ours[1], Create, (tailspin, "Tailspin Toys"), DIEGO, &[], &[SavingsPlan]);
+    assert_record(&ours[2], Create, (fabrikam, FABRIKAM), ALEX, &[], &[Reservations]);
+    // The demo data's grant to Contoso, six hours before the data was made, is there too.
+    let demo = older.iter().find(|r| r.customer_id == contoso).expect("Contoso's demo grant");
+    assert_record(demo, Create, (contoso, CONTOSO), ALEX, &[], &[Reservations]);
+
+    // A range is a range: long ago, nothing.
+    let long_ago = |day| time::Date::from_ordinal_date(2001, day).unwrap();
+    assert_eq!(api.activity(&partner(ALEX), long_ago(1), long_ago(365)).await, Ok(vec![]));
+}
+
+/// A user as the scenarios compare them: (user principal name, display name, first name,
+/// last name, active, roles).
+type UserSummary = (String, String, String, String, bool, Vec<AzureRole>);
+
+fn summaries(users: &[domain::UserWithRoles]) -> Vec<UserSummary> {
+    users
+        .iter()
+        .map(|u| {
+            let roles = u.roles.iter().map(|(_, role)| *role).collect();
+            let u = &u.user;
+            let active = u.state == domain::UserState::Active;
+            (u.user_principal_name.clone(), u.display_name.clone(), u.first_name.clone(), u.last_name.clone(), active, roles)
+        })
+        .collect()
+}
+
+fn user_summary(upn: &str, first: &str, last: &str, roles: &[AzureRole]) -> UserSummary {
+    (upn.to_string(), format!("{first} {last}"), first.to_string(), last.to_string(), true, roles.to_vec())
+}
+
+async fn customer_users_with_their_azure_roles(api: &dyn Backend) {
+    use AzureRole::{Contributor, Owner, Reader};
+
+    // Every partner user may read them; the roles are on the customer's Azure plan.
+    let contoso = customer_named(api, CONTOSO).await;
+    for reader in [ALEX, ISAIAH, LIDIA] {
+        let users = api.customer_users(&partner(reader), contoso).await.unwrap();
+        assert!(users.iter().all(|u| u.user.customer_id == contoso), "{users:?}");
+        assert_eq!(
+            summaries(&users),
+            [
+                user_summary("meganb@contoso.onmicrosoft.com", "Megan", "Bowen", &[Owner]),
+                user_summary("adelev@contoso.onmicrosoft.com", "Adele", "Vance", &[Contributor]),
+                user_summary("brianj@contoso.onmicrosoft.com", "Brian", "Johnson", &[Reader]),
+            ]
+        );
+    }
+    // The same ids on every read.
+    assert_eq!(api.customer_users(&partner(DIEGO), contoso).await, api.customer_users(&partner(ALEX), contoso).await);
+
+    // Fourth Coffee's roles are on the second of its two Azure subscriptions.
+    let fourth = customer_named(api, "Fourth Coffee").await;
+    let azure = azure_subscriptions(api, fourth).await;
+    assert_eq!(azure.len(), 2);
+    let users = api.customer_users(&partner(ALEX), fourth).await.unwrap();
+    assert_eq!(users.iter().map(|u| u.roles.len()).collect::<Vec<_>>(), [1, 1, 1]);
+    assert!(users.iter().all(|u| u.roles.iter().all(|(sub, _)| *sub == azure[1])), "{users:?}");
+
+    // Woodgrove Bank's Azure plan is suspended: the roles on it still show, though readiness
+    // does not count them.
+    let woodgrove = customer_named(api, "Woodgrove Bank").await;
+    assert_eq!(
+        summaries(&api.customer_users(&partner(ALEX), woodgrove).await.unwrap()),
+        [
+            user_summary("pradeepg@woodgrovebank.onmicrosoft.com", "Pradeep", "Gupta", &[Owner]),
+            user_summary("karif@woodgrovebank.onmicrosoft.com", "Kari", "Furse", &[Contributor]),
+        ]
+    );
+    assert!(api.readiness(&partner(ALEX), woodgrove).await.unwrap().owners.is_empty());
+
+    // An inactive user without a role; a name shown family name first; licences only.
+    let alpine = customer_named(api, "Alpine Ski House").await;
+    let alpine = api.customer_users(&partner(ALEX), alpine).await.unwrap();
+    let markus = alpine.iter().find(|u| u.user.first_name == "Markus").expect("Markus Gruber");
+    assert_eq!((markus.user.state, markus.roles.len()), (domain::UserState::Inactive, 0));
+    let tokyo = customer_named(api, "東京クラウドソリューションズ株式会社").await;
+    let tokyo = api.customer_users(&partner(ALEX), tokyo).await.unwrap();
+    assert_eq!(tokyo[0].user.display_name, "佐藤 花子");
+    let northwind = customer_named(api, NORTHWIND).await;
+    let northwind = api.customer_users(&partner(ALEX), northwind).await.unwrap();
+    assert_eq!(northwind.len(), 2);
+    assert!(northwind.iter().all(|u| u.roles.is_empty()), "{northwind:?}");
 }
 
 // ---- The customer buys on their own ----
@@ -427,6 +583,30 @@ async fn a_purchase_is_refused_without_the_permission_without_owner_or_without_a
     assert_eq!(order_counts(api, &[contoso, fabrikam, northwind]).await, orders, "nothing bought");
     let logged = logged_since(api, count).await;
     assert_eq!(logged.iter().map(|r| r.action).collect::<Vec<_>>(), [Create], "only the grant is logged");
+}
+
+async fn helpdesk_agents_cannot_order_sales_agents_cannot_assign_and_one_azure_plan_per_customer(api: &dyn Backend) {
+    let proseware = customer_named(api, PROSEWARE).await;
+    let contoso = customer_named(api, CONTOSO).await;
+    let contoso_azure = azure_subscriptions(api, contoso).await[0];
+    let adele = api.customer_users(&partner(ALEX), contoso).await.unwrap();
+    let adele = adele.iter().find(|u| u.user.user_principal_name == "adelev@contoso.onmicrosoft.com").map(|u| u.user.id).unwrap();
+    let count = recent(api).await.len();
+
+    let refused = api.order_azure_plan(&partner(LIDIA), proseware).await.map_err(refusal);
+    assert!(matches!(refused, Err(DomainError::NotAllowedToOrder { .. })), "{refused:?}");
+    let refused = api.order_azure_plan(&partner(ALEX), contoso).await.map_err(refusal);
+    assert_eq!(refused.map(|_| ()), Err(DomainError::AzurePlanExists(contoso)));
+    for agent in [ISAIAH, LIDIA] {
+        let refused = api.assign_role(&partner(agent), contoso_azure, adele, AzureRole::Owner).await.map_err(refusal);
+        assert!(matches!(refused, Err(DomainError::NotAllowedToManageRoles { .. })), "{refused:?}");
+    }
+    assert_eq!(logged_since(api, count).await, [], "nothing logged");
+    assert!(azure_subscriptions(api, proseware).await.is_empty());
+
+    // A Sales agent may order.
+    api.order_azure_plan(&partner(ISAIAH), proseware).await.unwrap();
+    assert_eq!(azure_subscriptions(api, proseware).await.len(), 1);
 }
 
 // ---- After the purchase ----
