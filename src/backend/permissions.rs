@@ -5,7 +5,7 @@ use api_types::policy::{
 };
 use api_types::endpoint::{CreateSelfServePolicy, DeleteSelfServePolicy, ListSelfServePolicies, UpdateSelfServePolicy};
 use async_trait::async_trait;
-use domain::{Caller, CustomerId, Etag, PermissionSet, Precondition};
+use domain::{Caller, CustomerId, DomainError, Etag, PermissionSet, Precondition};
 
 use super::{BackendError, EmbeddedStore, PartnerCenterApi};
 
@@ -87,7 +87,9 @@ impl Permissions for PartnerCenterApi {
     }
 
     /// POST when no policy was read, DELETE when none should remain, PUT otherwise; each
-    /// with the etag that was read, so a change made meanwhile by someone else wins.
+    /// with the etag that was read, so a change made meanwhile by someone else wins. Nothing
+    /// to revoke sends nothing, but reads again, as the embedded store decides: an unknown
+    /// customer is refused, and a policy made meanwhile makes what was read stale.
     async fn set_permissions(
         &self,
         caller: &Caller,
@@ -96,7 +98,10 @@ impl Permissions for PartnerCenterApi {
         read: &Granted,
     ) -> Result<Granted, BackendError> {
         match &read.policy {
-            None if wanted.is_empty() => Ok(read.clone()),
+            None if wanted.is_empty() => match self.permissions(caller, id).await? {
+                Granted { policy: Some(_), .. } => Err(DomainError::StaleEtag.into()),
+                none => Ok(none),
+            },
             None => {
                 let created = self.call(caller, &CreateSelfServePolicy { body: NewPolicy::new(id, &wanted) }).await?;
                 Ok(Granted::from_wire(&created))

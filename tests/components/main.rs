@@ -9,6 +9,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 
+mod backend_conformance;
 mod customer_pages;
 mod customers;
 mod language;

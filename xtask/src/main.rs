@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
+use test_support::{DataFile, ServerProcess};
 use tools::{run, Cmd};
 
 fn main() -> ExitCode {
@@ -173,17 +174,12 @@ fn test() -> Result<()> {
     step("native tests of the app's plain logic (routes, messages)", &|| {
         run(Cmd::new("cargo").args(["test", "-p", "customer-permissions", "--lib"]).env_path(&env).dir(root()))
     });
-    step("component tests in headless Chromium (wasm-bindgen-test)", &|| {
-        run(Cmd::new("cargo")
-            .args(["test", "-p", "customer-permissions", "--target", "wasm32-unknown-unknown"])
-            .env("CHROMEDRIVER", env.chromedriver.as_os_str())
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-            .env_path(&env)
-            .dir(root()))
-    });
     let mock_api = target_dir().join("debug").join("mock-api");
-    step("build the mock API server for end-to-end tests", &|| {
+    step("build the mock API server (for the component and end-to-end tests)", &|| {
         run(Cmd::new("cargo").args(["build", "-p", "mock-api"]).env_path(&env).dir(root()))
+    });
+    step("component tests in headless Chromium (wasm-bindgen-test), the backend conformance suite against a mock API", &|| {
+        component_tests(&env, &mock_api)
     });
     step("schemathesis against the mock API: no 400 for a request its OpenAPI document allows", &|| {
         schemathesis::run(&env, &mock_api)
@@ -206,6 +202,24 @@ fn test() -> Result<()> {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// The component tests (`cargo test -p customer-permissions --target wasm32-unknown-unknown`),
+/// with a mock API of their own on a fresh data file and a free port: the backend conformance
+/// suite (`tests/components/backend_conformance.rs`) drives the app's HTTP client against it,
+/// its address given at compile time in `BACKEND_CONFORMANCE_API`. Stops the server either way.
+fn component_tests(env: &setup::ToolEnv, mock_api: &Path) -> Result<()> {
+    let data = DataFile::new("backend-conformance");
+    let server = ServerProcess::try_spawn(mock_api, &data, &[])?;
+    let outcome = run(Cmd::new("cargo")
+        .args(["test", "-p", "customer-permissions", "--target", "wasm32-unknown-unknown"])
+        .env("BACKEND_CONFORMANCE_API", server.url())
+        .env("CHROMEDRIVER", env.chromedriver.as_os_str())
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .env_path(env)
+        .dir(root()));
+    drop(server);
+    outcome
 }
 
 #[cfg(test)]

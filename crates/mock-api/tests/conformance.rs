@@ -1,7 +1,11 @@
-//! One behaviour for both backends: each scenario is written once, against the
-//! [`Driver`] trait, and runs twice: on the domain's `PartnerStore` in memory
-//! (`in_memory::…`) and on the live mock API server over HTTP (`over_http::…`).
-//! The same assertions hold for both; the drivers (`support/drivers.rs`) only translate.
+//! One behaviour, scenario by scenario, written once against the [`Driver`] trait and run
+//! on the domain's `PartnerStore` in memory (`in_memory::…`): fast, native, no browser.
+//!
+//! The same scenarios run through the app's own backend interface on both of its backends,
+//! the embedded store and `PartnerCenterApi` against a live mock API server, in the
+//! component tests (`tests/components/backend_conformance.rs`, run by `cargo xtask test`):
+//! that suite is what holds this server to the domain's behaviour, through the client the
+//! app really uses. A new scenario goes there first; it needs no driver.
 
 mod support;
 
@@ -9,7 +13,7 @@ use domain::{
     ActivityAction, ActivityDetail, AppliedScope, AzureRole, BenefitId, BenefitStatus, Caller, CustomerId, DomainError, Etag,
     PartnerUser, Permission, PermissionSet, PlacedBy, ProductKind, RequestKind, RequestStatus, ReservationOrderId, UserState,
 };
-use support::drivers::{Driver, InMemory, OverHttp, PurchaseView, RecordView, Refusal};
+use support::drivers::{Driver, InMemory, PurchaseView, RecordView, Refusal};
 use time::{Date, Duration, OffsetDateTime};
 
 use ActivityAction::{
@@ -18,16 +22,11 @@ use ActivityAction::{
 };
 use Permission::{AzureReservations as Reservations, AzureSavingsPlan as SavingsPlan};
 
-/// Runs every scenario once per driver, as `in_memory::name` and `over_http::name`.
+/// Runs every scenario on the domain's store, as `in_memory::name`.
 macro_rules! conformance {
     ($($scenario:ident),* $(,)?) => {
         mod in_memory {
             $( #[test] fn $scenario() { super::$scenario(&mut super::InMemory::start()); } )*
-        }
-        mod over_http {
-            $( #[test] fn $scenario() {
-                super::$scenario(&mut super::OverHttp::start(stringify!($scenario)));
-            } )*
         }
     };
 }

@@ -1,3 +1,3 @@
-//! The conformance suite's drivers (every other helper is in the `test-support` crate).
+//! The conformance suite's driver (every other helper is in the `test-support` crate).
 
 pub mod drivers;
