@@ -135,6 +135,7 @@ impl AppState {
                 push_notice(notices, next_notice, NoticeKind::Info, NoticeText::ServerBusy { seconds });
             }
         }));
+        let current_user = RwSignal::new(None::<Caller>);
         let state = Self {
             core: StoredValue::new_local(core),
             backend: StoredValue::new_local(match &operations {
@@ -145,7 +146,7 @@ impl AppState {
             base: StoredValue::new(base),
             users: RwSignal::new(Vec::new()),
             companies: RwSignal::new(Vec::new()),
-            current_user: RwSignal::new(None),
+            current_user,
             lang: RwSignal::new(initial_language()),
             notices,
             next_notice,
@@ -156,8 +157,12 @@ impl AppState {
                 let backend = reset_backend.clone();
                 let customers = *customers;
                 let extra = customers.saturating_sub(domain::demo_data::HAND_MADE_COUNT) as u32;
+                let caller = current_user.get_untracked();
                 async move {
-                    let result = backend.reset_demo_data(extra).await;
+                    let result = match caller {
+                        Some(caller) => backend.reset_demo_data(&caller, extra).await,
+                        None => Err(BackendError::NotSignedIn),
+                    };
                     let (kind, text) = match &result {
                         Ok(()) => (NoticeKind::Success, NoticeText::DemoReset { customers }),
                         Err(error) => (NoticeKind::Error, NoticeText::Failed(error.clone())),

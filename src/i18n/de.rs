@@ -139,7 +139,9 @@ pub static DE: Messages = Messages {
     notice_fresh_data: "Die Demodaten wurden in diesem Browser angelegt. Ihre Änderungen bleiben hier erhalten, auch nach dem Neuladen.",
     notice_unreadable_data: "Die gespeicherten Demodaten waren nicht lesbar, daher wurden neue Demodaten geladen.",
     notice_old_data: "Die gespeicherten Demodaten stammen aus einer älteren Version, daher wurden neue Demodaten geladen.",
-    mock_api_data_hint: "Die Mock-API hat ihre eigene Datendatei: Um neu zu beginnen, starten Sie sie mit einer neuen --data-Datei neu.",
+    mock_api_data_hint: "Auf der Mock-API setzt dies die Daten für alle zurück, die sie nutzen.",
+    mock_api_reset_admin_only: "Nur Administrator-Agents können die Daten der Mock-API zurücksetzen.",
+    error_not_supported: "Mit der verwendeten Datenquelle ist das nicht möglich.",
 
     error_not_admin: "Nur ein Administrator-Agent kann Kundenberechtigungen ändern. Es wurde nichts geändert.",
     error_unknown_user: "Ihr Demo-Benutzer ist unbekannt. Wählen Sie oben einen Benutzer aus und versuchen Sie es erneut.",

@@ -136,7 +136,9 @@ pub static EN: Messages = Messages {
     notice_fresh_data: "Demo data was created in this browser. Your changes are kept here, across reloads.",
     notice_unreadable_data: "Saved demo data could not be read, so fresh demo data was loaded.",
     notice_old_data: "Saved demo data was from an older version, so fresh demo data was loaded.",
-    mock_api_data_hint: "The mock API keeps its own data file: to start again, restart it with a new --data file.",
+    mock_api_data_hint: "On the mock API this starts its data again for everyone using it.",
+    mock_api_reset_admin_only: "Only Admin agents can reset the mock API's data.",
+    error_not_supported: "This is not available with the data source in use.",
 
     error_not_admin: "Only an Admin agent can change customer permissions. Nothing was changed.",
     error_unknown_user: "Your demo user is not known. Pick a user in the top bar and try again.",

@@ -313,7 +313,12 @@ catalogue! {
         notice_fresh_data: &'static str,
         notice_unreadable_data: &'static str,
         notice_old_data: &'static str,
+        /// Under the demo data panel on the mock API: a reset is everyone's who uses it.
         mock_api_data_hint: &'static str,
+        /// Why the reset is disabled for Sales and Helpdesk agents on the mock API.
+        mock_api_reset_admin_only: &'static str,
+        /// A backend cannot do what was asked (the embedded store has no request journal).
+        error_not_supported: &'static str,
 
         error_not_admin: &'static str,
         error_unknown_user: &'static str,

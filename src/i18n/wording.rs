@@ -197,7 +197,7 @@ impl Messages {
                 fill(self.error_timeout, &[("seconds", &seconds.to_string())])
             }
             BackendError::Network(NetworkProblem::Failed(reason)) => fill(self.error_network, &[("reason", reason)]),
-            BackendError::NotSupported => self.mock_api_data_hint.to_string(),
+            BackendError::NotSupported => self.error_not_supported.to_string(),
             BackendError::ChunkUnavailable => self.chunk_failed_text.to_string(),
             BackendError::Server { status, .. } if *status >= 500 => fill(self.error_server_failed, &[("status", &status.to_string())]),
             BackendError::Server { status, code, message } => {

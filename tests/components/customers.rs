@@ -41,9 +41,10 @@ async fn an_unreachable_api_is_a_clear_message_not_a_crash() {
     let app = start("/customers?api=http://127.0.0.1:9", Some(ADMIN), None).await;
     app.wait_for_text("Mock API: http://127.0.0.1:9").await;
     app.wait_for_text("The server could not be reached").await;
-    // The mock API's data is its file's: no reset is offered, the panel says how instead.
-    app.wait_for_text("The mock API keeps its own data file: to start again, restart it with a new --data file.").await;
-    assert!(app.find("#demo-size").is_none(), "no reset for the mock API");
+    // The mock API's data is everyone's who uses it: an Admin agent may reset it, and the
+    // panel says so.
+    app.wait_for_text("On the mock API this starts its data again for everyone using it.").await;
+    assert!(app.find("#demo-size").is_some_and(|s| !s.has_attribute("disabled")));
     drop(app);
 
     // On a customer's page, the switches cannot be moved while their state is unknown.

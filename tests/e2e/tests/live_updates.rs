@@ -219,3 +219,37 @@ async fn a_page_reads_again_only_for_changes_about_what_it_shows() {
     .await;
     drop(server);
 }
+
+/// On the mock API, an Admin agent starts its data again from the app (`/_mock/reset`): the
+/// list shows the new size; a Helpdesk agent is not offered it, and is told why.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_agent_resets_the_mock_apis_data_from_the_app() {
+    let server = mock_api().await;
+    let url = server.url.clone();
+    with_browser(|client, base| async move {
+        client.goto(&format!("{base}?api={url}")).await.expect("open the app");
+        wait_text(&client, "Showing 1–24 of 24").await;
+        wait_text(&client, "On the mock API this starts its data again for everyone using it.").await;
+        let size = client.find(Locator::Css("#demo-size")).await.expect("demo size");
+        size.select_by_value("1000").await.expect("choose 1,000");
+        click(&client, Locator::XPath("//button[normalize-space()='Reset demo data']")).await;
+        wait_text(&client, "Demo data was reset").await;
+        wait_text(&client, "of 1,000").await;
+        let script = api(&url, &admin().token);
+        let total = tokio::task::spawn_blocking(move || {
+            let page: api_types::customer::CustomerPage = script.read("/v1/customers?size=1");
+            page.total_matches
+        })
+        .await
+        .expect("counted");
+        assert_eq!(total, 1000, "the server's data was reset");
+
+        // A Helpdesk agent: the reset is disabled, with the reason.
+        sign_in(&client, "Lidia Holloway (Helpdesk agent)", "Lidia Holloway").await;
+        wait_text(&client, "Only Admin agents can reset the mock API's data.").await;
+        let button = client.find(Locator::XPath("//button[normalize-space()='Reset demo data']")).await.expect("the button");
+        assert_eq!(button.attr("disabled").await.expect("read"), Some("true".to_string()));
+    })
+    .await;
+    drop(server);
+}
