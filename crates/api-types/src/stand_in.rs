@@ -174,6 +174,90 @@ pub struct NewFaultRule {
     pub expires_in_seconds: Option<u32>,
 }
 
+/// The longest delay a rule may add (`fault.latency.ms`, `maxMs`), and the longest
+/// `Retry-After` (`fault.tooManyRequests.retryAfterSeconds`).
+pub const MAX_LATENCY_MS: u32 = 60_000;
+pub const MAX_RETRY_AFTER_SECONDS: u32 = 3_600;
+/// The most `when.first`, `when.nth`, `expiresAfterUses` and `expiresInSeconds` may be.
+pub const MAX_RULE_COUNT: u32 = i32::MAX as u32;
+
+/// What makes a fault rule unusable: the server refuses it (400 for what the schema forbids,
+/// 422 for what it cannot say), and the app's form words it before sending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultRuleProblem {
+    Method,
+    Path,
+    Caller,
+    /// `when.first`, `when.nth`, `expiresAfterUses` or `expiresInSeconds` not from 1 to
+    /// [`MAX_RULE_COUNT`].
+    Count,
+    Probability,
+    Latency,
+    RetryAfter,
+    /// A status outside 500 to 503.
+    Status,
+    /// 501 or 502 (the schema's range cannot leave them out).
+    StatusBetween,
+    /// `maxMs` below `ms`.
+    LatencyRange,
+}
+
+impl FaultRuleProblem {
+    /// Whether the OpenAPI document's schema already forbids it (then 400, else 422).
+    pub fn schema_forbids(self) -> bool {
+        !matches!(self, Self::LatencyRange | Self::StatusBetween)
+    }
+
+    /// The problem for the developer reading the server's reply.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Method => "match.method is GET, POST, PUT, PATCH or DELETE",
+            Self::Path => "match.path starts with / (at most 500 characters)",
+            Self::Caller => "match.caller is at most 200 characters",
+            Self::Count => "when.first, when.nth, expiresAfterUses and expiresInSeconds are from 1 to 2147483647",
+            Self::Probability => "when.probability is from 0 to 1",
+            Self::Latency => "fault.latency.ms and maxMs are at most 60000",
+            Self::RetryAfter => "fault.tooManyRequests.retryAfterSeconds is at most 3600",
+            Self::Status | Self::StatusBetween => "fault.serverError.status is 500 or 503",
+            Self::LatencyRange => "fault.latency.maxMs is at least ms",
+        }
+    }
+}
+
+impl NewFaultRule {
+    /// What makes the rule unusable, if anything.
+    pub fn problem(&self) -> Option<FaultRuleProblem> {
+        use FaultRuleProblem as P;
+        let m = &self.matches;
+        if m.method.as_deref().is_some_and(|x| !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&x)) {
+            return Some(P::Method);
+        }
+        if m.path.as_deref().is_some_and(|p| !p.starts_with('/') || p.chars().count() > 500) {
+            return Some(P::Path);
+        }
+        if m.caller.as_deref().is_some_and(|c| c.chars().count() > 200) {
+            return Some(P::Caller);
+        }
+        let beyond = |n: Option<u32>| n.is_some_and(|n| n == 0 || n > MAX_RULE_COUNT);
+        let when = match self.when {
+            Some(FaultWhen::Probability(p)) if !(0.0..=1.0).contains(&p) => return Some(P::Probability),
+            Some(FaultWhen::First(n) | FaultWhen::Nth(n)) => Some(n),
+            _ => None,
+        };
+        if beyond(when) || beyond(self.expires_after_uses) || beyond(self.expires_in_seconds) {
+            return Some(P::Count);
+        }
+        match self.fault {
+            Fault::Latency { ms, max_ms } if ms > MAX_LATENCY_MS || max_ms.is_some_and(|max| max > MAX_LATENCY_MS) => Some(P::Latency),
+            Fault::Latency { ms, max_ms: Some(max) } if max < ms => Some(P::LatencyRange),
+            Fault::TooManyRequests { retry_after_seconds } if retry_after_seconds > MAX_RETRY_AFTER_SECONDS => Some(P::RetryAfter),
+            Fault::ServerError { status } if !(500..=503).contains(&status) => Some(P::Status),
+            Fault::ServerError { status } if status != 500 && status != 503 => Some(P::StatusBetween),
+            _ => None,
+        }
+    }
+}
+
 /// A fault rule the server holds, with its counters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -22,10 +22,6 @@ use crate::error::ApiError;
 use crate::middleware::is_arm_path;
 use crate::state::AppState;
 
-/// The longest delay a rule may add, and the longest `Retry-After`.
-const MAX_LATENCY_MS: u32 = 60_000;
-const MAX_RETRY_AFTER: u32 = 3_600;
-
 pub struct FaultRules {
     held: Mutex<Held>,
 }
@@ -131,46 +127,14 @@ fn drop_expired(rules: &mut Vec<(FaultRule, Option<Instant>)>) {
     rules.retain(|(_, expires)| expires.is_none_or(|at| at > now));
 }
 
-/// What makes a rule unusable: 400 for what its schema forbids, 422 for what the schema
-/// cannot say (a `maxMs` below `ms`, a status between 500 and 503 other than those).
+/// What makes a rule unusable ([`NewFaultRule::problem`]): 400 for what its schema forbids,
+/// 422 for what the schema cannot say (a `maxMs` below `ms`).
 fn check(rule: &NewFaultRule) -> Result<(), ApiError> {
-    let schema = |why: &str| Err(ApiError::BadRequest(why.to_string()));
-    let m = &rule.matches;
-    if m.method.as_deref().is_some_and(|x| !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&x)) {
-        return schema("match.method is GET, POST, PUT, PATCH or DELETE");
+    match rule.problem() {
+        None => Ok(()),
+        Some(problem) if problem.schema_forbids() => Err(ApiError::BadRequest(problem.description().to_string())),
+        Some(problem) => Err(ApiError::Unprocessable(problem.description().to_string())),
     }
-    if m.path.as_deref().is_some_and(|p| !p.starts_with('/') || p.chars().count() > 500) {
-        return schema("match.path starts with / (at most 500 characters)");
-    }
-    if m.caller.as_deref().is_some_and(|c| c.chars().count() > 200) {
-        return schema("match.caller is at most 200 characters");
-    }
-    let beyond = |n: Option<u32>| n.is_some_and(|n| n == 0 || n > i32::MAX as u32);
-    let when = match rule.when {
-        Some(FaultWhen::Probability(p)) if !(0.0..=1.0).contains(&p) => return schema("when.probability is from 0 to 1"),
-        Some(FaultWhen::First(n) | FaultWhen::Nth(n)) => Some(n),
-        _ => None,
-    };
-    if beyond(when) || beyond(rule.expires_after_uses) || beyond(rule.expires_in_seconds) {
-        return schema("when.first, when.nth, expiresAfterUses and expiresInSeconds are from 1 to 2147483647");
-    }
-    match rule.fault {
-        Fault::Latency { ms, max_ms } if ms > MAX_LATENCY_MS || max_ms.is_some_and(|max| max > MAX_LATENCY_MS) => {
-            return schema("fault.latency.ms and maxMs are at most 60000");
-        }
-        Fault::TooManyRequests { retry_after_seconds } if retry_after_seconds > MAX_RETRY_AFTER => {
-            return schema("fault.tooManyRequests.retryAfterSeconds is at most 3600");
-        }
-        Fault::ServerError { status } if !(500..=503).contains(&status) => return schema("fault.serverError.status is 500 or 503"),
-        Fault::ServerError { status } if status != 500 && status != 503 => {
-            return Err(ApiError::Unprocessable("fault.serverError.status is 500 or 503".to_string()));
-        }
-        Fault::Latency { ms, max_ms: Some(max) } if max < ms => {
-            return Err(ApiError::Unprocessable("fault.latency.maxMs is at least ms".to_string()));
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 /// Whether `path` fits `pattern`, where `*` is any characters but `/` and `**` any
