@@ -2,8 +2,8 @@
 //! the requests it served and the fault rules in force, for the Requests inspector. The
 //! embedded store serves no requests: it has none of this.
 
-use api_types::endpoint::{ListFaultRules, ListServedRequests, RemoveFaultRule};
-use api_types::stand_in::{FaultRule, JournalEntry, JournalQuery};
+use api_types::endpoint::{AddFaultRule, ListFaultRules, ListServedRequests, RemoveFaultRule};
+use api_types::stand_in::{FaultRule, JournalEntry, JournalQuery, NewFaultRule};
 use async_trait::async_trait;
 use domain::Caller;
 use uuid::Uuid;
@@ -18,6 +18,9 @@ pub trait StandIn {
     /// The fault rules in force, in the order they are tried.
     async fn fault_rules(&self, caller: &Caller) -> Result<Vec<FaultRule>, BackendError>;
 
+    /// Puts a rule in force, after those there are.
+    async fn add_fault_rule(&self, caller: &Caller, rule: NewFaultRule) -> Result<FaultRule, BackendError>;
+
     async fn remove_fault_rule(&self, caller: &Caller, id: Uuid) -> Result<(), BackendError>;
 }
 
@@ -28,6 +31,10 @@ impl StandIn for EmbeddedStore {
     }
 
     async fn fault_rules(&self, _caller: &Caller) -> Result<Vec<FaultRule>, BackendError> {
+        Err(BackendError::NotSupported)
+    }
+
+    async fn add_fault_rule(&self, _caller: &Caller, _rule: NewFaultRule) -> Result<FaultRule, BackendError> {
         Err(BackendError::NotSupported)
     }
 
@@ -44,6 +51,10 @@ impl StandIn for PartnerCenterApi {
 
     async fn fault_rules(&self, caller: &Caller) -> Result<Vec<FaultRule>, BackendError> {
         Ok(self.call(caller, &ListFaultRules {}).await?.items)
+    }
+
+    async fn add_fault_rule(&self, caller: &Caller, rule: NewFaultRule) -> Result<FaultRule, BackendError> {
+        self.call(caller, &AddFaultRule { body: rule }).await
     }
 
     async fn remove_fault_rule(&self, caller: &Caller, id: Uuid) -> Result<(), BackendError> {

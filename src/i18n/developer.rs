@@ -1,6 +1,8 @@
 //! The words of the Requests inspector (for partner developers, on the mock API), in English
 //! and German; they live in its chunk.
 
+use api_types::stand_in::FaultRuleProblem;
+
 use super::{de, en, Lang, Messages};
 
 catalogue! {
@@ -47,6 +49,56 @@ catalogue! {
         any_request: &'static str,
         /// The live list follows what the server serves.
         following_live: &'static str,
+        add_rule_title: &'static str,
+        rule_path_hint: &'static str,
+        rule_fault: &'static str,
+        fault_latency: &'static str,
+        fault_too_many_requests: &'static str,
+        fault_500: &'static str,
+        fault_503: &'static str,
+        fault_drop: &'static str,
+        delay_ms: &'static str,
+        retry_after_seconds: &'static str,
+        rule_when: &'static str,
+        when_always: &'static str,
+        when_first: &'static str,
+        when_nth: &'static str,
+        when_probability: &'static str,
+        /// The number of requests of "the first N" or "only the Nth".
+        when_count: &'static str,
+        when_percent: &'static str,
+        expires_after_uses: &'static str,
+        add_rule: &'static str,
+        /// Notice: the rule is in force.
+        rule_added: &'static str,
+        /// A field ({field}: its label) that is not a whole number.
+        not_a_number: &'static str,
+        problem_method: &'static str,
+        problem_path: &'static str,
+        problem_caller: &'static str,
+        problem_count: &'static str,
+        problem_probability: &'static str,
+        problem_latency: &'static str,
+        problem_retry_after: &'static str,
+        problem_status: &'static str,
+        problem_latency_range: &'static str,
+    }
+}
+
+impl DeveloperTexts {
+    /// Why a fault rule cannot be added.
+    pub fn rule_problem(&self, problem: FaultRuleProblem) -> &'static str {
+        match problem {
+            FaultRuleProblem::Method => self.problem_method,
+            FaultRuleProblem::Path => self.problem_path,
+            FaultRuleProblem::Caller => self.problem_caller,
+            FaultRuleProblem::Count => self.problem_count,
+            FaultRuleProblem::Probability => self.problem_probability,
+            FaultRuleProblem::Latency => self.problem_latency,
+            FaultRuleProblem::RetryAfter => self.problem_retry_after,
+            FaultRuleProblem::Status | FaultRuleProblem::StatusBetween => self.problem_status,
+            FaultRuleProblem::LatencyRange => self.problem_latency_range,
+        }
     }
 }
 
@@ -80,7 +132,7 @@ pub static EN: DeveloperTexts = DeveloperTexts {
     no_body: "(none)",
     close_details: "Close details",
     rules_title: "Fault rules",
-    rules_intro: "Rules that make the mock API fail on purpose, tried in this order (add them with POST /_mock/faults or --faults at start).",
+    rules_intro: "Rules that make the mock API fail on purpose, tried in this order. Add them below, with POST /_mock/faults, or with --faults at start.",
     no_rules: "No fault rule is in force.",
     col_rule_match: "Applies to",
     col_rule_fault: "Does",
@@ -88,6 +140,36 @@ pub static EN: DeveloperTexts = DeveloperTexts {
     remove_rule: "Remove",
     any_request: "Any request",
     following_live: "Follows new requests as they are served.",
+    add_rule_title: "Add a fault rule",
+    rule_path_hint: "Empty: any path. * stands for one part of the path, ** for any.",
+    rule_fault: "Does",
+    fault_latency: "Answers late",
+    fault_too_many_requests: "429 Too many requests",
+    fault_500: "500 Internal server error",
+    fault_503: "503 Service unavailable",
+    fault_drop: "Drops the connection",
+    delay_ms: "Delay (ms)",
+    retry_after_seconds: "Retry-After (seconds)",
+    rule_when: "When",
+    when_always: "Every matching request",
+    when_first: "The first N",
+    when_nth: "Only the Nth",
+    when_probability: "With a probability",
+    when_count: "N",
+    when_percent: "Probability (%)",
+    expires_after_uses: "Removed after this many uses (optional)",
+    add_rule: "Add rule",
+    rule_added: "Fault rule added.",
+    not_a_number: "{field}: enter a whole number.",
+    problem_method: "The method is GET, POST, PUT, PATCH or DELETE.",
+    problem_path: "A path pattern starts with / and has at most 500 characters.",
+    problem_caller: "A caller has at most 200 characters.",
+    problem_count: "N and the number of uses are from 1 to 2,147,483,647.",
+    problem_probability: "The probability is from 0 to 100 %.",
+    problem_latency: "The delay is at most 60,000 ms.",
+    problem_retry_after: "Retry-After is at most 3,600 seconds.",
+    problem_status: "The status is 500 or 503.",
+    problem_latency_range: "The longest delay is at least the shortest.",
 };
 
 pub static DE: DeveloperTexts = DeveloperTexts {
@@ -120,7 +202,7 @@ pub static DE: DeveloperTexts = DeveloperTexts {
     no_body: "(keiner)",
     close_details: "Details schließen",
     rules_title: "Fehlerregeln",
-    rules_intro: "Regeln, die die Mock-API absichtlich scheitern lassen, in dieser Reihenfolge geprüft (hinzufügen mit POST /_mock/faults oder --faults beim Start).",
+    rules_intro: "Regeln, die die Mock-API absichtlich scheitern lassen, in dieser Reihenfolge geprüft. Fügen Sie sie unten hinzu, mit POST /_mock/faults oder mit --faults beim Start.",
     no_rules: "Keine Fehlerregel ist aktiv.",
     col_rule_match: "Gilt für",
     col_rule_fault: "Bewirkt",
@@ -128,4 +210,34 @@ pub static DE: DeveloperTexts = DeveloperTexts {
     remove_rule: "Entfernen",
     any_request: "Jede Anfrage",
     following_live: "Neue Anfragen erscheinen, sobald sie beantwortet sind.",
+    add_rule_title: "Fehlerregel hinzufügen",
+    rule_path_hint: "Leer: jeder Pfad. * steht für einen Teil des Pfads, ** für beliebig viele.",
+    rule_fault: "Bewirkt",
+    fault_latency: "Antwortet verzögert",
+    fault_too_many_requests: "429 Zu viele Anfragen",
+    fault_500: "500 Interner Serverfehler",
+    fault_503: "503 Dienst nicht verfügbar",
+    fault_drop: "Bricht die Verbindung ab",
+    delay_ms: "Verzögerung (ms)",
+    retry_after_seconds: "Retry-After (Sekunden)",
+    rule_when: "Wann",
+    when_always: "Jede passende Anfrage",
+    when_first: "Die ersten N",
+    when_nth: "Nur die N-te",
+    when_probability: "Mit einer Wahrscheinlichkeit",
+    when_count: "N",
+    when_percent: "Wahrscheinlichkeit (%)",
+    expires_after_uses: "Entfernt nach so vielen Anwendungen (optional)",
+    add_rule: "Regel hinzufügen",
+    rule_added: "Fehlerregel hinzugefügt.",
+    not_a_number: "{field}: Geben Sie eine ganze Zahl ein.",
+    problem_method: "Die Methode ist GET, POST, PUT, PATCH oder DELETE.",
+    problem_path: "Ein Pfadmuster beginnt mit / und hat höchstens 500 Zeichen.",
+    problem_caller: "Ein Aufrufer hat höchstens 200 Zeichen.",
+    problem_count: "N und die Zahl der Anwendungen liegen zwischen 1 und 2.147.483.647.",
+    problem_probability: "Die Wahrscheinlichkeit liegt zwischen 0 und 100 %.",
+    problem_latency: "Die Verzögerung beträgt höchstens 60.000 ms.",
+    problem_retry_after: "Retry-After beträgt höchstens 3.600 Sekunden.",
+    problem_status: "Der Status ist 500 oder 503.",
+    problem_latency_range: "Die längste Verzögerung ist mindestens so lang wie die kürzeste.",
 };

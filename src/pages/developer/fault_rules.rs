@@ -1,10 +1,11 @@
 //! The fault rules in force, in the order they are tried, each with how often it matched and
-//! applied; an Admin agent removes one.
+//! applied; an Admin agent removes one, or adds one (`new_fault_rule.rs`).
 
 use api_types::stand_in::FaultRule;
 use leptos::prelude::*;
 
 use super::as_json;
+use super::new_fault_rule::NewFaultRuleForm;
 use crate::app_state::use_app;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
 use crate::i18n::{fill, DeveloperTexts};
@@ -41,6 +42,7 @@ pub fn FaultRules(
                 Some(Err(error)) => backend_error(&error),
             })}
         </Transition>
+        <NewFaultRuleForm/>
     }
 }
 

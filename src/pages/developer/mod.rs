@@ -2,6 +2,7 @@
 //! on the mock API.
 
 mod fault_rules;
+mod new_fault_rule;
 mod requests_inspector;
 
 pub use requests_inspector::RequestsInspector;

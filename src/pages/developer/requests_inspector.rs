@@ -121,7 +121,7 @@ fn ServedTable(entries: Vec<JournalEntry>, selected: RwSignal<Option<JournalEntr
                     <td class="mono break">{entry.path.clone()}</td>
                     <td class=status_class>{entry.status}</td>
                     <td class="nowrap">{fill(m.duration_ms, &[("ms", &ms)])}</td>
-                    <td>{entry.caller.clone().unwrap_or_default()}</td>
+                    <td class="caller">{entry.caller.clone().unwrap_or_default()}</td>
                     <td>{entry.fault.is_some().then_some(m.injected)}</td>
                     <td>
                         <button type="button" class="button button-small" aria-label=label

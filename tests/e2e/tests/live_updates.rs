@@ -82,8 +82,19 @@ async fn a_scripts_purchase_reaches_an_open_page_and_a_failing_server_is_waited_
         assert_eq!(counts.0, 1, "one 429");
         assert!(counts.1 >= 1, "then the list");
 
-        // A change the server fails (503): words, and the switch as it truly is.
-        add_rule(&url, "POST", "/v1/SelfServePolicy", Fault::ServerError { status: 503 }, None).await;
+        // A rule added in the Requests inspector: the server fails a change (503); the app
+        // gives the words, and the switch as it truly is.
+        click(&client, Locator::LinkText("Requests inspector")).await;
+        let form = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=new-fault-rule]")).await.expect("the form");
+        form.find(Locator::Css("#rule-method")).await.expect("method").select_by_value("POST").await.expect("POST");
+        form.find(Locator::Css("#rule-path")).await.expect("path").send_keys("/v1/SelfServePolicy").await.expect("typed");
+        form.find(Locator::Css("#rule-fault")).await.expect("fault").select_by_value("503").await.expect("503");
+        click(&client, Locator::XPath("//button[normalize-space()='Add rule']")).await;
+        wait_text(&client, "Fault rule added.").await;
+        let rules = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=fault-rules]")).await.expect("rules");
+        assert!(rules.text().await.unwrap_or_default().contains("POST /v1/SelfServePolicy"));
+        click(&client, Locator::LinkText("Customers")).await;
+        wait_text(&client, "Showing 1–24 of 24").await;
         open_customer(&client, "fabrikam", "Fabrikam Inc").await;
         wait_attr(&client, "#switch-reservations", "aria-checked", "false").await;
         click(&client, Locator::Css("label[for=switch-reservations]")).await;
