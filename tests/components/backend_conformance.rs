@@ -9,9 +9,6 @@
 //! time (`BACKEND_CONFORMANCE_API`); each scenario starts it again from the demo data
 //! (`POST /_mock/reset`). Without it (the tests run by hand), the mock API half is reported
 //! as ignored, with the reason (`build.rs` sets the `backend_conformance_api` cfg).
-//!
-//! The scenarios mirror the mock API's native ones (`crates/mock-api/tests/conformance.rs`),
-//! which run on the domain's store directly.
 
 use std::rc::Rc;
 

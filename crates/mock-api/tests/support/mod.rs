@@ -1,3 +1,0 @@
-//! The conformance suite's driver (every other helper is in the `test-support` crate).
-
-pub mod drivers;
