@@ -18,7 +18,7 @@ use crate::caller::Caller;
 use crate::error::DomainError;
 use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUpn, OrderId, ReservationOrderId, SavingsPlanOrderId};
 use crate::money::Usd;
-use crate::orders::Order;
+use crate::orders::{Order, OrderLineItem, OrderStatus, PlacedBy};
 use crate::store::PartnerStore;
 
 pub use catalog::{BillingPlan, Price, Region, Term, VmSize};
@@ -101,7 +101,58 @@ pub struct Benefit {
     pub renewed_as: Option<BenefitId>,
 }
 
+/// What a purchase request sets that every benefit has.
+pub(crate) struct BenefitTerms {
+    pub term: Term,
+    pub billing_plan: BillingPlan,
+    pub billing_subscription: AzureSubscriptionId,
+    pub scope: AppliedScope,
+    pub renew: bool,
+}
+
+/// Who bought a benefit and under which order, and what it costs.
+pub(crate) struct BenefitSale {
+    pub customer_id: CustomerId,
+    pub order_id: OrderId,
+    pub purchased_by: CustomerUpn,
+    pub price: Price,
+}
+
 impl Benefit {
+    /// A benefit bought now: in force from `now` to the end of its term.
+    pub(crate) fn bought(sale: BenefitSale, display_name: String, terms: BenefitTerms, now: OffsetDateTime) -> Self {
+        Self {
+            customer_id: sale.customer_id,
+            order_id: sale.order_id,
+            display_name,
+            term: terms.term,
+            billing_plan: terms.billing_plan,
+            billing_subscription: terms.billing_subscription,
+            scope: terms.scope,
+            renew: terms.renew,
+            status: BenefitStatus::Succeeded,
+            effective: now,
+            expiry: term_end(now, terms.term),
+            purchased_by: sale.purchased_by,
+            price: sale.price,
+            renewed_from: None,
+            renewed_as: None,
+        }
+    }
+
+    /// The completed order a benefit bought now is billed by: one line, `line`.
+    pub(crate) fn order(sale: &BenefitSale, billing_plan: BillingPlan, line: OrderLineItem, placed_by: PlacedBy, now: OffsetDateTime) -> Order {
+        Order {
+            id: sale.order_id,
+            customer_id: sale.customer_id,
+            creation_date: now,
+            billing_cycle: reservation_purchase::billing_cycle(billing_plan),
+            status: OrderStatus::Completed,
+            line_items: vec![line],
+            placed_by,
+        }
+    }
+
     /// Still in force at `now`: bought, neither cancelled nor expired.
     pub fn is_active(&self, now: OffsetDateTime) -> bool {
         self.status == BenefitStatus::Succeeded && self.expiry > now

@@ -6,10 +6,10 @@ use crate::caller::Caller;
 use crate::clock::Clock;
 use crate::error::{DomainError, PurchaseProblem};
 use crate::ids::{AzureSubscriptionId, CustomerUpn, OrderId, ReservationOrderId};
-use crate::orders::{BillingCycle, Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
+use crate::orders::{BillingCycle, Order, OrderLineItem, PlacedBy, ProductKind};
 use crate::permissions::Permission;
 use crate::purchases::catalog::{self, BillingPlan, Region, Term, VmSize, MAX_RESERVATION_QUANTITY};
-use crate::purchases::{term_end, AppliedScope, Benefit, BenefitStatus, Reservation, ReservationPurchase};
+use crate::purchases::{AppliedScope, Benefit, BenefitSale, BenefitTerms, Reservation, ReservationPurchase};
 use crate::store::{Change, PartnerStore};
 
 /// A reservation as the customer asks for it (Azure's `PUT …/reservationOrders/{id}`).
@@ -145,48 +145,33 @@ pub(crate) fn new_reservation(
         AppliedScope::Single(_) => "single",
         AppliedScope::Shared => "shared",
     };
-    let order = Order {
-        id: order_id,
-        customer_id,
-        creation_date: now,
-        billing_cycle: billing_cycle(request.billing_plan),
-        status: OrderStatus::Completed,
-        line_items: vec![OrderLineItem {
-            line_item_number: 0,
-            kind: ProductKind::Reservation,
-            offer_id: format!("{}:0001", request.size.product_id()),
-            subscription_id: None,
-            friendly_name: format!("Reserved VM Instance, {}, {}", request.size.sku_name(), request.region.location()),
-            quantity: request.quantity,
-            term_duration: Some(request.term.iso().to_string()),
-            provisioning_context: vec![
-                ("scope".to_string(), scope_name.to_string()),
-                ("subscriptionId".to_string(), request.billing_subscription.to_string()),
-                ("duration".to_string(), duration_name(request.term).to_string()),
-            ],
-            total: price.total,
-        }],
-        placed_by,
+    let sale = BenefitSale { customer_id, order_id, purchased_by, price };
+    let line = OrderLineItem {
+        line_item_number: 0,
+        kind: ProductKind::Reservation,
+        offer_id: format!("{}:0001", request.size.product_id()),
+        subscription_id: None,
+        friendly_name: format!("Reserved VM Instance, {}, {}", request.size.sku_name(), request.region.location()),
+        quantity: request.quantity,
+        term_duration: Some(request.term.iso().to_string()),
+        provisioning_context: vec![
+            ("scope".to_string(), scope_name.to_string()),
+            ("subscriptionId".to_string(), request.billing_subscription.to_string()),
+            ("duration".to_string(), duration_name(request.term).to_string()),
+        ],
+        total: price.total,
+    };
+    let order = Benefit::order(&sale, request.billing_plan, line, placed_by, now);
+    let terms = BenefitTerms {
+        term: request.term,
+        billing_plan: request.billing_plan,
+        billing_subscription: request.billing_subscription,
+        scope: request.scope,
+        renew: request.renew,
     };
     let reservation = Reservation {
         id: request.id,
-        benefit: Benefit {
-            customer_id,
-            order_id,
-            display_name,
-            term: request.term,
-            billing_plan: request.billing_plan,
-            billing_subscription: request.billing_subscription,
-            scope: request.scope,
-            renew: request.renew,
-            status: BenefitStatus::Succeeded,
-            effective: now,
-            expiry: term_end(now, request.term),
-            purchased_by,
-            price,
-            renewed_from: None,
-            renewed_as: None,
-        },
+        benefit: Benefit::bought(sale, display_name, terms, now),
         size: request.size,
         region: request.region,
         quantity: request.quantity,

@@ -7,11 +7,11 @@ use crate::clock::Clock;
 use crate::error::{DomainError, PurchaseProblem};
 use crate::ids::{AzureSubscriptionId, CustomerId, CustomerUpn, OrderId, SavingsPlanOrderId};
 use crate::money::Usd;
-use crate::orders::{Order, OrderLineItem, OrderStatus, PlacedBy, ProductKind};
+use crate::orders::{Order, OrderLineItem, PlacedBy, ProductKind};
 use crate::permissions::Permission;
 use crate::purchases::catalog::{self, BillingPlan, Term, MAX_HOURLY_COMMITMENT, MIN_HOURLY_COMMITMENT};
-use crate::purchases::reservation_purchase::{billing_cycle, check_display_name};
-use crate::purchases::{term_end, Benefit, AppliedScope, BenefitStatus, SavingsPlan, SavingsPlanPurchase};
+use crate::purchases::reservation_purchase::check_display_name;
+use crate::purchases::{AppliedScope, Benefit, BenefitSale, BenefitTerms, SavingsPlan, SavingsPlanPurchase};
 use crate::rng::DemoRng;
 use crate::store::{Change, PartnerStore};
 
@@ -100,45 +100,30 @@ pub(crate) fn new_savings_plan(
         AppliedScope::Single(azure) => context.push(("entitlementId".to_string(), azure.to_string())),
         AppliedScope::Shared => context.push(("subscriptionId".to_string(), request.billing_subscription.to_string())),
     }
-    let order = Order {
-        id: order_id,
-        customer_id,
-        creation_date: now,
-        billing_cycle: billing_cycle(request.billing_plan),
-        status: OrderStatus::Completed,
-        line_items: vec![OrderLineItem {
-            line_item_number: 0,
-            kind: ProductKind::SavingsPlan,
-            offer_id: format!("{}:{}", catalog::SAVINGS_PLAN_PRODUCT_ID, catalog::savings_plan_sku(request.term)),
-            subscription_id: None,
-            friendly_name: "Azure savings plan for compute".to_string(),
-            quantity: 1,
-            term_duration: Some(request.term.iso().to_string()),
-            provisioning_context: context,
-            total: price.total,
-        }],
-        placed_by,
+    let sale = BenefitSale { customer_id, order_id, purchased_by, price };
+    let line = OrderLineItem {
+        line_item_number: 0,
+        kind: ProductKind::SavingsPlan,
+        offer_id: format!("{}:{}", catalog::SAVINGS_PLAN_PRODUCT_ID, catalog::savings_plan_sku(request.term)),
+        subscription_id: None,
+        friendly_name: "Azure savings plan for compute".to_string(),
+        quantity: 1,
+        term_duration: Some(request.term.iso().to_string()),
+        provisioning_context: context,
+        total: price.total,
+    };
+    let order = Benefit::order(&sale, request.billing_plan, line, placed_by, now);
+    let terms = BenefitTerms {
+        term: request.term,
+        billing_plan: request.billing_plan,
+        billing_subscription: request.billing_subscription,
+        scope: request.scope,
+        renew: request.renew,
     };
     let savings_plan = SavingsPlan {
         id,
         alias: request.alias,
-        benefit: Benefit {
-            customer_id,
-            order_id,
-            display_name,
-            term: request.term,
-            billing_plan: request.billing_plan,
-            billing_subscription: request.billing_subscription,
-            scope: request.scope,
-            renew: request.renew,
-            status: BenefitStatus::Succeeded,
-            effective: now,
-            expiry: term_end(now, request.term),
-            purchased_by,
-            price,
-            renewed_from: None,
-            renewed_as: None,
-        },
+        benefit: Benefit::bought(sale, display_name, terms, now),
         hourly_commitment: request.hourly_commitment,
     };
     (savings_plan, order)
