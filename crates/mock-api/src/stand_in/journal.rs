@@ -96,6 +96,8 @@ pub async fn keep_requests(State(state): State<AppState>, request: Request, next
         (header("ms-requestid"), header("ms-correlationid"))
     };
     let caller = super::caller_name(&state, &request);
+    let mut request = request;
+    request.extensions_mut().insert(super::CallerName(caller.clone()));
     let mut entry = JournalEntry {
         id: 0,
         at,
