@@ -202,9 +202,11 @@ impl EmbeddedStore {
         &self.revision
     }
 
-    /// Follows what the browser's other tabs keep (their `storage` events): each time, the
-    /// store is read again as it is kept now (with the `saved_data` chunk, which reads kept
-    /// data), and every page reads again.
+    /// Follows what the browser's other tabs keep (their `storage` events). A change another
+    /// tab kept is applied here too (with the `other_tabs` chunk, which reads a kept change),
+    /// and the pages showing what it touched read again; anything else (a new base, a gap,
+    /// the storage cleared) reads the whole store again as it is kept now (with the
+    /// `saved_data` chunk), and every page reads again.
     pub fn follow_other_tabs(self: &Rc<Self>) {
         let Some(window) = web_sys::window() else { return };
         let store = Rc::downgrade(self);
@@ -213,14 +215,22 @@ impl EmbeddedStore {
             "storage",
             Box::new(move |event| {
                 // No key: the other tab cleared the storage.
-                let key = event.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
-                if key.is_some_and(|key| !key.starts_with(STORAGE_PREFIX)) {
+                let event = event.dyn_ref::<web_sys::StorageEvent>();
+                let key = event.and_then(|e| e.key());
+                if key.as_ref().is_some_and(|key| !key.starts_with(STORAGE_PREFIX)) {
                     return;
                 }
+                let kept = key.zip(event.and_then(|e| e.new_value()));
                 if let Some(store) = store.upgrade() {
                     leptos::task::spawn_local(async move {
-                        if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
-                            store.take_over(&kept);
+                        let applied = match kept {
+                            Some((key, text)) => crate::chunks::apply_other_tabs_change(store.clone(), key, text).await.unwrap_or(false),
+                            None => false,
+                        };
+                        if !applied {
+                            if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
+                                store.take_over(&kept);
+                            }
                         }
                     });
                 }
@@ -229,6 +239,22 @@ impl EmbeddedStore {
         if let Some(listener) = listener {
             listener.forever();
         }
+    }
+
+    /// Applies the change another tab kept under `key` (`text`), if it is the next one this
+    /// tab expects; `false` for anything else (then the whole store is read again).
+    pub fn apply_other_tabs_change(&self, key: &str, text: &str) -> bool {
+        if key != change_key(self.journal.next.get()) {
+            return false;
+        }
+        let Ok(change) = super::json::from_str::<Change>(text) else { return false };
+        let about = api_types::change_event::ChangeEvent::of(&change);
+        self.store.borrow_mut().apply(change);
+        self.journal.next.set(self.journal.next.get() + 1);
+        // Another tab keeps changes: it has made the demo's own purchases (as `load` finds).
+        self.purchases_made.set(true);
+        self.revision.bump_from_elsewhere(Some(about));
+        true
     }
 
     /// Takes `kept`'s data (the store as another tab left it, read again) as this one's.

@@ -151,6 +151,17 @@ async fn two_tabs_on_the_embedded_store_follow_each_others_changes() {
         client.switch_to_window(other).await.expect("to the second tab");
         wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
         assert!(changed.elapsed() < Duration::from_secs(5), "{:?}", changed.elapsed());
+
+        // The second tab changes in turn (after the first's change, in the browser's keeping):
+        // the first shows it, and a reload finds both kept.
+        click(&client, Locator::Css("label[for=switch-savings-plan]")).await;
+        click(&client, Locator::XPath("//button[normalize-space()='Turn on']")).await;
+        wait_attr(&client, "#switch-savings-plan", "aria-checked", "true").await;
+        client.switch_to_window(first).await.expect("back to the first tab");
+        wait_attr(&client, "#switch-savings-plan", "aria-checked", "true").await;
+        client.refresh().await.expect("reload");
+        wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
+        wait_attr(&client, "#switch-savings-plan", "aria-checked", "true").await;
     })
     .await;
 }
