@@ -26,7 +26,7 @@ where
     let attempt = RwSignal::new(0_u32);
     let chunk = StoredValue::new_local((Rc::new(preload), Rc::new(load)));
     view! {
-        <Suspense fallback=Loading>
+        <Transition fallback=Loading>
             {move || {
                 attempt.track();
                 let (preload, load) = chunk.get_value();
@@ -41,7 +41,7 @@ where
                     })
                 }))
             }}
-        </Suspense>
+        </Transition>
     }
 }
 

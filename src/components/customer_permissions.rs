@@ -112,7 +112,8 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                         let saving = Signal::derive(move || {
                             switch.pending().get() && switch.input().with(|i| i.as_ref().is_some_and(|(p, _, _)| *p == permission))
                         });
-                        let disabled = Signal::derive(move || !may_change.get() || switch.pending().get() || read_state.with(Option::is_none));
+                        let disabled = Signal::derive(move || !may_change.get() || read_state.with(Option::is_none));
+                        let busy = Signal::derive(move || switch.pending().get());
                         let described_by = move || if may_change.get() {
                             format!("explain-{key}")
                         } else {
@@ -128,6 +129,7 @@ pub fn CustomerPermissions(id: CustomerId, #[prop(into)] company_name: String) -
                                     label_detail=m.permission(permission)
                                     checked=checked
                                     disabled=disabled
+                                    busy=busy
                                     described_by=Signal::derive(described_by)
                                     on_toggle=Callback::new(move |on| request(permission, on))
                                 />

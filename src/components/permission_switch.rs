@@ -24,6 +24,10 @@ pub fn PermissionSwitch(
     /// Whether the switch can be moved at all.
     #[prop(into)]
     disabled: Signal<bool>,
+    /// A change is under way: the switch cannot be moved until it is done, but it stays
+    /// focusable (`aria-disabled`), so a keyboard user's focus stays on it.
+    #[prop(into)]
+    busy: Signal<bool>,
     /// The ids of the texts that explain the switch (and why it is disabled).
     #[prop(into)]
     described_by: Signal<String>,
@@ -32,12 +36,12 @@ pub fn PermissionSwitch(
 ) -> impl IntoView {
     let m = use_app().texts::<CustomerTexts>();
     let request = move || {
-        if !disabled.get_untracked() {
+        if !disabled.get_untracked() && !busy.get_untracked() {
             on_toggle.run(!checked.get_untracked());
         }
     };
     view! {
-        <div class="switch" class:switch-disabled=disabled>
+        <div class="switch" class:switch-disabled=move || disabled.get() || busy.get()>
             <label class="switch-label" for=id.clone()>
                 {label}
                 <span class="visually-hidden">" "{label_detail}</span>
@@ -51,6 +55,7 @@ pub fn PermissionSwitch(
                     prop:checked=checked
                     aria-checked=move || if checked.get() { "true" } else { "false" }
                     disabled=disabled
+                    aria-disabled=move || busy.get().then_some("true")
                     aria-describedby=described_by
                     on:click=move |ev| {
                         // The checkbox must not flip on its own; the real state comes back

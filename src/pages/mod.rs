@@ -67,7 +67,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> UserRead<T> {
     /// must not be built anew when a read brings the same data again. `None` until the first
     /// read is in.
     pub fn settled(self) -> Memo<Option<Result<T, BackendError>>> {
-        Memo::new(move |_| self.get().flatten())
+        Memo::new(move |before: Option<&Option<Result<T, BackendError>>>| match self.get() {
+            Some(read) => read,
+            // A read under way (after a change) keeps what was read before, so the form on
+            // it stays as it is until the new read is in.
+            None => before.cloned().flatten(),
+        })
     }
 }
 

@@ -158,6 +158,32 @@ async fn cancel_leaves_the_switch_off_and_logs_nothing() {
     assert!(!app.text().contains("Relecloud"), "nothing was logged for Relecloud");
 }
 
+/// A keyboard user turns a permission On and Off again without leaving the switch: the change
+/// and the page's reading again keep the page as it is, and the focus on the switch.
+#[wasm_bindgen_test]
+async fn the_focus_stays_on_the_switch_through_a_change_and_the_read_after_it() {
+    let id = customer_id("Relecloud");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+    wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
+    switch.unchecked_ref::<HtmlElement>().focus().unwrap();
+    press(&switch, "Enter");
+    app.wait_for("[role=dialog]").await;
+    app.button("Turn on").click();
+    app.wait_for_text("Azure savings plan turned On for Relecloud.").await;
+    settle().await;
+    let now = app.wait_for("#switch-savings-plan").await;
+    assert!(now == switch, "the page was built anew");
+    assert_eq!(aria_checked(&now), "true");
+    assert_eq!(document().active_element().map(|el| el.id()).as_deref(), Some("switch-savings-plan"));
+
+    press(&switch, "Enter");
+    app.wait_for_text("Azure savings plan turned Off for Relecloud.").await;
+    settle().await;
+    assert_eq!(aria_checked(&switch), "false");
+    assert_eq!(document().active_element().map(|el| el.id()).as_deref(), Some("switch-savings-plan"));
+}
+
 #[wasm_bindgen_test]
 async fn turning_off_needs_no_dialog() {
     let id = customer_id("Contoso Ltd");

@@ -46,10 +46,10 @@ async fn measure_toggles(client: &fantoccini::Client, label: &str) {
     open_customer(client, "Fabrikam Inc", "Fabrikam Inc").await;
     wait_attr(client, "#switch-reservations", "aria-checked", "false").await;
     let mut times = Vec::with_capacity(TOGGLES);
-    for _ in 0..TOGGLES {
+    for toggle in 0..TOGGLES {
         let value = client.execute_async(TOGGLE_SCRIPT, vec![]).await.expect("toggle");
         let ms = value.as_f64().unwrap_or(-1.0);
-        assert!(ms >= 0.0, "the switch did not settle within 10 s");
+        assert!(ms >= 0.0, "toggle {toggle}: the switch did not settle within 10 s");
         times.push(ms);
         // Let the follow-up read finish before the next click.
         tokio::time::sleep(Duration::from_millis(20)).await;
