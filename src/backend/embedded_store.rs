@@ -81,6 +81,9 @@ pub struct EmbeddedStore {
     revision: Revision,
     /// What every read does first, once the store's operations are loaded.
     catch_up: Cell<Option<fn(&EmbeddedStore)>>,
+    /// How a change another tab kept is applied here, once the store's operations are loaded
+    /// (until then, the whole store is read again).
+    apply_kept: Cell<Option<fn(&EmbeddedStore, &str, &str) -> bool>>,
     /// Whether the demo's own purchases are in the store (fresh demo data gets them once its
     /// operations are loaded: the first page shows none).
     purchases_made: Cell<bool>,
@@ -115,8 +118,15 @@ impl EmbeddedStore {
     }
 
     fn of(store: PartnerStore, journal: Journal, clock: BrowserClock, purchases_made: bool) -> Self {
-        let catch_up = Cell::new(None);
-        Self { store: RefCell::new(store), journal, clock, revision: Revision::default(), catch_up, purchases_made: Cell::new(purchases_made) }
+        Self {
+            store: RefCell::new(store),
+            journal,
+            clock,
+            revision: Revision::default(),
+            catch_up: Cell::new(None),
+            apply_kept: Cell::new(None),
+            purchases_made: Cell::new(purchases_made),
+        }
     }
 
     /// Fresh demo data (without its purchases yet: [`EmbeddedStore::make_demo_purchases`]),
@@ -138,11 +148,13 @@ impl EmbeddedStore {
     }
 
     /// From now on every read first makes the demo's own purchases (once, for fresh demo
-    /// data) and keeps what the passing of time decided. Called by the `store` chunk: the
-    /// first page shows no purchase, and the rules of buying and of expiry, and the keeping
-    /// of any change, stay out of its download (a function set here, not called).
-    pub fn keep_expiries_from_now_on(&self) {
+    /// data) and keeps what the passing of time decided, and a change another tab kept is
+    /// applied here. Called by the `store` chunk: the first page shows no purchase, and the
+    /// rules of buying and of expiry, the keeping of any change and the reading of a kept
+    /// one stay out of its download (functions set here, not called).
+    pub fn use_operations_from_now_on(&self) {
         self.catch_up.set(Some(Self::catch_up));
+        self.apply_kept.set(Some(Self::apply_other_tabs_change));
     }
 
     fn catch_up(&self) {
@@ -203,10 +215,10 @@ impl EmbeddedStore {
     }
 
     /// Follows what the browser's other tabs keep (their `storage` events). A change another
-    /// tab kept is applied here too (with the `other_tabs` chunk, which reads a kept change),
-    /// and the pages showing what it touched read again; anything else (a new base, a gap,
-    /// the storage cleared) reads the whole store again as it is kept now (with the
-    /// `saved_data` chunk), and every page reads again.
+    /// tab kept is applied here too (once the store's operations are loaded), and the pages
+    /// showing what it touched read again; anything else (a new base, a gap, the storage
+    /// cleared, the operations not loaded yet) reads the whole store again as it is kept now
+    /// (with the `saved_data` chunk), and every page reads again.
     pub fn follow_other_tabs(self: &Rc<Self>) {
         let Some(window) = web_sys::window() else { return };
         let store = Rc::downgrade(self);
@@ -220,17 +232,13 @@ impl EmbeddedStore {
                 if key.as_ref().is_some_and(|key| !key.starts_with(STORAGE_PREFIX)) {
                     return;
                 }
+                let Some(store) = store.upgrade() else { return };
                 let kept = key.zip(event.and_then(|e| e.new_value()));
-                if let Some(store) = store.upgrade() {
+                let applied = kept.zip(store.apply_kept.get()).is_some_and(|((key, text), apply)| apply(&store, &key, &text));
+                if !applied {
                     leptos::task::spawn_local(async move {
-                        let applied = match kept {
-                            Some((key, text)) => crate::chunks::apply_other_tabs_change(store.clone(), key, text).await.unwrap_or(false),
-                            None => false,
-                        };
-                        if !applied {
-                            if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
-                                store.take_over(&kept);
-                            }
+                        if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
+                            store.take_over(&kept);
                         }
                     });
                 }
@@ -243,7 +251,7 @@ impl EmbeddedStore {
 
     /// Applies the change another tab kept under `key` (`text`), if it is the next one this
     /// tab expects; `false` for anything else (then the whole store is read again).
-    pub fn apply_other_tabs_change(&self, key: &str, text: &str) -> bool {
+    fn apply_other_tabs_change(&self, key: &str, text: &str) -> bool {
         if key != change_key(self.journal.next.get()) {
             return false;
         }

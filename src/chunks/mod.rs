@@ -97,20 +97,11 @@ split_point! {
 
 
 split_point! {
-    #[chunk(other_tabs, preload = preload_other_tabs)]
-    /// A change another tab of this browser kept, applied here too (`false`: not the next
-    /// one this tab expects; read the whole store again instead).
-    pub fn apply_other_tabs_change(store: Rc<EmbeddedStore>, key: String, text: String) -> bool {
-        store.apply_other_tabs_change(&key, &text)
-    }
-}
-
-split_point! {
     #[chunk(store, preload = preload_store_operations)]
     /// Everything the embedded store does beyond the first page: the rules of every other
     /// page (reads, and changes decided, kept and applied).
     pub fn store_operations(store: Rc<EmbeddedStore>) -> Rc<dyn Backend> {
-        store.keep_expiries_from_now_on();
+        store.use_operations_from_now_on();
         store as Rc<dyn Backend>
     }
 }

@@ -99,3 +99,37 @@ async fn ten_thousand_customers_render_one_page_at_a_time() {
     search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     app.wait_for_text("Showing 1–1 of 1").await;
 }
+
+/// Another tab of this browser keeps a change: this tab applies it from the `storage` event
+/// alone (here the change is not even in storage, so reading the store again could not show
+/// it), and the open page shows it.
+#[wasm_bindgen_test]
+async fn a_change_another_tab_kept_is_applied_from_its_event() {
+    use domain::Clock as _;
+    use serde::Serialize as _;
+    let id = customer_id("Relecloud");
+    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let switch = app.wait_for("#switch-savings-plan").await;
+    wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
+    assert_eq!(aria_checked(&switch), "false");
+
+    // What the other tab decided and kept: Relecloud's savings plan On, as its next change.
+    let now = customer_permissions::backend::BrowserClock.now();
+    let store = PartnerStore::demo(DemoSpec::new(0, now));
+    let customer = domain::CustomerId::parse(&id).unwrap();
+    let wanted = [domain::Permission::AzureSavingsPlan].into_iter().collect();
+    let change = store
+        .decide_permissions(&PartnerUserId::new(ADMIN), &customer, wanted, domain::Precondition::Any, &domain::FixedClock::new(now))
+        .unwrap()
+        .unwrap();
+    let text = js_sys::JSON::stringify(&change.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap()).unwrap();
+    let kept = (0..storage().length().unwrap()).filter_map(|i| storage().key(i).unwrap()).filter(|k| k.starts_with(&format!("{STORAGE_PREFIX}/change/"))).count();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&format!("{STORAGE_PREFIX}/change/{:010}", kept + 1)));
+    init.set_new_value(Some(&String::from(text)));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+
+    wait_until(|| (aria_checked(&switch) == "true").then_some(())).await;
+    assert_eq!(aria_checked(&switch), "true", "the other tab's change is shown");
+}

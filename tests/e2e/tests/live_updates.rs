@@ -151,9 +151,6 @@ async fn two_tabs_on_the_embedded_store_follow_each_others_changes() {
         client.switch_to_window(other).await.expect("to the second tab");
         wait_attr(&client, "#switch-reservations", "aria-checked", "true").await;
         assert!(changed.elapsed() < Duration::from_secs(5), "{:?}", changed.elapsed());
-        // The first tab's change was applied here, not the whole store read again.
-        let files = fetched_files(&client).await;
-        assert!(files.iter().any(|f| f.contains("/split_other_tabs-")), "{files:?}");
 
         // The second tab changes in turn (after the first's change, in the browser's keeping):
         // the first shows it, and a reload finds both kept.
