@@ -81,9 +81,10 @@ pub struct EmbeddedStore {
     revision: Revision,
     /// What every read does first, once the store's operations are loaded.
     catch_up: Cell<Option<fn(&EmbeddedStore)>>,
-    /// How a change another tab kept is applied here, once the store's operations are loaded
-    /// (until then, the whole store is read again).
-    apply_kept: Cell<Option<fn(&EmbeddedStore, &str, &str) -> bool>>,
+    /// How a change another tab kept is applied here, once this tab has read kept data (the
+    /// `saved_data` chunk, which reads kept changes, sets it; until then, the whole store is
+    /// read again, which sets it).
+    apply_kept: Cell<Option<fn(&EmbeddedStore, &web_sys::Event) -> bool>>,
     /// Whether the demo's own purchases are in the store (fresh demo data gets them once its
     /// operations are loaded: the first page shows none).
     purchases_made: Cell<bool>,
@@ -114,7 +115,10 @@ impl EmbeddedStore {
             Ok(None) => (Self::fresh(&journal, &clock), LoadOutcome::Fresh, false),
             Err(outcome) => (Self::fresh(&journal, &clock), outcome, false),
         };
-        (Self::of(store, journal, clock, purchases_made), outcome)
+        let store = Self::of(store, journal, clock, purchases_made);
+        // This reads kept changes: from now on it can apply the ones other tabs keep.
+        store.apply_kept.set(Some(Self::apply_other_tabs_change));
+        (store, outcome)
     }
 
     fn of(store: PartnerStore, journal: Journal, clock: BrowserClock, purchases_made: bool) -> Self {
@@ -148,13 +152,11 @@ impl EmbeddedStore {
     }
 
     /// From now on every read first makes the demo's own purchases (once, for fresh demo
-    /// data) and keeps what the passing of time decided, and a change another tab kept is
-    /// applied here. Called by the `store` chunk: the first page shows no purchase, and the
-    /// rules of buying and of expiry, the keeping of any change and the reading of a kept
-    /// one stay out of its download (functions set here, not called).
-    pub fn use_operations_from_now_on(&self) {
+    /// data) and keeps what the passing of time decided. Called by the `store` chunk: the
+    /// first page shows no purchase, and the rules of buying and of expiry, and the keeping
+    /// of any change, stay out of its download (a function set here, not called).
+    pub fn keep_expiries_from_now_on(&self) {
         self.catch_up.set(Some(Self::catch_up));
-        self.apply_kept.set(Some(Self::apply_other_tabs_change));
     }
 
     fn catch_up(&self) {
@@ -215,10 +217,10 @@ impl EmbeddedStore {
     }
 
     /// Follows what the browser's other tabs keep (their `storage` events). A change another
-    /// tab kept is applied here too (once the store's operations are loaded), and the pages
-    /// showing what it touched read again; anything else (a new base, a gap, the storage
-    /// cleared, the operations not loaded yet) reads the whole store again as it is kept now
-    /// (with the `saved_data` chunk), and every page reads again.
+    /// tab kept is applied here too, and the pages showing what it touched read again;
+    /// anything else (a new base, a gap, the storage cleared, or a tab that has not read kept
+    /// data yet) reads the whole store again as it is kept now (with the `saved_data` chunk),
+    /// and every page reads again.
     pub fn follow_other_tabs(self: &Rc<Self>) {
         let Some(window) = web_sys::window() else { return };
         let store = Rc::downgrade(self);
@@ -226,22 +228,20 @@ impl EmbeddedStore {
             window.unchecked_ref(),
             "storage",
             Box::new(move |event| {
-                // No key: the other tab cleared the storage.
-                let event = event.dyn_ref::<web_sys::StorageEvent>();
-                let key = event.and_then(|e| e.key());
-                if key.as_ref().is_some_and(|key| !key.starts_with(STORAGE_PREFIX)) {
+                let Some(store) = store.upgrade() else { return };
+                if store.apply_kept.get().is_some_and(|apply| apply(&store, &event)) {
                     return;
                 }
-                let Some(store) = store.upgrade() else { return };
-                let kept = key.zip(event.and_then(|e| e.new_value()));
-                let applied = kept.zip(store.apply_kept.get()).is_some_and(|((key, text), apply)| apply(&store, &key, &text));
-                if !applied {
-                    leptos::task::spawn_local(async move {
-                        if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
-                            store.take_over(&kept);
-                        }
-                    });
+                // No key: the other tab cleared the storage.
+                let key = event.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+                if key.is_some_and(|key| !key.starts_with(STORAGE_PREFIX)) {
+                    return;
                 }
+                leptos::task::spawn_local(async move {
+                    if let Ok((kept, _)) = crate::chunks::restore_saved_data().await {
+                        store.take_over(&kept);
+                    }
+                });
             }),
         );
         if let Some(listener) = listener {
@@ -249,13 +249,15 @@ impl EmbeddedStore {
         }
     }
 
-    /// Applies the change another tab kept under `key` (`text`), if it is the next one this
+    /// Applies the change another tab kept (its `storage` event), if it is the next one this
     /// tab expects; `false` for anything else (then the whole store is read again).
-    fn apply_other_tabs_change(&self, key: &str, text: &str) -> bool {
+    fn apply_other_tabs_change(&self, event: &web_sys::Event) -> bool {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return false };
+        let (Some(key), Some(text)) = (event.key(), event.new_value()) else { return false };
         if key != change_key(self.journal.next.get()) {
             return false;
         }
-        let Ok(change) = super::json::from_str::<Change>(text) else { return false };
+        let Ok(change) = super::json::from_str::<Change>(&text) else { return false };
         let about = api_types::change_event::ChangeEvent::of(&change);
         self.store.borrow_mut().apply(change);
         self.journal.next.set(self.journal.next.get() + 1);
@@ -268,6 +270,7 @@ impl EmbeddedStore {
     /// Takes `kept`'s data (the store as another tab left it, read again) as this one's.
     fn take_over(&self, kept: &EmbeddedStore) {
         self.store.swap(&kept.store);
+        self.apply_kept.set(kept.apply_kept.get());
         self.journal.next.set(kept.journal.next.get());
         self.purchases_made.set(kept.purchases_made.get());
         self.revision.bump_from_elsewhere(None);

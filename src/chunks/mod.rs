@@ -101,7 +101,7 @@ split_point! {
     /// Everything the embedded store does beyond the first page: the rules of every other
     /// page (reads, and changes decided, kept and applied).
     pub fn store_operations(store: Rc<EmbeddedStore>) -> Rc<dyn Backend> {
-        store.use_operations_from_now_on();
+        store.keep_expiries_from_now_on();
         store as Rc<dyn Backend>
     }
 }

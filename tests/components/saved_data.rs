@@ -100,15 +100,24 @@ async fn ten_thousand_customers_render_one_page_at_a_time() {
     app.wait_for_text("Showing 1–1 of 1").await;
 }
 
-/// Another tab of this browser keeps a change: this tab applies it from the `storage` event
-/// alone (here the change is not even in storage, so reading the store again could not show
-/// it), and the open page shows it.
+/// Another tab of this browser keeps a change: this tab (a returning visit, which read kept
+/// data) applies it from the `storage` event alone (here the change is not even in storage,
+/// so reading the store again could not show it), and the open page shows it.
 #[wasm_bindgen_test]
 async fn a_change_another_tab_kept_is_applied_from_its_event() {
     use domain::Clock as _;
     use serde::Serialize as _;
     let id = customer_id("Relecloud");
-    let app = start(&format!("/customers/{id}/account"), Some(ADMIN), None).await;
+    let path = format!("/customers/{id}/account");
+    let app = start(&path, Some(ADMIN), None).await;
+    let reservations = app.wait_for("#switch-reservations").await;
+    wait_until(|| (!reservations.has_attribute("disabled")).then_some(())).await;
+    reservations.unchecked_ref::<HtmlElement>().click();
+    app.wait_for("[role=dialog]").await;
+    app.button("Turn on").click();
+    app.wait_for_text("Azure reservations turned On for Relecloud.").await;
+    drop(app);
+    let app = open(Visit { keep_storage: true, ..Visit::to(&path) }).await;
     let switch = app.wait_for("#switch-savings-plan").await;
     wait_until(|| (!switch.has_attribute("disabled")).then_some(())).await;
     assert_eq!(aria_checked(&switch), "false");
