@@ -13,7 +13,10 @@ use crate::components::status_text::Loading;
 
 /// The view of a chunk's entry (`load`), once its chunk (`preload`) and the whole backend
 /// (`AppState::load_backend`) are there: the two chunks are fetched side by side, and the
-/// page is built when both are in, so its reads find the backend. A retry starts over.
+/// page is built when both are in, so its reads find the backend. A retry starts over. A
+/// `<Transition>`, not a `<Suspense>`: the page's reads, made again after every change, must
+/// not take the page down to "Loading…" and build it anew (the focus, an open form and what
+/// was typed in it would be lost).
 #[component]
 pub fn LazyView<P, PFut, F, Fut>(preload: P, load: F) -> impl IntoView
 where
