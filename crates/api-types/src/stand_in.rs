@@ -174,6 +174,9 @@ pub struct NewFaultRule {
     pub expires_in_seconds: Option<u32>,
 }
 
+/// The methods a request may have (`match.method`, a journal filter).
+pub const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
 /// The longest delay a rule may add (`fault.latency.ms`, `maxMs`), and the longest
 /// `Retry-After` (`fault.tooManyRequests.retryAfterSeconds`).
 pub const MAX_LATENCY_MS: u32 = 60_000;
@@ -229,7 +232,7 @@ impl NewFaultRule {
     pub fn problem(&self) -> Option<FaultRuleProblem> {
         use FaultRuleProblem as P;
         let m = &self.matches;
-        if m.method.as_deref().is_some_and(|x| !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&x)) {
+        if m.method.as_deref().is_some_and(|x| !METHODS.contains(&x)) {
             return Some(P::Method);
         }
         if m.path.as_deref().is_some_and(|p| !p.starts_with('/') || p.chars().count() > 500) {

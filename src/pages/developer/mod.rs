@@ -7,6 +7,8 @@ mod requests_inspector;
 
 pub use requests_inspector::RequestsInspector;
 
+use api_types::stand_in::METHODS;
+
 /// JSON text laid out to be read (two spaces a level, by the browser's own writer); any other
 /// text as it is.
 fn pretty(text: &str) -> String {

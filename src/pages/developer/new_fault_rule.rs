@@ -11,6 +11,8 @@ use crate::app_state::{use_app, NoticeText};
 use crate::i18n::{fill, Catalogue, DeveloperTexts};
 use crate::pages::tell;
 
+use super::METHODS;
+
 /// What a fault rule does, as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FaultChoice {
@@ -150,8 +152,6 @@ impl Typed {
         }
     }
 }
-
-const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 #[component]
 pub fn NewFaultRuleForm() -> impl IntoView {

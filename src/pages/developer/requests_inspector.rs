@@ -7,7 +7,7 @@ use api_types::stand_in::{JournalEntry, JournalQuery};
 use leptos::prelude::*;
 
 use super::fault_rules::FaultRules;
-use super::pretty;
+use super::{pretty, METHODS};
 use crate::app_state::{set_title, use_app};
 use crate::backend::BackendKind;
 use crate::components::status_text::{backend_error, EmptyText, Loading, TableHead};
@@ -17,8 +17,6 @@ use crate::pages::read_as_user;
 /// How many of the newest requests the page shows, and how often it reads again.
 const SHOWN: u32 = 200;
 const EVERY_MS: u32 = 1500;
-
-const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 #[component]
 pub fn RequestsInspector() -> impl IntoView {

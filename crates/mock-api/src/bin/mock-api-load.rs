@@ -304,15 +304,7 @@ async fn gets_with_journal(
 ) -> Result<Figures, String> {
     let config = StandInConfig { journal_size, ..StandInConfig::default() };
     let (state, _) = AppState::open_with(data, CUSTOMERS, config).map_err(|e| format!("data file: {e}"))?;
-    let server = Served::start(mock_api::app(state)).await?;
-    let (warm_up, gets) = gets_on(server.port);
-    let figures = async {
-        measure(warm_up, server.port).await?;
-        measure(gets, server.port).await
-    }
-    .await;
-    server.stop().await;
-    figures
+    measure_served(mock_api::app(state), gets_on).await
 }
 
 /// The GETs of `gets_on(port)` (warm-up, measured) against a bare axum handler on this
@@ -328,6 +320,12 @@ async fn bare_handler(
         async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], answer) }
     };
     let router = axum::Router::new().route("/v1/SelfServePolicy/{id}", axum::routing::get(handler));
+    measure_served(router, gets_on).await
+}
+
+/// Serves `router` on loopback, sends the warm-up GETs of `gets_on(port)` and then measures
+/// its other GETs, and stops.
+async fn measure_served(router: axum::Router, gets_on: impl Fn(u16) -> (Vec<Round>, Vec<Round>)) -> Result<Figures, String> {
     let server = Served::start(router).await?;
     let (warm_up, gets) = gets_on(server.port);
     let figures = async {
